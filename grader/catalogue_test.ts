@@ -1,0 +1,46 @@
+/**
+ * The catalogue check: the solutions pass on several seeds, the untouched stubs are all "not
+ * started", and every known mistake fails, at least three of them per exercise.
+ */
+
+import assert from "node:assert/strict";
+import { grade, KIT_DIR } from "./grade.ts";
+import { MANIFEST } from "./manifest.ts";
+import type { ExerciseReport } from "./report.ts";
+import { gradeMistakes, listMistakes } from "./verify.ts";
+
+function explain(e: ExerciseReport): string {
+  return `${e.id}: ${e.status}${e.message ? ` (${e.message})` : ""}\n` +
+    e.tests.filter((t) => t.status !== "passed")
+      .map((t) => `  ${t.name}: ${t.status} ${t.message ?? ""}`).join("\n");
+}
+
+for (const seed of [1, 2, 3, 20261125]) {
+  Deno.test(`every solution passes (seed ${seed})`, async () => {
+    const report = await grade({ dir: `${KIT_DIR}/solutions`, seed });
+    const bad = report.exercises.filter((e) => e.status !== "passed");
+    assert.deepEqual(bad.map(explain), []);
+    assert.equal(report.summary.points, report.summary.maxPoints);
+  });
+}
+
+Deno.test("every untouched stub is not started", async () => {
+  const report = await grade({ dir: `${KIT_DIR}/exercises`, seed: 7 });
+  const bad = report.exercises.filter((e) => e.status !== "not_started");
+  assert.deepEqual(bad.map(explain), []);
+  assert.equal(report.summary.points, 0);
+});
+
+Deno.test("every exercise has at least three known mistakes", async () => {
+  const mistakes = await listMistakes(MANIFEST);
+  const few = MANIFEST.filter((e) => mistakes.filter((m) => m.exercise === e).length < 3);
+  assert.deepEqual(few.map((e) => e.id), []);
+});
+
+for (const seed of [11, 12]) {
+  Deno.test(`every known mistake is caught (seed ${seed})`, async () => {
+    const report = await gradeMistakes(await listMistakes(MANIFEST), seed);
+    const passed = report.exercises.filter((e) => e.status !== "failed");
+    assert.deepEqual(passed.map(explain), []);
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * A grading run: stage the submission, start a small pool of sandboxes (one per core at most),
+ * grade the selected exercises through it, and return the report. Exercises are graded in
+ * parallel across the pool and reported in course order; a sandbox that dies or hits a limit
+ * is replaced for the exercises that follow.
+ *
+ * @module
+ */
+
+import { type Exercise, selectExercises } from "./manifest.ts";
+import { type ExerciseJob, gradeExercise, type SandboxSlot } from "./grade_exercise.ts";
+import { type ExerciseReport, type Report, REPORT_SCHEMA_VERSION, summarize } from "./report.ts";
+import { DEFAULT_LIMITS, type Limits, Sandbox } from "./sandbox/sandbox.ts";
+import { removeStaging, stageSubmission } from "./staging.ts";
+
+/** The kit's root folder (the parent of `grader/`). */
+export const KIT_DIR = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+
+/** The folder to grade does not exist (a usage error). */
+export class NoSuchFolder extends Error {
+  constructor(dir: string) {
+    super(`no such folder: ${dir} (give --dir a folder laid out like exercises/)`);
+    this.name = "NoSuchFolder";
+  }
+}
+
+/** What to grade and how. */
+export interface GradeOptions {
+  /** The folder holding the exercise files (laid out like `exercises/`). */
+  dir: string;
+  /** Exercise ids (or file names); all when empty. */
+  ids?: readonly string[];
+  /** Seed of the hidden inputs. */
+  seed: number;
+  limits?: Partial<Limits>;
+  /** Sandboxes run at once; default: 2 (one per core here), at most one per exercise. */
+  jobs?: number;
+  /** Exercises to grade instead of the manifest's (the kit's tests use it). */
+  exercises?: readonly Exercise[];
+  /** Files written beside the staged exercise files (the kit's tests use it). */
+  extraFiles?: Record<string, string>;
+}
+
+/**
+ * Grades `options.dir` and returns the report. Throws only on a usage error:
+ * {@linkcode NoSuchFolder} or an unknown exercise id.
+ */
+export async function grade(options: GradeOptions): Promise<Report> {
+  const started = performance.now();
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const exercises = options.exercises ?? selectExercises(options.ids ?? []);
+  const dir = options.dir.replace(/\/+$/, "") || ".";
+  const stat = await Deno.stat(dir).catch(() => undefined);
+  if (!stat?.isDirectory) throw new NoSuchFolder(dir);
+  const absolute = await Deno.realPath(dir);
+
+  const staging = await stageSubmission(absolute, `${KIT_DIR}/lib`, options.extraFiles);
+  const denoDir = `${KIT_DIR}/.cache/sandbox-deno`;
+  const sandboxOptions = {
+    workerPath: `${KIT_DIR}/grader/sandbox/worker.ts`,
+    allowRead: [staging.exercisesDir, `${KIT_DIR}/lib`],
+    importMapPath: staging.importMapPath,
+    denoDir,
+    cwd: staging.exercisesDir,
+    limits,
+  };
+  const jobs = Math.max(1, Math.min(options.jobs ?? 2, exercises.length));
+  const slots: (SandboxSlot & { current?: Sandbox })[] = Array.from({ length: jobs }, () => {
+    const slot: SandboxSlot & { current?: Sandbox } = {
+      get() {
+        if (!slot.current?.alive) slot.current = new Sandbox(sandboxOptions);
+        return slot.current;
+      },
+    };
+    slot.get(); // start every sandbox now, so they boot in parallel
+    return slot;
+  });
+
+  const results: ExerciseReport[] = new Array(exercises.length);
+  let next = 0;
+  const shownDir = options.dir.replace(/\/+$/, "");
+  try {
+    await Promise.all(slots.map(async (slot) => {
+      while (next < exercises.length) {
+        const i = next++;
+        const job: ExerciseJob = {
+          exercise: exercises[i],
+          stagedDir: staging.exercisesDir,
+          shownDir,
+          seed: options.seed,
+          limits,
+        };
+        results[i] = await gradeExercise(job, slot);
+      }
+    }));
+  } finally {
+    await Promise.all(slots.map((s) => s.current?.close()));
+    await removeStaging(staging);
+    // Deno caches the transpiled staged files under the run's path; drop them with the run.
+    await Deno.remove(`${denoDir}/gen/file${staging.root}`, { recursive: true }).catch(() => {});
+  }
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    seed: options.seed,
+    dir: options.dir,
+    exercises: results,
+    summary: summarize(results),
+    skippedFiles: staging.skipped,
+    durationMs: Math.round(performance.now() - started),
+  };
+}

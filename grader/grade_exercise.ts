@@ -1,0 +1,219 @@
+/**
+ * Grading one exercise: load the learner's file in a sandbox, check its exports, run the hidden
+ * tests, and turn every way it can go wrong into a verdict with a one-line explanation.
+ *
+ * @module
+ */
+
+import { hashSeed } from "@gradkit/lib";
+import type { Exercise } from "./manifest.ts";
+import { exerciseStatus, type ExerciseReport, type TestReport } from "./report.ts";
+import { CheckFailure } from "./spec.ts";
+import type { ThrownError } from "./sandbox/protocol.ts";
+import { type Limits, type Sandbox, SandboxFailure } from "./sandbox/sandbox.ts";
+import { LearnerThrew, TestRun } from "./test_context.ts";
+
+/** Hands out a live sandbox, starting a new one when the last one died. */
+export interface SandboxSlot {
+  get(): Sandbox;
+}
+
+/** What grading one exercise needs. */
+export interface ExerciseJob {
+  exercise: Exercise;
+  /** The staged folder the sandbox reads the exercise from. */
+  stagedDir: string;
+  /** How the learner's folder is named in messages (e.g. "exercises"). */
+  shownDir: string;
+  seed: number;
+  limits: Limits;
+}
+
+/** Explains an exception thrown by learner code in a line, naming what to do. */
+export function explainThrown(fn: string, e: ThrownError, job: ExerciseJob): string {
+  const where = e.stack[0] ? ` (${shownLocation(e.stack[0], job)})` : "";
+  const msg = e.message.split("\n")[0];
+  if (/NotCapable|PermissionDenied/.test(e.name) || /Requires \w+ access/.test(msg)) {
+    return `${fn} tried to reach outside the sandbox: ${msg}. Exercises may only compute: ` +
+      `no files, network, environment variables or subprocesses${where}`;
+  }
+  if (e.name === "ExitRefused") return `${fn}: ${msg}${where}`;
+  if (/read.only property|not extensible|Cannot redefine|object is not extensible/.test(msg)) {
+    return `${fn} tried to change a built-in or the kit's lib (${msg}); exercises may not ` +
+      `override built-ins${where}`;
+  }
+  if (e.name === "MissingExport") return `${msg} of ${job.exercise.file}`;
+  return `${fn} threw ${e.name}: ${msg}${where}`;
+}
+
+function shownLocation(frame: string, job: ExerciseJob): string {
+  const m = /(file:\/\/)?(\/[^\s()]+?):(\d+):(\d+)/.exec(frame);
+  if (!m) return frame;
+  const name = m[2].slice(m[2].lastIndexOf("/") + 1);
+  return `${job.shownDir}/${name}:${m[3]}`;
+}
+
+/** Explains why an exercise file could not be loaded. */
+export function explainLoadError(e: ThrownError, job: ExerciseJob): string {
+  const file = `${job.shownDir}/${job.exercise.file}`;
+  const first = e.message.split("\n")[0];
+  const imported = /(?:read access to|Module not found|Cannot load module|Import) "?([^"\s,]+)"?/.exec(
+    e.message,
+  )?.[1];
+  if (
+    /Requires read access|Module not found|Cannot load module|Relative import path|not.*(supported|allowed)|Importing npm|remote/i
+      .test(e.message) && e.name !== "SyntaxError"
+  ) {
+    const what = imported
+      ? ` "${imported.replace(/^file:\/\/\/.*\/exercises\//, "./")}"`
+      : "";
+    return `${file} imports${what}, which the sandbox does not allow: an exercise may import ` +
+      `only "@gradkit/lib" and other files of its own folder (${first})`;
+  }
+  if (e.name === "SyntaxError" || /parse|Expected|Unexpected/.test(e.message)) {
+    return `${file} has a syntax error: ${first.replace(/file:\/\/\S*\//g, "")}`;
+  }
+  if (e.notImplemented) return `${file} calls todo() while loading; move it inside a function`;
+  return `${file} threw while loading: ${explainThrown("the module", e, job)}`;
+}
+
+function grader(e: unknown): string {
+  return `internal grader error (not your fault; please report it): ${
+    e instanceof Error ? e.stack ?? e.message : String(e)
+  }`;
+}
+
+/** Grades one exercise in the sandbox `slot` hands out. Never throws. */
+export async function gradeExercise(job: ExerciseJob, slot: SandboxSlot): Promise<ExerciseReport> {
+  const started = performance.now();
+  const { exercise } = job;
+  const spec = exercise.spec;
+  let output = "";
+  const report: ExerciseReport = {
+    id: exercise.id,
+    title: exercise.title,
+    file: exercise.file,
+    status: "error",
+    points: 0,
+    maxPoints: exercise.points,
+    tests: [],
+    hint: spec.hint,
+    durationMs: 0,
+  };
+  const finish = (message?: string): ExerciseReport => {
+    if (message) report.message = message;
+    if (output.trim()) report.output = output.slice(0, job.limits.outputChars);
+    report.durationMs = Math.round(performance.now() - started);
+    const passed = report.tests.filter((t) => t.status === "passed").length;
+    report.points = report.tests.length
+      ? Math.round((exercise.points * passed / report.tests.length) * 100) / 100
+      : 0;
+    return report;
+  };
+  const notRun = (from: number) => {
+    for (const t of spec.tests.slice(from)) report.tests.push({ name: t.name, status: "not_run" });
+  };
+
+  const path = `${job.stagedDir}/${exercise.file}`;
+  try {
+    const info = await Deno.lstat(path);
+    if (!info.isFile) throw new Error("not a file");
+  } catch {
+    notRun(0);
+    return finish(`${job.shownDir}/${exercise.file} is missing (restore it from the kit)`);
+  }
+
+  const sandbox = slot.get();
+  const deadline = performance.now() + job.limits.timeMs;
+  const url = new URL(`file://${path}`).href;
+  const collect = (text: string) => {
+    if (output.length < job.limits.outputChars) output += text;
+  };
+  const failed = (f: SandboxFailure, from: number, name?: string) => {
+    collect(sandbox.takeStray());
+    if (name) {
+      report.tests.push({ name, status: f.kind === "timeout" ? "timeout" : "error", message: f.message });
+    }
+    notRun(from);
+    report.status = f.kind === "timeout" ? "timeout" : "error";
+    return finish(f.message);
+  };
+
+  try {
+    const loaded = await sandbox.request({ op: "load", url }, deadline);
+    collect(loaded.output + sandbox.takeStray());
+    if (!loaded.ok) {
+      notRun(0);
+      report.status = "error";
+      return finish(explainLoadError(loaded.error, job));
+    }
+    const exports = loaded.exports ?? {};
+    for (const name of spec.exports) {
+      const kind = exports[name];
+      if (kind !== "function") {
+        notRun(0);
+        report.status = "error";
+        return finish(
+          kind === undefined
+            ? `${job.shownDir}/${exercise.file} does not export ${name} (keep the stub's exported names)`
+            : `${name} is exported as a ${kind}, but it must be a function`,
+        );
+      }
+    }
+  } catch (e) {
+    if (e instanceof SandboxFailure) return failed(e, 0);
+    notRun(0);
+    return finish(grader(e));
+  }
+
+  for (const [i, test] of spec.tests.entries()) {
+    const run = new TestRun(hashSeed(job.seed, exercise.id, test.name), {
+      sandbox,
+      url,
+      deadline,
+      onOutput: collect,
+    });
+    const result: TestReport = { name: test.name, status: "passed" };
+    try {
+      await test.run(run);
+    } catch (e) {
+      if (e instanceof SandboxFailure) return failed(e, i + 1, test.name);
+      if (e instanceof CheckFailure) {
+        result.status = "failed";
+        result.message = e.message;
+        if (e.mismatch) result.mismatch = e.mismatch;
+      } else if (e instanceof LearnerThrew) {
+        result.status = e.thrown.notImplemented ? "not_started" : "error";
+        result.message = e.thrown.notImplemented
+          ? `${e.fn} is not implemented yet (${e.thrown.message})`
+          : explainThrown(e.fn, e.thrown, job);
+      } else {
+        result.status = "error";
+        result.message = grader(e);
+      }
+    }
+    if (run.notes.length > 0) result.notes = run.notes;
+    report.tests.push(result);
+  }
+
+  try {
+    const settled = await sandbox.request(
+      { op: "settle" },
+      Math.min(deadline, performance.now() + 2000),
+    );
+    collect(settled.output);
+  } catch (e) {
+    if (e instanceof SandboxFailure) {
+      collect(sandbox.takeStray());
+      report.status = "error";
+      return finish(
+        `the code kept running after its functions returned (a timer or a promise loop?): ${e.message}`,
+      );
+    }
+  }
+  collect(sandbox.takeStray());
+  report.status = exerciseStatus(report.tests);
+  const firstBad = report.tests.find((t) => t.status !== "passed" && t.status !== "not_started");
+  if (report.status === "error" && firstBad?.message) return finish(firstBad.message);
+  return finish();
+}

@@ -1,0 +1,95 @@
+/**
+ * The report model: the one result of a grading run that every output format (terminal, JSON,
+ * and later Gradescope, JUnit, Markdown) is a view of. Plain data, JSON-serialisable as is.
+ *
+ * @module
+ */
+
+import type { Mismatch } from "./spec.ts";
+
+/** The version of the report's shape; bumped on any incompatible change. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** How a test ended. */
+export type TestStatus = "passed" | "failed" | "not_started" | "error" | "timeout" | "not_run";
+
+/** How an exercise ended. */
+export type ExerciseStatus = "passed" | "failed" | "not_started" | "error" | "timeout";
+
+/** One hidden test's result. */
+export interface TestReport {
+  name: string;
+  status: TestStatus;
+  /** Why it did not pass, in one line a learner understands. */
+  message?: string;
+  /** The worst element, for a numerical mismatch. */
+  mismatch?: Mismatch;
+  /** Facts worth knowing that are not failures (e.g. coordinates skipped at a kink). */
+  notes?: string[];
+}
+
+/** One exercise's result. */
+export interface ExerciseReport {
+  id: string;
+  title: string;
+  /** The exercise file, relative to the graded folder. */
+  file: string;
+  status: ExerciseStatus;
+  /** Why the exercise as a whole did not pass (load error, limit hit, missing export...). */
+  message?: string;
+  points: number;
+  maxPoints: number;
+  tests: TestReport[];
+  /** What the learner's code printed while graded (truncated at the output limit). */
+  output?: string;
+  hint?: string;
+  durationMs: number;
+}
+
+/** A whole grading run. */
+export interface Report {
+  schemaVersion: number;
+  /** The seed the hidden inputs were drawn from: `--seed` with it replays the run. */
+  seed: number;
+  /** The graded folder, as given. */
+  dir: string;
+  exercises: ExerciseReport[];
+  summary: {
+    total: number;
+    passed: number;
+    failed: number;
+    notStarted: number;
+    error: number;
+    timeout: number;
+    points: number;
+    maxPoints: number;
+  };
+  /** What was left out of the submission (links, oversized files), and why. */
+  skippedFiles: string[];
+  durationMs: number;
+}
+
+/** The exercise status that its tests add up to. `loadError` is set when it could not run. */
+export function exerciseStatus(tests: readonly TestReport[]): ExerciseStatus {
+  if (tests.some((t) => t.status === "timeout")) return "timeout";
+  if (tests.length > 0 && tests.every((t) => t.status === "passed")) return "passed";
+  if (tests.every((t) => t.status === "not_started" || t.status === "not_run")) return "not_started";
+  const ran = tests.filter((t) => t.status !== "not_started" && t.status !== "not_run");
+  if (ran.every((t) => t.status === "error")) return "error";
+  return "failed";
+}
+
+/** Sums the exercises into a report's summary. */
+export function summarize(exercises: readonly ExerciseReport[]): Report["summary"] {
+  const count = (s: ExerciseStatus) => exercises.filter((e) => e.status === s).length;
+  return {
+    total: exercises.length,
+    passed: count("passed"),
+    failed: count("failed"),
+    notStarted: count("not_started"),
+    error: count("error"),
+    timeout: count("timeout"),
+    points: exercises.reduce((a, e) => a + e.points, 0),
+    maxPoints: exercises.reduce((a, e) => a + e.maxPoints, 0),
+  };
+}

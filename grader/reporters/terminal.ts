@@ -1,0 +1,75 @@
+/**
+ * The terminal view of a report: a line per exercise, and under each one that did not pass,
+ * what was checked, the worst element and the tolerance, what the code printed, and a hint.
+ *
+ * @module
+ */
+
+import { styleText } from "node:util";
+import type { ExerciseReport, ExerciseStatus, Report, TestStatus } from "../report.ts";
+
+/** How to render. */
+export interface TerminalOptions {
+  /** Use colors (off when NO_COLOR is set or output is not a terminal). */
+  color: boolean;
+  /** The command that replays this run exactly, shown last. */
+  replay?: string;
+}
+
+const LABELS: Record<ExerciseStatus | TestStatus, string> = {
+  passed: "passed",
+  failed: "FAILED",
+  not_started: "not started",
+  error: "ERROR",
+  timeout: "TIMEOUT",
+  not_run: "not run",
+};
+
+const COLORS: Record<ExerciseStatus | TestStatus, Parameters<typeof styleText>[0]> = {
+  passed: "green",
+  failed: "red",
+  not_started: "yellow",
+  error: "red",
+  timeout: "red",
+  not_run: "gray",
+};
+
+function indent(text: string, prefix: string): string {
+  return text.trimEnd().split("\n").map((l) => prefix + l).join("\n");
+}
+
+function exerciseBlock(e: ExerciseReport, paint: (s: ExerciseStatus | TestStatus, t: string) => string): string {
+  const passed = e.tests.filter((t) => t.status === "passed").length;
+  const lines = [
+    `${paint(e.status, LABELS[e.status].padEnd(11))} ${e.id.padEnd(26)} ${passed}/${e.tests.length} tests  ${e.points}/${e.maxPoints} pts  (${e.file})`,
+  ];
+  if (e.status === "passed" || e.status === "not_started") return lines.join("\n");
+  if (e.message) lines.push(indent(e.message, "    "));
+  for (const t of e.tests) {
+    if (t.status === "passed" || t.status === "not_run") continue;
+    lines.push(`    ${paint(t.status, "✗")} ${t.name}`);
+    if (t.message) lines.push(indent(t.message, "        "));
+    for (const note of t.notes ?? []) lines.push(`        note: ${note}`);
+  }
+  if (e.output) lines.push("    printed:", indent(e.output.slice(0, 2000), "      | "));
+  if (e.hint) lines.push(`    hint: ${e.hint}`);
+  return lines.join("\n");
+}
+
+/** Renders the report for a person at a terminal. */
+export function renderTerminal(report: Report, options: TerminalOptions): string {
+  const paint = (s: ExerciseStatus | TestStatus, text: string) =>
+    options.color ? styleText(COLORS[s], text) : text;
+  const s = report.summary;
+  const out = [`gradkit: grading ${report.dir} with seed ${report.seed}`, ""];
+  for (const e of report.exercises) out.push(exerciseBlock(e, paint));
+  for (const f of report.skippedFiles) out.push(`skipped ${f}`);
+  out.push(
+    "",
+    `${s.passed}/${s.total} exercises passed, ${s.failed} failed, ${s.notStarted} not started, ` +
+      `${s.error} errors, ${s.timeout} timeouts; ${s.points}/${s.maxPoints} points ` +
+      `(${(report.durationMs / 1000).toFixed(2)} s)`,
+  );
+  if (options.replay) out.push(`replay exactly: ${options.replay}`);
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,279 @@
+/**
+ * The grader's handle on one sandboxed worker process: starts it with the least permissions,
+ * sends requests, reads framed replies, and enforces the limits from outside (wall-clock time,
+ * resident memory, printed output), killing the process when one is hit.
+ *
+ * What the process may do: read the staged exercise files and the kit's `lib/`, nothing else.
+ * No write, network, environment, subprocess, FFI or system information; no remote or npm
+ * imports; no configuration file discovery (an explicit import map maps `@gradkit/lib`); no
+ * `eval`; an empty environment.
+ *
+ * @module
+ */
+
+import type { Json } from "./wire.ts";
+import { frameMarker, type Hello, type Reply, type Request } from "./protocol.ts";
+
+/** Limits applied to learner code, per exercise. Instructors can set them (see the README). */
+export interface Limits {
+  /** Wall-clock milliseconds for all calls of one exercise, its import included. */
+  timeMs: number;
+  /** Resident memory of the sandbox process, in MiB (typed arrays included). */
+  memoryMb: number;
+  /** Characters of printed output kept per exercise. */
+  outputChars: number;
+}
+
+/** The default limits: generous for correct code, short enough for a class of hundreds. */
+export const DEFAULT_LIMITS: Limits = { timeMs: 10_000, memoryMb: 1024, outputChars: 20_000 };
+
+/** Why the sandbox stopped serving: the limit hit or the way it died. */
+export type SandboxFailureKind = "timeout" | "memory" | "output" | "crash";
+
+/** The sandbox process was stopped, or stopped by itself; the request could not be answered. */
+export class SandboxFailure extends Error {
+  readonly kind: SandboxFailureKind;
+  constructor(kind: SandboxFailureKind, message: string) {
+    super(message);
+    this.name = "SandboxFailure";
+    this.kind = kind;
+  }
+}
+
+/** Where the sandbox runs and what it may read. */
+export interface SandboxOptions {
+  /** The worker's main module (`grader/sandbox/worker.ts`). */
+  workerPath: string;
+  /** Folders the process may read: the staged exercises and the kit's `lib/`. */
+  allowRead: string[];
+  /** The import map that sends `@gradkit/lib` to the kit's `lib/mod.ts`. */
+  importMapPath: string;
+  /** Deno's cache folder for the process (its own, never the grader's). */
+  denoDir: string;
+  /** The process's working directory. */
+  cwd: string;
+  limits: Limits;
+}
+
+/** The command-line flags the worker process starts with. Exported for tests and the README. */
+export function sandboxArgs(options: SandboxOptions): string[] {
+  return [
+    "run",
+    "--no-config",
+    "--no-lock",
+    `--import-map=${options.importMapPath}`,
+    "--no-remote",
+    "--no-npm",
+    "--no-prompt",
+    `--allow-read=${options.allowRead.join(",")}`,
+    `--v8-flags=--disallow-code-generation-from-strings,--max-old-space-size=${options.limits.memoryMb}`,
+    options.workerPath,
+  ];
+}
+
+interface Pending {
+  resolve(reply: Reply): void;
+  reject(error: Error): void;
+}
+
+const STRAY_LIMIT = 1 << 20;
+
+/** One running worker process. Requests are answered in order. */
+export class Sandbox {
+  readonly #child: Deno.ChildProcess;
+  readonly #writer: WritableStreamDefaultWriter<Uint8Array>;
+  readonly #marker: string;
+  readonly #limits: Limits;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #stray = "";
+  #strayTotal = 0;
+  #failure: SandboxFailure | undefined;
+  #exited: Promise<void>;
+
+  constructor(options: SandboxOptions) {
+    this.#limits = options.limits;
+    const nonce = crypto.randomUUID().replaceAll("-", "");
+    this.#marker = frameMarker(nonce);
+    this.#child = new Deno.Command(Deno.execPath(), {
+      args: sandboxArgs(options),
+      cwd: options.cwd,
+      clearEnv: true,
+      env: { DENO_DIR: options.denoDir, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    this.#writer = this.#child.stdin.getWriter();
+    const hello: Hello = { nonce, outputLimit: options.limits.outputChars };
+    this.#write(JSON.stringify(hello));
+    this.#readReplies();
+    this.#readStderr();
+    this.#exited = this.#child.status.then((status) => {
+      const why = status.signal
+        ? `it was killed by ${status.signal}`
+        : `it exited with code ${status.code}`;
+      this.#fail(
+        new SandboxFailure(
+          "crash",
+          `the exercise's process ended unexpectedly (${why}); the exercise may have called an exit function or crashed the runtime`,
+        ),
+      );
+    });
+  }
+
+  /** Whether the process can still take requests. */
+  get alive(): boolean {
+    return this.#failure === undefined;
+  }
+
+  /** Text the process printed outside replies (stderr, raw stdout writes) since the last call. */
+  takeStray(): string {
+    const s = this.#stray;
+    this.#stray = "";
+    return s;
+  }
+
+  /**
+   * Sends a request and waits for its reply until `deadline` (a `performance.now()` time).
+   * Rejects with {@linkcode SandboxFailure} when a limit is hit or the process dies; the
+   * sandbox is then dead and must be replaced.
+   */
+  request(req: DistributiveOmit<Request, "id">, deadline: number): Promise<Reply> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    const id = this.#nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#fail(
+          new SandboxFailure(
+            "timeout",
+            `time limit of ${(this.#limits.timeMs / 1000).toFixed(1)} s exceeded (an infinite loop, or a computation far larger than needed?)`,
+          ),
+        );
+      }, Math.max(0, deadline - performance.now()));
+      const memory = setInterval(() => this.#checkMemory(), 20);
+      const done = () => {
+        clearTimeout(timer);
+        clearInterval(memory);
+        this.#pending.delete(id);
+      };
+      this.#pending.set(id, {
+        resolve: (r) => {
+          done();
+          resolve(r);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+      });
+      this.#write(JSON.stringify({ ...req, id } as Request));
+    });
+  }
+
+  /** Kills the process (if still running) and waits for it to end. */
+  async close(): Promise<void> {
+    this.#fail(new SandboxFailure("crash", "the sandbox was closed"));
+    await this.#exited;
+  }
+
+  #fail(failure: SandboxFailure): void {
+    if (!this.#failure) {
+      this.#failure = failure;
+      try {
+        this.#child.kill("SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    for (const p of [...this.#pending.values()]) p.reject(this.#failure);
+  }
+
+  #checkMemory(): void {
+    let text: string;
+    try {
+      text = Deno.readTextFileSync(`/proc/${this.#child.pid}/status`);
+    } catch {
+      return;
+    }
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(text)?.[1] ?? 0);
+    if (kb > this.#limits.memoryMb * 1024) {
+      this.#fail(
+        new SandboxFailure(
+          "memory",
+          `memory limit of ${this.#limits.memoryMb} MiB exceeded (${Math.round(kb / 1024)} MiB in use)`,
+        ),
+      );
+    }
+  }
+
+  #write(line: string): void {
+    this.#writer.write(new TextEncoder().encode(line + "\n")).catch(() => {
+      // the process is gone; #exited reports it
+    });
+  }
+
+  #addStray(text: string): void {
+    this.#strayTotal += text.length;
+    if (this.#stray.length < this.#limits.outputChars) {
+      this.#stray += text.slice(0, this.#limits.outputChars - this.#stray.length);
+    }
+    if (this.#strayTotal > STRAY_LIMIT) {
+      this.#fail(
+        new SandboxFailure(
+          "output",
+          `printed more than ${STRAY_LIMIT >> 20} MiB of output directly to stdout or stderr`,
+        ),
+      );
+    }
+  }
+
+  async #readReplies(): Promise<void> {
+    const decoder = new TextDecoder();
+    let buffer = "";
+    try {
+      for await (const chunk of this.#child.stdout) {
+        buffer += decoder.decode(chunk, { stream: true });
+        for (;;) {
+          const at = buffer.indexOf(this.#marker);
+          if (at < 0) {
+            // Keep a tail that could be the start of a marker; the rest is stray text.
+            const keep = Math.min(buffer.length, this.#marker.length - 1);
+            this.#addStray(buffer.slice(0, buffer.length - keep));
+            buffer = buffer.slice(buffer.length - keep);
+            break;
+          }
+          const end = buffer.indexOf("\n", at);
+          if (end < 0) {
+            if (at > 0) this.#addStray(buffer.slice(0, at));
+            buffer = buffer.slice(at);
+            break;
+          }
+          if (at > 0) this.#addStray(buffer.slice(0, at));
+          const reply = JSON.parse(buffer.slice(at + this.#marker.length, end)) as Reply;
+          buffer = buffer.slice(end + 1);
+          this.#pending.get(reply.id)?.resolve(reply);
+        }
+      }
+    } catch {
+      // the process was killed; #exited reports it
+    }
+  }
+
+  async #readStderr(): Promise<void> {
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of this.#child.stderr) {
+        this.#addStray(decoder.decode(chunk, { stream: true }));
+      }
+    } catch {
+      // the process was killed
+    }
+  }
+}
+
+/** `Omit` that distributes over a union. */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Re-exported for callers that build requests. */
+export type { Json };

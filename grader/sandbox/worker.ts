@@ -1,0 +1,332 @@
+/**
+ * The sandboxed process's main module. It only evaluates: it loads exercise modules through
+ * computed imports (so their whole graph is permission-checked), calls their exports on the
+ * inputs the grader sends, and sends back what they returned, what they printed and what they
+ * did to their arguments. It judges nothing.
+ *
+ * Started by `sandbox.ts` with the least permissions; see there and the README.
+ *
+ * @module
+ */
+
+import * as lib from "../../lib/mod.ts";
+import { Matrix } from "../../lib/matrix.ts";
+import { decode, encode, type Json } from "./wire.ts";
+import { lockdown } from "./lockdown.ts";
+import { probeFunction, type ProbeRef, type ProbeTrace } from "./probes.ts";
+import {
+  type ChangedArgument,
+  frameMarker,
+  type Hello,
+  type Reply,
+  type Request,
+  type ThrownError,
+} from "./protocol.ts";
+
+// Everything the worker needs is captured before learner code can touch it.
+const stdout = Deno.stdout;
+const writeSync = stdout.writeSync.bind(stdout);
+const inspect = Deno.inspect;
+const encoder = new TextEncoder();
+const stringify = JSON.stringify;
+const parse = JSON.parse;
+const realSetTimeout = globalThis.setTimeout;
+const realSetInterval = globalThis.setInterval;
+const realClearTimeout = globalThis.clearTimeout;
+const realClearInterval = globalThis.clearInterval;
+
+let marker = "";
+let outputLimit = 65536;
+let output = "";
+let dropped = 0;
+
+function print(text: string): void {
+  if (output.length + text.length <= outputLimit) output += text;
+  else {
+    const room = Math.max(0, outputLimit - output.length);
+    output += text.slice(0, room);
+    dropped += text.length - room;
+  }
+}
+
+function format(args: unknown[]): string {
+  return args.map((a) => typeof a === "string" ? a : inspect(a, { colors: false, depth: 4 }))
+    .join(" ") + "\n";
+}
+
+function captureConsole(): void {
+  const log = (...args: unknown[]) => print(format(args));
+  const captured = Object.freeze({
+    log,
+    info: log,
+    debug: log,
+    warn: log,
+    error: log,
+    trace: log,
+    dir: (v: unknown) => print(format([v])),
+    table: (v: unknown) => print(format([v])),
+    assert: (cond: unknown, ...args: unknown[]) => {
+      if (!cond) print(format(["Assertion failed:", ...args]));
+    },
+    group: log,
+    groupCollapsed: log,
+    groupEnd: () => {},
+    time: () => {},
+    timeEnd: () => {},
+    timeLog: () => {},
+    count: () => {},
+    countReset: () => {},
+    clear: () => {},
+  });
+  Object.defineProperty(globalThis, "console", {
+    value: captured,
+    writable: false,
+    configurable: false,
+  });
+}
+
+/** Timers the learner started: cleared when an exercise ends, so none outlives it. */
+const timers = new Set<number>();
+
+function trackTimers(): void {
+  const wrap = (real: typeof setTimeout) => (fn: unknown, ms?: number, ...rest: unknown[]) => {
+    const id = real(fn as () => void, ms, ...rest);
+    timers.add(id);
+    return id;
+  };
+  Object.defineProperty(globalThis, "setTimeout", { value: wrap(realSetTimeout), writable: false });
+  Object.defineProperty(globalThis, "setInterval", {
+    value: wrap(realSetInterval as typeof setTimeout),
+    writable: false,
+  });
+}
+
+function clearTimers(): void {
+  for (const id of timers) {
+    realClearTimeout(id);
+    realClearInterval(id);
+  }
+  timers.clear();
+}
+
+function thrown(e: unknown, stagingPrefix: string): ThrownError {
+  if (e instanceof Error) {
+    const stack = (e.stack ?? "").split("\n").filter((line) => line.includes(stagingPrefix))
+      .map((line) => line.trim()).slice(0, 5);
+    return {
+      name: e.name,
+      message: e.message,
+      stack,
+      notImplemented: e instanceof lib.NotImplementedError || e.name === "NotImplementedError",
+    };
+  }
+  return {
+    name: "thrown value",
+    message: `threw ${inspect(e, { colors: false })} (throw an Error instead)`,
+    stack: [],
+    notImplemented: false,
+  };
+}
+
+function send(reply: Reply): void {
+  const bytes = encoder.encode(marker + stringify(reply) + "\n");
+  let off = 0;
+  while (off < bytes.length) off += writeSync(bytes.subarray(off));
+}
+
+function reply(id: number, body: Record<string, unknown>): void {
+  send({ id, output, droppedOutput: dropped, ...body } as Reply);
+  output = "";
+  dropped = 0;
+}
+
+/** A typed buffer inside the arguments, with its path and a copy taken before the call. */
+interface Watched {
+  path: (string | number)[];
+  owner: Matrix | Float64Array | Int32Array;
+  data: Float64Array | Int32Array;
+  before: Float64Array | Int32Array;
+}
+
+function watchArguments(value: unknown, path: (string | number)[], out: Watched[]): void {
+  if (value instanceof Matrix) {
+    out.push({ path, owner: value, data: value.data, before: value.data.slice() });
+  } else if (value instanceof Float64Array || value instanceof Int32Array) {
+    out.push({ path, owner: value, data: value, before: value.slice() });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => watchArguments(v, [...path, i], out));
+  } else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) watchArguments(v, [...path, k], out);
+  }
+}
+
+function sameBits(a: Float64Array | Int32Array, b: Float64Array | Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+function changedArguments(watched: Watched[]): ChangedArgument[] {
+  const changed: ChangedArgument[] = [];
+  for (const w of watched) {
+    const now = w.owner instanceof Matrix ? w.owner.data : w.owner;
+    if (now !== w.data || !sameBits(now, w.before)) {
+      changed.push({ path: w.path, after: encode(w.owner) });
+    }
+  }
+  return changed;
+}
+
+/** A probe function for one call, armed once the call's arguments are decoded. */
+interface Probe {
+  fn: (x: unknown) => number;
+  /** Takes the watched argument and a copy of its values, before the learner runs. */
+  arm(args: unknown[]): void;
+}
+
+function makeProbe(ref: ProbeRef, traces: ProbeTrace[]): Probe {
+  const f = probeFunction(ref.kind, ref.params);
+  const trace: ProbeTrace = {
+    kind: ref.kind,
+    calls: 0,
+    maxChanged: 0,
+    sameObject: true,
+    badArguments: 0,
+  };
+  traces.push(trace);
+  const watchIndex = Number(ref.params.watch ?? -1);
+  let original: Matrix | undefined;
+  let before: Float64Array | undefined;
+  return {
+    arm(args) {
+      const w = args[watchIndex];
+      if (w instanceof Matrix) {
+        original = w;
+        before = w.data.slice();
+      }
+    },
+    fn(x) {
+      trace.calls++;
+      if (!(x instanceof Matrix) || (original && x.size !== original.size)) {
+        trace.badArguments++;
+        return NaN;
+      }
+      if (original && x !== original) trace.sameObject = false;
+      if (before) {
+        let n = 0;
+        for (let i = 0; i < x.data.length; i++) if (!Object.is(x.data[i], before[i])) n++;
+        if (n > trace.maxChanged) trace.maxChanged = n;
+      }
+      return f.value(x.data);
+    },
+  };
+}
+
+const modules = new Map<string, Record<string, unknown>>();
+let stagingPrefix = "\0";
+
+async function handle(req: Request): Promise<void> {
+  if (req.op === "settle") {
+    clearTimers();
+    // Give callbacks already queued a turn, so that output they print is attributed here.
+    await new Promise((resolve) => realSetTimeout(resolve, 0));
+    clearTimers();
+    return reply(req.id, { ok: true });
+  }
+  if (req.op === "load") {
+    stagingPrefix = req.url.slice(0, req.url.lastIndexOf("/") + 1);
+    try {
+      const specifier = String(req.url); // computed: the module's whole graph is permission-checked
+      const mod = await import(specifier) as Record<string, unknown>;
+      modules.set(req.url, mod);
+      const exports: Record<string, string> = {};
+      for (const [k, v] of Object.entries(mod)) exports[k] = typeof v;
+      return reply(req.id, { ok: true, exports });
+    } catch (e) {
+      return reply(req.id, { ok: false, error: thrown(e, stagingPrefix) });
+    }
+  }
+  const mod = modules.get(req.url);
+  const fn = mod?.[req.name];
+  if (typeof fn !== "function") {
+    return reply(req.id, {
+      ok: false,
+      error: {
+        name: "MissingExport",
+        message: `${req.name} is not an exported function`,
+        stack: [],
+        notImplemented: false,
+      },
+    });
+  }
+  const traces: ProbeTrace[] = [];
+  const probes: Probe[] = [];
+  const args = req.args.map((a) =>
+    decode(a, (ref) => {
+      const probe = makeProbe(ref, traces);
+      probes.push(probe);
+      return probe.fn;
+    })
+  );
+  for (const probe of probes) probe.arm(args);
+  const watched: Watched[] = [];
+  watchArguments(args, [], watched);
+  let value: unknown;
+  try {
+    value = fn(...args);
+  } catch (e) {
+    return reply(req.id, { ok: false, error: thrown(e, stagingPrefix) });
+  }
+  let encoded: Json;
+  try {
+    encoded = encode(value);
+  } catch (e) {
+    const err = thrown(e, stagingPrefix);
+    err.message = `the returned value could not be read: ${err.message}`;
+    return reply(req.id, { ok: false, error: err });
+  }
+  return reply(req.id, { ok: true, value: encoded, changed: changedArguments(watched), probes: traces });
+}
+
+async function* lines(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for await (const chunk of stream) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let nl: number;
+    while ((nl = buffer.indexOf("\n")) >= 0) {
+      yield buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const input = lines(Deno.stdin.readable);
+  const first = await input.next();
+  if (first.done) return;
+  const hello = parse(first.value) as Hello;
+  marker = frameMarker(hello.nonce);
+  outputLimit = hello.outputLimit;
+
+  globalThis.addEventListener("unhandledrejection", (e) => {
+    e.preventDefault();
+    print(`Uncaught (in promise) ${format([e.reason])}`);
+  });
+  globalThis.addEventListener("error", (e) => {
+    e.preventDefault();
+    print(`Uncaught ${format([e.error])}`);
+  });
+  captureConsole();
+  trackTimers();
+  lockdown(lib as unknown as Record<string, unknown>);
+
+  for await (const line of input) {
+    if (line.trim() === "") continue;
+    await handle(parse(line) as Request);
+  }
+}
+
+await main();

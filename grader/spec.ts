@@ -1,0 +1,126 @@
+/**
+ * The contract between the grader and an exercise's hidden tests.
+ *
+ * A spec lists tests; each test draws its inputs from `t.rng` (seeded per run, exercise and
+ * test), calls learner functions in the sandbox with `t.call`, and judges the outputs with the
+ * checks on {@linkcode TestContext}. A failing check throws {@linkcode CheckFailure}; the first
+ * one ends the test. All judgement happens here, in the grader's process.
+ *
+ * @module
+ */
+
+import type { Matrix, Rng } from "@gradkit/lib";
+import type { ProbeRef, ProbeTrace } from "./sandbox/probes.ts";
+
+/** One hidden test of an exercise. */
+export interface TestCase {
+  /** Shown to the learner: what the test exercises, e.g. "gradient on a batch with N ≠ C". */
+  name: string;
+  /** Draws inputs, calls the learner, judges. Throws {@linkcode CheckFailure} on a wrong result. */
+  run(t: TestContext): Promise<void>;
+}
+
+/** The hidden tests of one exercise, in the order they run. */
+export interface ExerciseSpec {
+  /** The manifest id of the exercise, e.g. `"mse_loss"`. */
+  id: string;
+  /** The functions the exercise file must export (checked before any test runs). */
+  exports: string[];
+  /** One or two sentences that unblock a learner without giving the answer away. */
+  hint: string;
+  /** The tests. Names must be unique within the exercise. */
+  tests: TestCase[];
+}
+
+/** Where a value that failed a comparison came from, for the learner's report. */
+export interface Mismatch {
+  /** What was compared, e.g. "dW1" or "loss". */
+  what: string;
+  /** Index of the worst element as `[row, col]` for a matrix, `[i]` for a vector, `[]` for a scalar. */
+  index: number[];
+  expected: number;
+  got: number;
+  /** Relative error of the worst element (with the absolute floor applied). */
+  relError: number;
+  /** The tolerance it exceeded. */
+  tolerance: number;
+}
+
+/** Thrown by a check: the learner's result is wrong. The message is shown to the learner. */
+export class CheckFailure extends Error {
+  /** The worst element, when the failure is a numerical comparison. */
+  readonly mismatch?: Mismatch;
+  constructor(message: string, mismatch?: Mismatch) {
+    super(message);
+    this.name = "CheckFailure";
+    this.mismatch = mismatch;
+  }
+}
+
+/** Tolerances of a numerical comparison: an element passes when its relative error is at most `rtol`. */
+export interface Tolerance {
+  /** Largest relative error accepted. */
+  rtol?: number;
+  /** Absolute floor in the relative error's denominator, so that entries near zero are compared absolutely. */
+  atol?: number;
+}
+
+/** Options of {@linkcode TestContext.expectGradient}. */
+export interface GradientCheckOptions extends Tolerance {
+  /** Use random directional derivatives instead of every coordinate (for large inputs). */
+  directions?: number;
+}
+
+/** What a learner call returned, with the traces of any probe functions passed to it. */
+export interface TracedCall {
+  value: unknown;
+  probes: ProbeTrace[];
+}
+
+/** What a test can do: draw inputs, call the learner, and judge. */
+export interface TestContext {
+  /** Random numbers for this test only, derived from the run's seed. */
+  readonly rng: Rng;
+  /**
+   * Calls the learner's export `name` in the sandbox with `args` and returns what it returned.
+   * Fails the test if the call modified any of its arguments (unless `allowMutation` is set on
+   * the test context by {@linkcode TestContext.allowMutation}).
+   */
+  call(name: string, ...args: unknown[]): Promise<unknown>;
+  /** Like {@linkcode TestContext.call}, also returning what the probe functions among `args` saw. */
+  callTraced(name: string, ...args: unknown[]): Promise<TracedCall>;
+  /** A probe function to pass to the learner: evaluated in the sandbox, traced, see `probes.ts`. */
+  probe(kind: string, params: Record<string, unknown>): ProbeRef;
+  /** Lets the following calls modify their arguments (for exercises that promise to). */
+  allowMutation(): void;
+
+  /** Checks that `value` is a finite number and returns it. */
+  expectNumber(value: unknown, what: string): number;
+  /** Checks that `value` is a {@linkcode Matrix} of the given shape with finite entries, and returns it. */
+  expectMatrix(value: unknown, what: string, shape: readonly [number, number]): Matrix;
+  /** Checks that `value` is a plain object with (at least) these keys, and returns it. */
+  expectObject(value: unknown, what: string, keys: readonly string[]): Record<string, unknown>;
+  /** Compares a learner value with the reference value, element by element. */
+  expectClose(
+    what: string,
+    got: number | Matrix,
+    expected: number | Matrix,
+    tolerance?: Tolerance,
+  ): void;
+  /**
+   * Compares a learner's analytic gradient with the reference checker's numerical gradient of
+   * `f` at `x` (`f` reads `x.data` in place; the checker perturbs and restores it).
+   * Coordinates at a kink are skipped and noted.
+   */
+  expectGradient(
+    what: string,
+    got: Matrix,
+    f: () => number,
+    x: Matrix,
+    options?: GradientCheckOptions,
+  ): void;
+  /** Fails the test with `message` unless `condition` holds. */
+  expect(condition: boolean, message: string): asserts condition;
+  /** Adds a line to the test's report (a fact the learner may want, not a failure). */
+  note(text: string): void;
+}

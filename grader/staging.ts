@@ -1,0 +1,84 @@
+/**
+ * Staging: the folder the sandbox is allowed to read, built by the grader itself. The
+ * submission's files are copied into it as regular files; symbolic links, folders, special
+ * files and oversized files are left out (and said so), because Deno checks read permission on
+ * the path as written, not as resolved: a link inside an allowed folder would open the rest of
+ * the disk.
+ *
+ * @module
+ */
+
+/** Extensions of the files copied from a submission. */
+const SOURCE_EXTENSIONS = [".ts", ".js", ".mts", ".mjs", ".json"];
+
+/** Largest file copied from a submission. */
+export const MAX_FILE_BYTES = 1 << 20;
+
+/** How deep folders inside a submission are copied. */
+const MAX_DEPTH = 3;
+
+async function copyTree(from: string, to: string, shown: string, skipped: string[], depth = 0) {
+  for await (const entry of Deno.readDir(from)) {
+    const source = `${from}/${entry.name}`;
+    const name = shown + entry.name;
+    if (entry.isSymlink) {
+      skipped.push(`${name}: a symbolic link (only regular files are graded)`);
+    } else if (entry.isDirectory) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules" || depth >= MAX_DEPTH) continue;
+      await Deno.mkdir(`${to}/${entry.name}`);
+      await copyTree(source, `${to}/${entry.name}`, `${name}/`, skipped, depth + 1);
+    } else if (entry.isFile && SOURCE_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) {
+      const info = await Deno.lstat(source);
+      if (info.size > MAX_FILE_BYTES) {
+        skipped.push(`${name}: larger than ${MAX_FILE_BYTES >> 20} MiB`);
+      } else {
+        await Deno.writeFile(`${to}/${entry.name}`, await Deno.readFile(source));
+      }
+    }
+  }
+}
+
+/** A run's private folder: staged exercises, the import map and the sandbox's Deno cache. */
+export interface Staging {
+  /** The run's temporary folder; removed by {@linkcode removeStaging}. */
+  root: string;
+  /** The staged copy of the submission (what the sandbox may read). */
+  exercisesDir: string;
+  /** The import map given to the sandbox. */
+  importMapPath: string;
+  /** What was left out of the submission, and why. */
+  skipped: string[];
+}
+
+/**
+ * Copies the submission in `sourceDir` (its source files, and those of its folders up to
+ * three levels down) into a new temporary folder and writes the import map
+ * that sends `@gradkit/lib` to `libDir/mod.ts`. `extraFiles` (name → text) are written beside
+ * the staged files (used by the kit's own tests).
+ */
+export async function stageSubmission(
+  sourceDir: string,
+  libDir: string,
+  extraFiles: Record<string, string> = {},
+): Promise<Staging> {
+  const root = await Deno.makeTempDir({ prefix: "gradkit-run-" });
+  const exercisesDir = `${root}/exercises`;
+  await Deno.mkdir(exercisesDir);
+  const skipped: string[] = [];
+  await copyTree(sourceDir, exercisesDir, "", skipped);
+  for (const [name, text] of Object.entries(extraFiles)) {
+    await Deno.writeTextFile(`${exercisesDir}/${name}`, text);
+  }
+  const importMapPath = `${root}/import_map.json`;
+  const libUrl = new URL(`file://${libDir}/`).href;
+  await Deno.writeTextFile(
+    importMapPath,
+    JSON.stringify({ imports: { "@gradkit/lib": `${libUrl}mod.ts`, "@gradkit/lib/": libUrl } }),
+  );
+  return { root, exercisesDir, importMapPath, skipped };
+}
+
+/** Removes a run's temporary folder. */
+export async function removeStaging(staging: Staging): Promise<void> {
+  await Deno.remove(staging.root, { recursive: true }).catch(() => {});
+}

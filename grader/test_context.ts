@@ -1,0 +1,303 @@
+/**
+ * The implementation of {@linkcode TestContext}: what a hidden test uses to call the learner in
+ * the sandbox and to judge the results against the reference.
+ *
+ * @module
+ */
+
+import { isMatrix, Matrix, Rng } from "@gradkit/lib";
+import { compareArrays, GRADIENT_TOLERANCE, VALUE_TOLERANCE } from "./compare.ts";
+import { directionalCheck, numericalGradient } from "./checker.ts";
+import {
+  CheckFailure,
+  type GradientCheckOptions,
+  type Mismatch,
+  type TestContext,
+  type Tolerance,
+  type TracedCall,
+} from "./spec.ts";
+import { probeRef, type ProbeRef } from "./sandbox/probes.ts";
+import type { ThrownError } from "./sandbox/protocol.ts";
+import type { Sandbox } from "./sandbox/sandbox.ts";
+import { decode, encode, Opaque } from "./sandbox/wire.ts";
+
+/** The learner's function threw (or was refused by the sandbox) during a call. */
+export class LearnerThrew extends Error {
+  readonly fn: string;
+  readonly thrown: ThrownError;
+  constructor(fn: string, thrown: ThrownError) {
+    super(`${fn} threw ${thrown.name}: ${thrown.message}`);
+    this.name = "LearnerThrew";
+    this.fn = fn;
+    this.thrown = thrown;
+  }
+}
+
+/** Describes what a learner value is, for messages: "undefined", "a number", "a 3×4 Matrix". */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "undefined (did you forget to return it?)";
+  if (value === null) return "null";
+  if (value instanceof Opaque) return value.description;
+  if (isMatrix(value)) return `a ${value.rows}×${value.cols} Matrix`;
+  if (value instanceof Float64Array) return `a Float64Array of length ${value.length}`;
+  if (value instanceof Int32Array) return `an Int32Array of length ${value.length}`;
+  if (Array.isArray(value)) return `a plain array of length ${value.length}`;
+  if (typeof value === "number") return `the number ${value}`;
+  if (typeof value === "object") return `an object with keys {${Object.keys(value).join(", ")}}`;
+  return `a ${typeof value}`;
+}
+
+function shapeText(rows: number, cols: number): string {
+  return `${rows}×${cols}`;
+}
+
+function formatNumber(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return String(x);
+  return Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(6) : String(+x.toPrecision(8));
+}
+
+function indexOf(value: number | Matrix, flat: number): number[] {
+  return typeof value === "number" ? [] : [Math.floor(flat / value.cols), flat % value.cols];
+}
+
+function nonFinite(what: string, x: number, index: number[]): CheckFailure {
+  const where = index.length ? ` at [${index.join(", ")}]` : "";
+  return new CheckFailure(
+    `${what} is ${formatNumber(x)}${where}: a numerical overflow or a division by zero? ` +
+      `(exp of a large number overflows: shift by the maximum first)`,
+  );
+}
+
+/** Where a test's calls go and what it records. */
+export interface CallTarget {
+  sandbox: Sandbox;
+  url: string;
+  deadline: number;
+  /** Receives what the learner printed during each call. */
+  onOutput(text: string): void;
+}
+
+/** A live test: implements {@linkcode TestContext} for one test of one exercise. */
+export class TestRun implements TestContext {
+  readonly rng: Rng;
+  readonly notes: string[] = [];
+  #target: CallTarget;
+  #mutationAllowed = false;
+
+  constructor(seed: number, target: CallTarget) {
+    this.rng = new Rng(seed);
+    this.#target = target;
+  }
+
+  async call(name: string, ...args: unknown[]): Promise<unknown> {
+    return (await this.callTraced(name, ...args)).value;
+  }
+
+  async callTraced(name: string, ...args: unknown[]): Promise<TracedCall> {
+    const t = this.#target;
+    const reply = await t.sandbox.request(
+      { op: "call", url: t.url, name, args: args.map((a) => encode(a)) },
+      t.deadline,
+    );
+    const printed = reply.output +
+      (reply.droppedOutput ? `\n[${reply.droppedOutput} more characters not shown]\n` : "");
+    if (printed) t.onOutput(printed);
+    if (!reply.ok) throw new LearnerThrew(name, reply.error);
+    if (!this.#mutationAllowed && reply.changed && reply.changed.length > 0) {
+      const c = reply.changed[0];
+      throw new CheckFailure(mutationMessage(name, args, c.path, decode(c.after)));
+    }
+    return { value: decode(reply.value ?? { $undef: 1 }), probes: reply.probes ?? [] };
+  }
+
+  probe(kind: string, params: Record<string, unknown>): ProbeRef {
+    return probeRef(kind, params);
+  }
+
+  allowMutation(): void {
+    this.#mutationAllowed = true;
+  }
+
+  expectNumber(value: unknown, what: string): number {
+    if (typeof value !== "number") {
+      throw new CheckFailure(`${what}: expected a number, got ${describeValue(value)}`);
+    }
+    if (!Number.isFinite(value)) throw nonFinite(what, value, []);
+    return value;
+  }
+
+  expectMatrix(value: unknown, what: string, shape: readonly [number, number]): Matrix {
+    const [rows, cols] = shape;
+    if (!isMatrix(value)) {
+      const tip = value instanceof Float64Array || Array.isArray(value)
+        ? ` (wrap it: new Matrix(${rows}, ${cols}, data))`
+        : "";
+      throw new CheckFailure(
+        `${what}: expected a ${shapeText(rows, cols)} Matrix, got ${describeValue(value)}${tip}`,
+      );
+    }
+    if (value.rows !== rows || value.cols !== cols) {
+      const transposed = value.rows === cols && value.cols === rows ? " (transposed?)" : "";
+      throw new CheckFailure(
+        `${what}: expected shape ${shapeText(rows, cols)}, got ${
+          shapeText(value.rows, value.cols)
+        }${transposed}`,
+      );
+    }
+    const d = value.data;
+    for (let i = 0; i < d.length; i++) {
+      if (!Number.isFinite(d[i])) throw nonFinite(what, d[i], indexOf(value, i));
+    }
+    return value;
+  }
+
+  expectObject(value: unknown, what: string, keys: readonly string[]): Record<string, unknown> {
+    if (
+      value === null || typeof value !== "object" || Array.isArray(value) || isMatrix(value) ||
+      value instanceof Opaque || ArrayBuffer.isView(value)
+    ) {
+      throw new CheckFailure(
+        `${what}: expected an object { ${keys.join(", ")} }, got ${describeValue(value)}`,
+      );
+    }
+    const missing = keys.filter((k) => !(k in value));
+    if (missing.length > 0) {
+      throw new CheckFailure(
+        `${what}: the returned object has no ${missing.map((k) => `"${k}"`).join(", ")} ` +
+          `(it has {${Object.keys(value).join(", ")}})`,
+      );
+    }
+    return value as Record<string, unknown>;
+  }
+
+  expectClose(
+    what: string,
+    got: number | Matrix,
+    expected: number | Matrix,
+    tolerance: Tolerance = {},
+  ): void {
+    const rtol = tolerance.rtol ?? VALUE_TOLERANCE.rtol;
+    const atol = tolerance.atol ?? VALUE_TOLERANCE.atol;
+    const g = typeof got === "number" ? [got] : got.data;
+    const e = typeof expected === "number" ? [expected] : expected.data;
+    if (g.length !== e.length) {
+      throw new CheckFailure(`${what}: expected ${e.length} values, got ${g.length}`);
+    }
+    const c = compareArrays(g, e, { rtol, atol });
+    if (!c.ok) {
+      const mismatch: Mismatch = {
+        what,
+        index: indexOf(expected, c.worstIndex),
+        expected: c.expected,
+        got: c.got,
+        relError: c.worstRelError,
+        tolerance: rtol,
+      };
+      throw new CheckFailure(mismatchMessage(mismatch, c.failing, e.length), mismatch);
+    }
+  }
+
+  expectGradient(
+    what: string,
+    got: Matrix,
+    f: () => number,
+    x: Matrix,
+    options: GradientCheckOptions = {},
+  ): void {
+    if (got.rows !== x.rows || got.cols !== x.cols) {
+      throw new CheckFailure(
+        `${what}: expected shape ${shapeText(x.rows, x.cols)} (the shape of what it is the ` +
+          `gradient with respect to), got ${shapeText(got.rows, got.cols)}`,
+      );
+    }
+    const rtol = options.rtol ?? GRADIENT_TOLERANCE.rtol;
+    const atol = options.atol ?? GRADIENT_TOLERANCE.atol;
+    if (options.directions) {
+      const d = directionalCheck(f, x.data, got.data, {
+        directions: options.directions,
+        seed: this.rng.int(0, 2 ** 31),
+      });
+      if (d.worst.relError > rtol) {
+        const k = d.worst.direction;
+        throw new CheckFailure(
+          `${what}: along a random direction the loss changes at rate ${
+            formatNumber(d.numerical[k])
+          }, but your gradient predicts ${formatNumber(d.analytic[k])} (relative error ${
+            d.worst.relError.toExponential(2)
+          } > ${rtol})`,
+        );
+      }
+      return;
+    }
+    const numeric = numericalGradient(f, x.data);
+    const skip = new Set(numeric.kinks);
+    if (skip.size > 0) {
+      this.notes.push(
+        `${what}: ${skip.size} coordinate(s) at a kink were not compared (no derivative there)`,
+      );
+    }
+    const c = compareArrays(got.data, numeric.gradient, { rtol, atol }, skip);
+    if (!c.ok) {
+      const mismatch: Mismatch = {
+        what,
+        index: indexOf(x, c.worstIndex),
+        expected: c.expected,
+        got: c.got,
+        relError: c.worstRelError,
+        tolerance: rtol,
+      };
+      throw new CheckFailure(mismatchMessage(mismatch, c.failing, got.size), mismatch);
+    }
+  }
+
+  expect(condition: boolean, message: string): asserts condition {
+    if (!condition) throw new CheckFailure(message);
+  }
+
+  note(text: string): void {
+    this.notes.push(text);
+  }
+}
+
+/** "dW: element [2, 1] is 0.5, expected 0.25 (relative error 5.0e-1 > 1e-5); 7 of 12 elements differ". */
+export function mismatchMessage(m: Mismatch, failing: number, total: number): string {
+  const where = m.index.length ? ` element [${m.index.join(", ")}]` : "";
+  const count = total > 1 ? `; ${failing} of ${total} elements differ` : "";
+  return `${m.what}:${where} is ${formatNumber(m.got)}, expected ${formatNumber(m.expected)} ` +
+    `(relative error ${m.relError.toExponential(1)} > ${m.tolerance})${count}`;
+}
+
+function pathText(path: (string | number)[]): string {
+  const [first, ...rest] = path;
+  return `argument ${Number(first) + 1}` + rest.map((p) => typeof p === "number" ? `[${p}]` : `.${p}`).join("");
+}
+
+function valueAt(args: unknown[], path: (string | number)[]): unknown {
+  let v: unknown = args;
+  for (const p of path) v = (v as Record<string | number, unknown>)?.[p];
+  return v;
+}
+
+function mutationMessage(
+  fn: string,
+  args: unknown[],
+  path: (string | number)[],
+  after: unknown,
+): string {
+  const before = valueAt(args, path);
+  const b = isMatrix(before) ? before.data : before as ArrayLike<number>;
+  const a = isMatrix(after) ? after.data : after as ArrayLike<number>;
+  let detail = "";
+  if (b && a && b.length === a.length) {
+    for (let i = 0; i < a.length; i++) {
+      if (!Object.is(a[i], b[i])) {
+        const idx = isMatrix(before) ? `[${Math.floor(i / before.cols)}, ${i % before.cols}]` : `[${i}]`;
+        detail = ` (element ${idx} was ${formatNumber(b[i])}, is now ${formatNumber(a[i])})`;
+        break;
+      }
+    }
+  }
+  return `${fn} modified its ${pathText(path)}${detail}: inputs must be left unchanged; ` +
+    `compute into a new Matrix instead`;
+}
