@@ -10,9 +10,20 @@
 import type { ExerciseSpec } from "./spec.ts";
 import { spec as numericalGradient } from "./specs/numerical_gradient.ts";
 import { spec as gates } from "./specs/gates.ts";
+import { spec as relu } from "./specs/relu.ts";
+import { spec as fork } from "./specs/fork.ts";
 import { spec as sigmoidNeuron } from "./specs/sigmoid_neuron.ts";
+import { spec as affineLayer } from "./specs/affine_layer.ts";
 import { spec as mseLoss } from "./specs/mse_loss.ts";
 import { spec as softmaxCrossEntropy } from "./specs/softmax_cross_entropy.ts";
+import { spec as binaryCrossEntropy } from "./specs/binary_cross_entropy.ts";
+import { spec as binaryHinge } from "./specs/binary_hinge.ts";
+import { spec as multiclassHinge } from "./specs/multiclass_hinge.ts";
+import { spec as squaredHinge } from "./specs/squared_hinge.ts";
+import { spec as l2Regularization } from "./specs/l2_regularization.ts";
+import { spec as inputScale } from "./specs/input_scale.ts";
+import { spec as twoLayerNet } from "./specs/two_layer_net.ts";
+import { spec as trainLinearClassifier } from "./specs/train_linear_classifier.ts";
 
 /** One exercise of the course. */
 export interface Exercise {
@@ -46,12 +57,36 @@ export const MANIFEST: readonly Exercise[] = [
     spec: gates,
   },
   {
+    id: "relu",
+    file: "03_relu.ts",
+    title: "The ReLU gate",
+    concept: "max against zero: a gradient that is passed through or blocked",
+    points: 10,
+    spec: relu,
+  },
+  {
+    id: "fork",
+    file: "04_fork.ts",
+    title: "Gradients add up at a fork",
+    concept: "a variable used twice receives the sum of both gradients",
+    points: 10,
+    spec: fork,
+  },
+  {
     id: "sigmoid_neuron",
     file: "05_sigmoid_neuron.ts",
     title: "A sigmoid neuron with staged backprop",
     concept: "cache in the forward pass, walk the stages backwards",
     points: 10,
     spec: sigmoidNeuron,
+  },
+  {
+    id: "affine_layer",
+    file: "06_affine_layer.ts",
+    title: "The affine layer on a batch",
+    concept: "X·W + b forward; dX, dW, db backward, shapes as the guide",
+    points: 10,
+    spec: affineLayer,
   },
   {
     id: "mse_loss",
@@ -68,6 +103,70 @@ export const MANIFEST: readonly Exercise[] = [
     concept: "a stable classification loss: probabilities minus one-hot, over N",
     points: 10,
     spec: softmaxCrossEntropy,
+  },
+  {
+    id: "binary_cross_entropy",
+    file: "09_binary_cross_entropy.ts",
+    title: "Binary cross-entropy through a sigmoid",
+    concept: "maximum likelihood for two classes: sigmoid minus label",
+    points: 10,
+    spec: binaryCrossEntropy,
+  },
+  {
+    id: "binary_hinge",
+    file: "10_binary_hinge.ts",
+    title: "Binary hinge loss",
+    concept: "a margin with labels −1/+1: zero loss once the margin is met",
+    points: 10,
+    spec: binaryHinge,
+  },
+  {
+    id: "multiclass_hinge",
+    file: "11_multiclass_hinge.ts",
+    title: "Multiclass hinge (SVM) loss",
+    concept: "every wrong class must trail the right one by a margin",
+    points: 10,
+    spec: multiclassHinge,
+  },
+  {
+    id: "squared_hinge",
+    file: "12_squared_hinge.ts",
+    title: "Squared hinge loss",
+    concept: "the hinge squared: smooth at the margin, harsher on large violations",
+    points: 10,
+    spec: squaredHinge,
+  },
+  {
+    id: "l2_regularization",
+    file: "13_l2_regularization.ts",
+    title: "L2 regularization in the total loss",
+    concept: "data loss plus λ·Σw²: weight decay of 2λW",
+    points: 10,
+    spec: l2Regularization,
+  },
+  {
+    id: "input_scale",
+    file: "14_input_scale.ts",
+    title: "The effect of input scale",
+    concept: "scaling the data scales the weight gradient by the same factor",
+    points: 10,
+    spec: inputScale,
+  },
+  {
+    id: "two_layer_net",
+    file: "15_two_layer_net.ts",
+    title: "A two-layer network on a batch",
+    concept: "affine, ReLU, affine, softmax: backprop through a whole network",
+    points: 10,
+    spec: twoLayerNet,
+  },
+  {
+    id: "train_linear_classifier",
+    file: "16_train_linear_classifier.ts",
+    title: "Train a linear classifier",
+    concept: "gradient descent with your own loss and gradient",
+    points: 10,
+    spec: trainLinearClassifier,
   },
 ];
 
