@@ -160,10 +160,8 @@ export interface ClassificationOptions {
 
 /**
  * A classification data set: each class has a Gaussian blob around its own centre. Returns X
- * (n×dim) and the labels y (0..classes−1, every class present when n ≥ classes). The class
- * centres depend only on `rng`'s seed, so two calls with generators forked from the same seed
- * (`rng.fork("train")`, `rng.fork("test")`) share their centres and give a training set and a
- * held-out set of the same problem.
+ * (n×dim) and the labels y (0..classes−1, every class present when n ≥ classes), in random
+ * order. For a training set and a held-out set of the same problem, draw once and split the rows.
  */
 export function classificationData(
   rng: Rng,

@@ -1,0 +1,9 @@
+/**
+ * PLACEHOLDER — replaced by the exercise's real spec.
+ *
+ * @module
+ */
+import type { ExerciseSpec } from "../spec.ts";
+
+/** Placeholder. */
+export const spec: ExerciseSpec = { id: "relu", exports: [], hint: "", tests: [] };
