@@ -79,6 +79,12 @@ function freezeDeep(value: unknown, seen: Set<unknown>): void {
 export function lockdown(libExports: Record<string, unknown>): void {
   const seen = new Set<unknown>();
   const g = globalThis as Record<string, unknown>;
+  // Deno loads its Node compatibility layer lazily, on the first touch of `process` or
+  // `Buffer`; that code assigns properties over built-ins (Buffer.of over Uint8Array.of), which
+  // fails once they are frozen. The worker touches both before it replaces `console`; make
+  // sure here too.
+  void g.process;
+  void g.Buffer;
   for (const name of FROZEN_GLOBALS) {
     const value = g[name];
     if (value === undefined) continue;

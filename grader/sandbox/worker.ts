@@ -34,6 +34,7 @@ const realSetTimeout = globalThis.setTimeout;
 const realSetInterval = globalThis.setInterval;
 const realClearTimeout = globalThis.clearTimeout;
 const realClearInterval = globalThis.clearInterval;
+const realExit = Deno.exit;
 
 let marker = "";
 let outputLimit = 65536;
@@ -319,6 +320,10 @@ async function main(): Promise<void> {
     e.preventDefault();
     print(`Uncaught ${format([e.error])}`);
   });
+  // Deno boots its Node compatibility layer on the first touch of `process` or `Buffer`, and
+  // that boot writes to `console` and over built-ins: do it before both are locked.
+  void (globalThis as Record<string, unknown>).process;
+  void (globalThis as Record<string, unknown>).Buffer;
   captureConsole();
   trackTimers();
   lockdown(lib as unknown as Record<string, unknown>);
@@ -329,4 +334,11 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+try {
+  await main();
+} catch (e) {
+  // A failure of the worker itself (not of learner code): say so on stderr, which the grader
+  // shows, and exit non-zero so it is reported as a crash rather than silence.
+  Deno.stderr.writeSync(encoder.encode(`gradkit sandbox worker failed: ${inspect(e)}\n`));
+  realExit(70);
+}
