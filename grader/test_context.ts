@@ -108,7 +108,14 @@ export class TestRun implements TestContext {
       const c = reply.changed[0];
       throw new CheckFailure(mutationMessage(name, args, c.path, decode(c.after)));
     }
-    return { value: decode(reply.value ?? { $undef: 1 }), probes: reply.probes ?? [] };
+    let value: unknown;
+    try {
+      value = decode(reply.value ?? { $undef: 1 });
+    } catch (e) {
+      // Only a forged value gets here (e.g. an object made from Matrix.prototype by hand).
+      throw new CheckFailure(`${name} returned a value that could not be read: ${(e as Error).message}`);
+    }
+    return { value, probes: reply.probes ?? [] };
   }
 
   probe(kind: string, params: Record<string, unknown>): ProbeRef {

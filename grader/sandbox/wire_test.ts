@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { Matrix } from "../../lib/matrix.ts";
+import { decode, encode, type Json, Opaque } from "./wire.ts";
+import { probeRef } from "./probes.ts";
+
+/** Through JSON text and back, as between the processes. */
+function roundTrip(value: unknown): unknown {
+  return decode(JSON.parse(JSON.stringify(encode(value))) as Json);
+}
+
+Deno.test("numbers JSON cannot carry cross exactly", () => {
+  for (const x of [NaN, Infinity, -Infinity, -0, 0, 1e308, -1e-308, 5e-324, 2 ** 53 + 2, 0.1]) {
+    assert.ok(Object.is(roundTrip(x), x), `${x}`);
+  }
+});
+
+Deno.test("matrices and typed arrays cross bit for bit, NaN and -0 included", () => {
+  const m = new Matrix(2, 3, [NaN, -0, Infinity, 1e-310, -1e300, 1 / 3]);
+  const back = roundTrip(m) as Matrix;
+  assert.ok(back instanceof Matrix);
+  assert.deepEqual(back.shape, [2, 3]);
+  assert.ok(back.equals(m));
+  const f = roundTrip(new Float64Array([-0, NaN])) as Float64Array;
+  assert.ok(f instanceof Float64Array && Object.is(f[0], -0) && Number.isNaN(f[1]));
+  const i = roundTrip(new Int32Array([3, -7])) as Int32Array;
+  assert.ok(i instanceof Int32Array);
+  assert.deepEqual(Array.from(i), [3, -7]);
+});
+
+Deno.test("a subarray crosses as its own elements only", () => {
+  const whole = new Float64Array([1, 2, 3, 4]);
+  assert.deepEqual(Array.from(roundTrip(whole.subarray(1, 3)) as Float64Array), [2, 3]);
+});
+
+Deno.test("objects, arrays, undefined and strings", () => {
+  const v = { loss: 1.5, grads: [new Matrix(1, 1, [2])], note: "x", none: undefined, ok: true };
+  const back = roundTrip(v) as typeof v;
+  assert.equal(back.loss, 1.5);
+  assert.ok(back.grads[0] instanceof Matrix && back.grads[0].get(0, 0) === 2);
+  assert.equal(back.note, "x");
+  assert.ok("none" in back && back.none === undefined);
+  assert.equal(back.ok, true);
+});
+
+Deno.test("a __proto__ key stays a plain key", () => {
+  const hostile = JSON.parse('{"$o":{"__proto__":{"$o":{"polluted":true}}}}');
+  const back = decode(hostile) as Record<string, unknown>;
+  assert.equal(Object.getPrototypeOf(back), Object.prototype);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  assert.ok(Object.hasOwn(back, "__proto__"));
+});
+
+Deno.test("what cannot cross becomes an Opaque description, never an exception", () => {
+  class Thing {}
+  for (const v of [() => 1, new Map(), new Thing(), Promise.resolve(1), Symbol("s"), 1n]) {
+    const back = roundTrip(v);
+    assert.ok(back instanceof Opaque, String(typeof v));
+  }
+  let deep: unknown = 1;
+  for (let i = 0; i < 100; i++) deep = [deep];
+  assert.doesNotThrow(() => encode(deep));
+});
+
+Deno.test("malformed wire values are refused with a wire error", () => {
+  assert.throws(() => decode({ $mat: [2, 2], d: new Uint8Array(8).toBase64() }), /2×2|entries/);
+  assert.throws(() => decode({ $num: "huge" }), /bad number tag/);
+  assert.throws(() => decode({ $what: 1 }), /unknown tag/);
+});
+
+Deno.test("a probe reference decodes only where a probe builder is given", () => {
+  const ref = probeRef("smooth", { n: 1, a: [1], b: [1], c: [1], d: [1], watch: 1 });
+  const json = JSON.parse(JSON.stringify(encode(ref))) as Json;
+  assert.throws(() => decode(json), /probe function cannot be decoded here/);
+  const built = decode(json, (r) => r.kind);
+  assert.equal(built, "smooth");
+});
