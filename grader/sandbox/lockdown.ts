@@ -93,6 +93,9 @@ export function lockdown(libExports: Record<string, unknown>): void {
   }
   for (const name of BOUND_GLOBALS) {
     Object.defineProperty(globalThis, name, { value: g[name], writable: false, configurable: false });
+    // Never frozen, not even through the prototype chain of lib's error classes below.
+    seen.add(g[name]);
+    seen.add((g[name] as { prototype: unknown }).prototype);
   }
   // The %TypedArray% intrinsic (shared parent of all typed arrays) and its prototype.
   freezeDeep(Object.getPrototypeOf(Float64Array), seen);

@@ -1,9 +1,210 @@
 /**
- * PLACEHOLDER — replaced by the exercise's real spec.
+ * Hidden tests of exercise 06, the affine layer: `affineForward(X, W, b)` → `{ out, cache }` and
+ * `affineBackward(dout, cache)` → `{ dX, dW, db }`.
+ *
+ * Every gradient is compared with the numerical gradient of Σ (X·W + b) ⊙ dout for a random
+ * upstream gradient `dout`, on batches where N, D and H are pairwise different (so a transposed
+ * product or a sum over the wrong axis has the wrong shape or the wrong values), with non-zero
+ * biases, plus a batch of one and a backward called twice on the same cache.
  *
  * @module
  */
-import type { ExerciseSpec } from "../spec.ts";
 
-/** Placeholder. */
-export const spec: ExerciseSpec = { id: "affine_layer", exports: [], hint: "", tests: [] };
+import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import type { ExerciseSpec, TestContext } from "../spec.ts";
+
+/** `count` pairwise different integers in [lo, hi]. */
+function distinctSizes(rng: Rng, count: number, lo: number, hi: number): number[] {
+  const pool: number[] = [];
+  for (let v = lo; v <= hi; v++) pool.push(v);
+  return rng.shuffle(pool).slice(0, count);
+}
+
+/** Reference forward: X·W + b with plain loops. */
+function affineReference(X: Matrix, W: Matrix, b: Matrix): Matrix {
+  const n = X.rows, d = X.cols, h = W.cols;
+  const out = new Matrix(n, h);
+  const x = X.data, w = W.data, o = out.data;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < h; j++) {
+      let s = b.data[j];
+      for (let k = 0; k < d; k++) s += x[i * d + k] * w[k * h + j];
+      o[i * h + j] = s;
+    }
+  }
+  return out;
+}
+
+/** Σ out ⊙ dout: the scalar whose gradient a backward with upstream `dout` computes. */
+function weighted(X: Matrix, W: Matrix, b: Matrix, dout: Matrix): number {
+  const out = affineReference(X, W, b);
+  let s = 0;
+  for (let i = 0; i < out.size; i++) s += out.data[i] * dout.data[i];
+  return s;
+}
+
+interface Problem {
+  n: number;
+  d: number;
+  h: number;
+  X: Matrix;
+  W: Matrix;
+  b: Matrix;
+  dout: Matrix;
+}
+
+interface ProblemOptions {
+  scale?: number;
+  biasScale?: number;
+}
+
+function problem(rng: Rng, n: number, d: number, h: number, options: ProblemOptions = {}): Problem {
+  const { scale = 1, biasScale = 1 } = options;
+  return {
+    n,
+    d,
+    h,
+    X: randomMatrix(rng, n, d, { scale }),
+    W: randomMatrix(rng, d, h, { scale }),
+    b: randomMatrix(rng, 1, h, { scale: biasScale, gap: 0.1 * biasScale }),
+    dout: randomMatrix(rng, n, h, { gap: 0.05 }),
+  };
+}
+
+/** A problem with N, D and H pairwise different and N > 1. */
+function unequalProblem(rng: Rng, options: ProblemOptions = {}): Problem {
+  const [n, d, h] = distinctSizes(rng, 3, 2, 8);
+  return problem(rng, n, d, h, options);
+}
+
+/** Calls the learner's forward, checks `out` against the reference, returns the cache. */
+async function forward(t: TestContext, p: Problem): Promise<unknown> {
+  const result = t.expectObject(
+    await t.call("affineForward", p.X, p.W, p.b),
+    "affineForward's result",
+    ["out", "cache"],
+  );
+  const out = t.expectMatrix(result.out, "out", [p.n, p.h]);
+  t.expectClose("out", out, affineReference(p.X, p.W, p.b));
+  return result.cache;
+}
+
+/** Calls the learner's backward and returns its result object (fields not yet checked). */
+async function backward(
+  t: TestContext,
+  p: Problem,
+  cache: unknown,
+): Promise<Record<string, unknown>> {
+  return t.expectObject(
+    await t.call("affineBackward", p.dout, cache),
+    "affineBackward's result",
+    ["dX", "dW", "db"],
+  );
+}
+
+function checkDX(t: TestContext, p: Problem, grads: Record<string, unknown>): Matrix {
+  const dX = t.expectMatrix(grads.dX, "dX", [p.n, p.d]);
+  t.expectGradient("dX", dX, () => weighted(p.X, p.W, p.b, p.dout), p.X);
+  return dX;
+}
+
+function checkDW(t: TestContext, p: Problem, grads: Record<string, unknown>): Matrix {
+  const dW = t.expectMatrix(grads.dW, "dW", [p.d, p.h]);
+  t.expectGradient("dW", dW, () => weighted(p.X, p.W, p.b, p.dout), p.W);
+  return dW;
+}
+
+function checkDb(t: TestContext, p: Problem, grads: Record<string, unknown>): Matrix {
+  const db = t.expectMatrix(grads.db, "db", [1, p.h]);
+  t.expectGradient("db", db, () => weighted(p.X, p.W, p.b, p.dout), p.b);
+  return db;
+}
+
+function checkAll(t: TestContext, p: Problem, grads: Record<string, unknown>): void {
+  checkDX(t, p, grads);
+  checkDW(t, p, grads);
+  checkDb(t, p, grads);
+}
+
+export const spec: ExerciseSpec = {
+  id: "affine_layer",
+  exports: ["affineForward", "affineBackward"],
+  hint: "Each gradient has the shape of what it is the gradient of (dX like X, dW like W, db " +
+    "like b): with N, D and H all different, only one product of dout with W or X has that " +
+    "shape. The bias is used by every row, so its gradient adds up over the rows.",
+  tests: [
+    {
+      name: "out = X·W + b on a batch with N, D, H all different",
+      async run(t) {
+        await forward(t, unequalProblem(t.rng, { biasScale: 2 }));
+      },
+    },
+    {
+      name: "dX with a random upstream gradient (N ≠ D ≠ H)",
+      async run(t) {
+        const p = unequalProblem(t.rng);
+        checkDX(t, p, await backward(t, p, await forward(t, p)));
+      },
+    },
+    {
+      name: "dW with a random upstream gradient (N ≠ D ≠ H)",
+      async run(t) {
+        const p = unequalProblem(t.rng);
+        checkDW(t, p, await backward(t, p, await forward(t, p)));
+      },
+    },
+    {
+      name: "db with a random upstream gradient and a non-zero bias (N ≠ D ≠ H)",
+      async run(t) {
+        const p = unequalProblem(t.rng, { biasScale: 2 });
+        checkDb(t, p, await backward(t, p, await forward(t, p)));
+      },
+    },
+    {
+      name: "a batch of one (N = 1, D ≠ H)",
+      async run(t) {
+        const [d, h] = distinctSizes(t.rng, 2, 2, 7);
+        const p = problem(t.rng, 1, d, h);
+        checkAll(t, p, await backward(t, p, await forward(t, p)));
+      },
+    },
+    {
+      name: "a single input feature and a single output unit (D = H = 1, N > 1)",
+      async run(t) {
+        const p = problem(t.rng, t.rng.int(3, 7), 1, 1);
+        checkAll(t, p, await backward(t, p, await forward(t, p)));
+      },
+    },
+    {
+      name: "backward called twice on the same cache returns the same gradients",
+      async run(t) {
+        const p = unequalProblem(t.rng);
+        const cache = await forward(t, p);
+        const first = await backward(t, p, cache);
+        checkAll(t, p, first);
+        const second = await backward(t, p, cache);
+        for (
+          const [key, shape] of [["dX", [p.n, p.d]], ["dW", [p.d, p.h]], ["db", [1, p.h]]] as const
+        ) {
+          const again = t.expectMatrix(second[key], `${key} of the second call`, shape);
+          t.expectClose(
+            `${key} of the second call (compared with the first call: gradients must not ` +
+              `accumulate from one call to the next)`,
+            again,
+            first[key] as Matrix,
+          );
+        }
+      },
+    },
+    {
+      name: "several random shapes, small and large values",
+      async run(t) {
+        for (const scale of [0.01, 1, 100]) {
+          const [n, d, h] = distinctSizes(t.rng, 3, 1, 9);
+          const p = problem(t.rng, n, d, h, { scale, biasScale: scale });
+          checkAll(t, p, await backward(t, p, await forward(t, p)));
+        }
+      },
+    },
+  ],
+};

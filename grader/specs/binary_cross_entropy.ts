@@ -1,9 +1,117 @@
 /**
- * PLACEHOLDER — replaced by the exercise's real spec.
+ * Hidden tests of exercise 09, binary cross-entropy through a sigmoid: labels 0/1, the mean
+ * over N of max(s, 0) − y·s + log(1 + e^(−|s|)), stable at scores around ±1000, gradient
+ * (σ(s) − y) / N.
  *
  * @module
  */
-import type { ExerciseSpec } from "../spec.ts";
 
-/** Placeholder. */
-export const spec: ExerciseSpec = { id: "binary_cross_entropy", exports: [], hint: "", tests: [] };
+import { Matrix, randomMatrix, type Rng, signLabels } from "@gradkit/lib";
+import type { ExerciseSpec, TestContext } from "../spec.ts";
+
+/** The reference mean binary cross-entropy; reads `scores.data` at call time. */
+function referenceBce(scores: Matrix, y: Float64Array): number {
+  const s = scores.data;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    total += Math.max(s[i], 0) - y[i] * s[i] + Math.log1p(Math.exp(-Math.abs(s[i])));
+  }
+  return total / s.length;
+}
+
+/** `n` labels of 0 or 1, both present when n ≥ 2. */
+function zeroOneLabels(rng: Rng, n: number): Float64Array {
+  return signLabels(rng, n).map((v) => (v + 1) / 2);
+}
+
+/** Calls the learner on one batch; checks the shapes, the loss value and dScores. */
+async function checkBatch(
+  t: TestContext,
+  scores: Matrix,
+  y: Float64Array,
+  shape: string,
+  parts: { value?: boolean; gradient?: boolean } = {},
+): Promise<void> {
+  const { value = true, gradient = true } = parts;
+  const n = scores.rows;
+  const out = t.expectObject(
+    await t.call("binaryCrossEntropy", scores, y),
+    "binaryCrossEntropy(...)",
+    ["loss", "dScores"],
+  );
+  const loss = t.expectNumber(out.loss, `loss (${shape})`);
+  const dScores = t.expectMatrix(out.dScores, `dScores (${shape})`, [n, 1]);
+  if (value) t.expectClose(`loss (${shape})`, loss, referenceBce(scores, y));
+  if (gradient) {
+    t.expectGradient(`dScores (${shape})`, dScores, () => referenceBce(scores, y), scores);
+  }
+}
+
+export const spec: ExerciseSpec = {
+  id: "binary_cross_entropy",
+  exports: ["binaryCrossEntropy"],
+  hint: "Labels are 0 or 1 here. Write each example's loss as max(s, 0) − y·s + " +
+    "log(1 + e^(−|s|)) so nothing overflows; the gradient is (σ(s) − y) / N.",
+  tests: [
+    {
+      name: "loss value on a batch with both labels",
+      async run(t) {
+        const y = zeroOneLabels(t.rng, 9);
+        const scores = randomMatrix(t.rng, 9, 1, { scale: 2 });
+        await checkBatch(t, scores, y, "N = 9", { gradient: false });
+      },
+    },
+    {
+      name: "dScores on a batch with both labels",
+      async run(t) {
+        const y = zeroOneLabels(t.rng, 8);
+        const scores = randomMatrix(t.rng, 8, 1, { scale: 2 });
+        await checkBatch(t, scores, y, "N = 8", { value: false });
+      },
+    },
+    {
+      name: "a batch of one, with label 1 and with label 0: value and dScores",
+      async run(t) {
+        for (const label of [1, 0]) {
+          const scores = randomMatrix(t.rng, 1, 1, { scale: 2, gap: 0.2 });
+          await checkBatch(t, scores, Float64Array.of(label), `N = 1, y = ${label}`);
+        }
+      },
+    },
+    {
+      name: "every label 0, then every label 1: value and dScores",
+      async run(t) {
+        for (const label of [0, 1]) {
+          const scores = randomMatrix(t.rng, 5, 1, { scale: 2 });
+          await checkBatch(t, scores, new Float64Array(5).fill(label), `N = 5, all y = ${label}`);
+        }
+      },
+    },
+    {
+      name: "stable at scores around ±1000, right and wrong side: value and dScores",
+      async run(t) {
+        const n = 6;
+        const y = zeroOneLabels(t.rng, n);
+        const scores = new Matrix(n, 1);
+        for (let i = 0; i < n; i++) {
+          // even rows on the side of their label (tiny loss), odd rows on the wrong side (~1000)
+          const side = (2 * y[i] - 1) * (i % 2 === 0 ? 1 : -1);
+          scores.data[i] = side * (1000 + t.rng.normal(0, 10));
+        }
+        await checkBatch(t, scores, y, "scores ≈ ±1000");
+      },
+    },
+    {
+      name: "several random batch sizes and score spreads: value and dScores",
+      async run(t) {
+        for (let trial = 0; trial < 4; trial++) {
+          const n = t.rng.int(2, 13);
+          const scale = [0.1, 1, 4, 30][trial];
+          const y = zeroOneLabels(t.rng, n);
+          const scores = randomMatrix(t.rng, n, 1, { scale, mean: t.rng.normal(0, 1) });
+          await checkBatch(t, scores, y, `N = ${n}, score spread ${scale}`);
+        }
+      },
+    },
+  ],
+};

@@ -1,9 +1,265 @@
 /**
- * PLACEHOLDER — replaced by the exercise's real spec.
+ * Hidden tests of exercise 04, gradients adding up at a fork.
+ *
+ * The circuit is out = (x + y) ⊙ (x ⊙ z): x feeds an add gate and a multiply gate. Besides
+ * checking forkForward's value and forkBackward's gradients against the numerical gradient of
+ * Σ out ⊙ dout, one test chains the learner's own gate backwards (from 02_gates.ts, re-exported
+ * by 04_fork.ts) step by step in the circuit's reverse order, checks every intermediate, and
+ * then compares the learner's dx with the sum of the two branches, naming the mistake when dx
+ * equals one branch only (overwritten instead of accumulated) or half their sum.
  *
  * @module
  */
-import type { ExerciseSpec } from "../spec.ts";
 
-/** Placeholder. */
-export const spec: ExerciseSpec = { id: "fork", exports: [], hint: "", tests: [] };
+import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import { CheckFailure, type ExerciseSpec, type TestContext } from "../spec.ts";
+import { LearnerThrew } from "../test_context.ts";
+import { Opaque } from "../sandbox/wire.ts";
+
+const GATES = new Set(["addBackward", "multiplyBackward"]);
+
+/** A shape r×c with r ≠ c. */
+function shape(rng: Rng): [number, number] {
+  const r = rng.int(2, 5);
+  return [r, r + rng.int(1, 3)];
+}
+
+function weighted(m: Matrix, dout: Matrix): number {
+  let s = 0;
+  for (let i = 0; i < m.data.length; i++) s += m.data[i] * dout.data[i];
+  return s;
+}
+
+/** Reference forward: (x + y) ⊙ (x ⊙ z). */
+function circuit(x: Matrix, y: Matrix, z: Matrix): Matrix {
+  const out = new Matrix(x.rows, x.cols);
+  for (let i = 0; i < out.data.length; i++) {
+    out.data[i] = (x.data[i] + y.data[i]) * (x.data[i] * z.data[i]);
+  }
+  return out;
+}
+
+/** Whether every entry of `a` is within a relative 1e-6 of `b`. */
+function near(a: Matrix, b: Matrix): boolean {
+  for (let i = 0; i < a.data.length; i++) {
+    const scale = Math.max(Math.abs(b.data[i]), 1e-6);
+    if (!(Math.abs(a.data[i] - b.data[i]) <= 1e-6 * scale)) return false;
+  }
+  return true;
+}
+
+/**
+ * Calls a learner function; when one of the gates of 02_gates.ts is still a stub (the call
+ * throws "… is not implemented yet" for a function other than `name`, or `name` is a gate),
+ * fails with a message that sends the learner to exercise 02.
+ */
+async function call(t: TestContext, name: string, ...args: unknown[]): Promise<unknown> {
+  try {
+    return await t.call(name, ...args);
+  } catch (e) {
+    if (e instanceof LearnerThrew && e.thrown.notImplemented) {
+      const missing = /^(\w+) is not implemented/.exec(e.thrown.message)?.[1] ?? "";
+      if (GATES.has(name) || (missing !== name && GATES.has(missing))) {
+        throw new CheckFailure(
+          `${GATES.has(name) ? name : missing} (imported from your 02_gates.ts) is not ` +
+            `implemented yet: this exercise backpropagates with your own gates, so finish ` +
+            `exercise 02 (gates) first`,
+        );
+      }
+    }
+    throw e;
+  }
+}
+
+function unportable(value: unknown, path: string, depth = 0): string | undefined {
+  if (value instanceof Opaque) return `${path} is ${value.description}`;
+  if (depth > 8 || value === null || typeof value !== "object" || value instanceof Matrix) {
+    return undefined;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    const found = unportable(v, `${path}.${k}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+interface Inputs {
+  x: Matrix;
+  y: Matrix;
+  z: Matrix;
+  dout: Matrix;
+}
+
+function inputs(rng: Rng, r: number, c: number): Inputs {
+  return {
+    x: randomMatrix(rng, r, c, { gap: 0.1 }),
+    y: randomMatrix(rng, r, c, { scale: 1.5, gap: 0.1 }),
+    z: randomMatrix(rng, r, c, { scale: 0.8, gap: 0.1 }),
+    dout: randomMatrix(rng, r, c, { scale: 1.5, gap: 0.1 }),
+  };
+}
+
+async function forward(t: TestContext, v: Inputs): Promise<{ out: Matrix; cache: unknown }> {
+  const o = t.expectObject(
+    await call(t, "forkForward", v.x, v.y, v.z),
+    "forkForward(x, y, z)",
+    ["out", "cache"],
+  );
+  const out = t.expectMatrix(o.out, "forkForward(x, y, z).out", [v.x.rows, v.x.cols]);
+  const bad = unportable(o.cache, "cache");
+  t.expect(
+    bad === undefined,
+    `forkForward: ${bad}; the cache must hold only matrices, numbers and plain objects`,
+  );
+  return { out, cache: o.cache };
+}
+
+async function backward(
+  t: TestContext,
+  v: Inputs,
+  cache: unknown,
+  what = "forkBackward",
+): Promise<{ dx: Matrix; dy: Matrix; dz: Matrix }> {
+  const [r, c] = [v.x.rows, v.x.cols];
+  const o = t.expectObject(await call(t, "forkBackward", v.dout, cache), what, ["dx", "dy", "dz"]);
+  return {
+    dx: t.expectMatrix(o.dx, `${what}: dx`, [r, c]),
+    dy: t.expectMatrix(o.dy, `${what}: dy`, [r, c]),
+    dz: t.expectMatrix(o.dz, `${what}: dz`, [r, c]),
+  };
+}
+
+/** dx, dy, dz against the numerical gradient of Σ circuit(x, y, z) ⊙ dout. */
+function checkNumerically(
+  t: TestContext,
+  v: Inputs,
+  g: { dx: Matrix; dy: Matrix; dz: Matrix },
+  what = "forkBackward",
+): void {
+  const f = () => weighted(circuit(v.x, v.y, v.z), v.dout);
+  t.expectGradient(`${what}: dy`, g.dy, f, v.y);
+  t.expectGradient(`${what}: dz`, g.dz, f, v.z);
+  t.expectGradient(`${what}: dx`, g.dx, f, v.x);
+}
+
+function gateGrads(t: TestContext, value: unknown, what: string, r: number, c: number) {
+  const o = t.expectObject(value, what, ["dx", "dy"]);
+  return {
+    dx: t.expectMatrix(o.dx, `${what}: dx`, [r, c]),
+    dy: t.expectMatrix(o.dy, `${what}: dy`, [r, c]),
+  };
+}
+
+/** The hidden tests of `fork`. */
+export const spec: ExerciseSpec = {
+  id: "fork",
+  exports: ["forkForward", "forkBackward", "addBackward", "multiplyBackward"],
+  hint: "x reaches the output along two paths, through the add gate and through the first " +
+    "multiply gate: compute the gradient that comes back along each and add them.",
+  tests: [
+    {
+      name: "forkForward value of (x + y) ⊙ (x ⊙ z) on an r×c matrix",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        const v = inputs(t.rng, r, c);
+        const { out } = await forward(t, v);
+        t.expectClose("forkForward(x, y, z).out", out, circuit(v.x, v.y, v.z));
+      },
+    },
+    {
+      name: "your gates chained step by step, then the sum at the fork",
+      async run(t: TestContext) {
+        const [r, c] = shape(t.rng);
+        const v = inputs(t.rng, r, c);
+        const { x, y, z, dout } = v;
+        const { cache } = await forward(t, v);
+        const a = x.add(y), m = x.mul(z);
+
+        // Step 1: out = a ⊙ m.
+        const s1 = "step 1, multiplyBackward(a, m, dout)";
+        const g1 = gateGrads(t, await call(t, "multiplyBackward", a, m, dout), s1, r, c);
+        t.expectGradient(`${s1}: da`, g1.dx, () => weighted(a.mul(m), dout), a);
+        t.expectGradient(`${s1}: dm`, g1.dy, () => weighted(a.mul(m), dout), m);
+        const da = g1.dx, dm = g1.dy;
+
+        // Step 2: a = x + y.
+        const s2 = "step 2, addBackward(da)";
+        const g2 = gateGrads(t, await call(t, "addBackward", da), s2, r, c);
+        t.expectGradient(
+          `${s2}: dx (the add gate's share)`,
+          g2.dx,
+          () => weighted(x.add(y), da),
+          x,
+        );
+        t.expectGradient(`${s2}: dy`, g2.dy, () => weighted(x.add(y), da), y);
+
+        // Step 3: m = x ⊙ z.
+        const s3 = "step 3, multiplyBackward(x, z, dm)";
+        const g3 = gateGrads(t, await call(t, "multiplyBackward", x, z, dm), s3, r, c);
+        t.expectGradient(
+          `${s3}: dx (the multiply gate's share)`,
+          g3.dx,
+          () => weighted(x.mul(z), dm),
+          x,
+        );
+        t.expectGradient(`${s3}: dz`, g3.dy, () => weighted(x.mul(z), dm), z);
+
+        // Step 4: the fork.
+        const chained = g2.dx.add(g3.dx);
+        const got = await backward(t, v, cache);
+        if (!near(got.dx, chained)) {
+          t.expect(
+            !near(got.dx, g2.dx),
+            "forkBackward: dx equals the add gate's share only: x is used twice, and the " +
+              "multiply gate's share was overwritten or dropped; add the two",
+          );
+          t.expect(
+            !near(got.dx, g3.dx),
+            "forkBackward: dx equals the multiply gate's share only: x is used twice, and the " +
+              "add gate's share was overwritten or dropped; add the two",
+          );
+          t.expect(
+            !near(got.dx, chained.mul(0.5)),
+            "forkBackward: dx is half the sum of the two shares: at a fork the gradients add, " +
+              "they are not averaged",
+          );
+        }
+        t.expectClose("forkBackward: dx (against the sum of steps 2 and 3)", got.dx, chained);
+        t.expectClose("forkBackward: dy (against step 2)", got.dy, g2.dy);
+        t.expectClose("forkBackward: dz (against step 3)", got.dz, g3.dy);
+      },
+    },
+    {
+      name: "forkBackward dx, dy, dz against the numerical gradient, random upstream gradient",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        const v = inputs(t.rng, r, c);
+        const { cache } = await forward(t, v);
+        checkNumerically(t, v, await backward(t, v, cache));
+      },
+    },
+    {
+      name: "forkBackward called twice with the same cache gives the same gradients",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        const v = inputs(t.rng, r, c);
+        const { cache } = await forward(t, v);
+        const first = await backward(t, v, cache, "first forkBackward");
+        const second = await backward(t, v, cache, "second forkBackward");
+        t.expectClose("second forkBackward: dx (against the first)", second.dx, first.dx);
+        t.expectClose("second forkBackward: dy (against the first)", second.dy, first.dy);
+        t.expectClose("second forkBackward: dz (against the first)", second.dz, first.dz);
+        checkNumerically(t, v, second, "second forkBackward");
+      },
+    },
+    {
+      name: "a single 1×c row",
+      async run(t) {
+        const v = inputs(t.rng, 1, t.rng.int(3, 7));
+        const { out, cache } = await forward(t, v);
+        t.expectClose("forkForward(x, y, z).out", out, circuit(v.x, v.y, v.z));
+        checkNumerically(t, v, await backward(t, v, cache));
+      },
+    },
+  ],
+};

@@ -1,9 +1,193 @@
 /**
- * PLACEHOLDER — replaced by the exercise's real spec.
+ * Hidden tests of exercise 02, backward through the add, multiply, max and sigmoid gates.
+ *
+ * Every backward is called with a random upstream gradient (never ones) on a matrix with
+ * different numbers of rows and columns, and its result is compared with the numerical
+ * gradient of Σ gate(x, y) ⊙ dout, the reference gate written here. Max-gate inputs are kept
+ * apart (no ties), sigmoid inputs go up to ±1000 where stability is promised.
  *
  * @module
  */
-import type { ExerciseSpec } from "../spec.ts";
 
-/** Placeholder. */
-export const spec: ExerciseSpec = { id: "gates", exports: [], hint: "", tests: [] };
+import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import type { ExerciseSpec, TestContext } from "../spec.ts";
+
+/** A shape r×c with r ≠ c, both between 2 and 6. */
+function shape(rng: Rng): [number, number] {
+  const r = rng.int(2, 6);
+  return [r, r + rng.int(1, 3)];
+}
+
+/** Σ m ⊙ dout, the scalar whose gradient a backward with upstream `dout` computes. */
+function weighted(m: Matrix, dout: Matrix): number {
+  let s = 0;
+  for (let i = 0; i < m.data.length; i++) s += m.data[i] * dout.data[i];
+  return s;
+}
+
+/** Reference sigmoid, stable at any input. */
+function sigmoid(x: Matrix): Matrix {
+  const out = new Matrix(x.rows, x.cols);
+  for (let i = 0; i < x.data.length; i++) {
+    const v = x.data[i];
+    if (v >= 0) out.data[i] = 1 / (1 + Math.exp(-v));
+    else {
+      const e = Math.exp(v);
+      out.data[i] = e / (1 + e);
+    }
+  }
+  return out;
+}
+
+function maxOf(x: Matrix, y: Matrix): Matrix {
+  const out = new Matrix(x.rows, x.cols);
+  for (let i = 0; i < x.data.length; i++) out.data[i] = Math.max(x.data[i], y.data[i]);
+  return out;
+}
+
+/** Upstream gradient: random, with entries away from 0 so that no entry hides a mistake. */
+function upstream(rng: Rng, r: number, c: number): Matrix {
+  return randomMatrix(rng, r, c, { scale: 1.5, gap: 0.1 });
+}
+
+/** Reads `{ dx, dy }` of shape r×c from a two-input gate's backward. */
+function gateGrads(t: TestContext, value: unknown, fn: string, r: number, c: number) {
+  const o = t.expectObject(value, fn, ["dx", "dy"]);
+  return {
+    dx: t.expectMatrix(o.dx, `${fn}: dx`, [r, c]),
+    dy: t.expectMatrix(o.dy, `${fn}: dy`, [r, c]),
+  };
+}
+
+async function checkAdd(t: TestContext, r: number, c: number): Promise<void> {
+  const x = randomMatrix(t.rng, r, c), y = randomMatrix(t.rng, r, c);
+  const dout = upstream(t.rng, r, c);
+  const { dx, dy } = gateGrads(t, await t.call("addBackward", dout), "addBackward", r, c);
+  t.expectGradient("addBackward: dx", dx, () => weighted(x.add(y), dout), x);
+  t.expectGradient("addBackward: dy", dy, () => weighted(x.add(y), dout), y);
+}
+
+async function checkMultiply(t: TestContext, r: number, c: number): Promise<void> {
+  const x = randomMatrix(t.rng, r, c, { scale: 2 }), y = randomMatrix(t.rng, r, c, { scale: 0.7 });
+  const dout = upstream(t.rng, r, c);
+  const { dx, dy } = gateGrads(
+    t,
+    await t.call("multiplyBackward", x, y, dout),
+    "multiplyBackward",
+    r,
+    c,
+  );
+  t.expectGradient("multiplyBackward: dx", dx, () => weighted(x.mul(y), dout), x);
+  t.expectGradient("multiplyBackward: dy", dy, () => weighted(x.mul(y), dout), y);
+}
+
+async function checkMax(t: TestContext, r: number, c: number): Promise<void> {
+  const x = randomMatrix(t.rng, r, c);
+  // y differs from x by at least 0.2 at every entry, in either direction: no ties, both winners.
+  const y = x.add(randomMatrix(t.rng, r, c, { gap: 0.2 }));
+  const dout = upstream(t.rng, r, c);
+  const { dx, dy } = gateGrads(t, await t.call("maxBackward", x, y, dout), "maxBackward", r, c);
+  t.expectGradient("maxBackward: dx", dx, () => weighted(maxOf(x, y), dout), x);
+  t.expectGradient("maxBackward: dy", dy, () => weighted(maxOf(x, y), dout), y);
+}
+
+async function checkSigmoidBackward(t: TestContext, r: number, c: number): Promise<Matrix> {
+  const x = randomMatrix(t.rng, r, c, { scale: 2 });
+  const out = sigmoid(x);
+  const dout = upstream(t.rng, r, c);
+  const dx = t.expectMatrix(
+    await t.call("sigmoidBackward", out, dout),
+    "sigmoidBackward(out, dout)",
+    [r, c],
+  );
+  t.expectGradient("sigmoidBackward: dx", dx, () => weighted(sigmoid(x), dout), x);
+  return dx;
+}
+
+/** The hidden tests of `gates`. */
+export const spec: ExerciseSpec = {
+  id: "gates",
+  exports: ["addBackward", "multiplyBackward", "maxBackward", "sigmoidForward", "sigmoidBackward"],
+  hint: "Each input's gradient is the gate's local derivative with respect to that input, " +
+    "multiplied entry by entry by dout; for multiply the local derivative is the other input.",
+  tests: [
+    {
+      name: "addBackward on an r×c matrix, random upstream gradient",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        await checkAdd(t, r, c);
+      },
+    },
+    {
+      name: "multiplyBackward on an r×c matrix, random upstream gradient",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        await checkMultiply(t, r, c);
+      },
+    },
+    {
+      name: "maxBackward routes dout to the larger input, winners on both sides",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        await checkMax(t, r, c);
+      },
+    },
+    {
+      name: "sigmoidForward values on an r×c matrix",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        const x = randomMatrix(t.rng, r, c, { scale: 3 });
+        const out = t.expectMatrix(await t.call("sigmoidForward", x), "sigmoidForward(x)", [r, c]);
+        t.expectClose("sigmoidForward(x)", out, sigmoid(x));
+      },
+    },
+    {
+      name: "sigmoidForward stays finite at inputs around ±1000",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        const x = randomMatrix(t.rng, r, c, { scale: 1000, gap: 50 });
+        x.data[0] = 1000; // both extremes are always present
+        x.data[1] = -1000;
+        const out = t.expectMatrix(await t.call("sigmoidForward", x), "sigmoidForward(x)", [r, c]);
+        t.expectClose("sigmoidForward(x) at large |x|", out, sigmoid(x));
+      },
+    },
+    {
+      name: "sigmoidBackward from the forward's output, random upstream gradient",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        await checkSigmoidBackward(t, r, c);
+      },
+    },
+    {
+      name: "sigmoidBackward called twice gives the same dx",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        const x = randomMatrix(t.rng, r, c, { scale: 2 });
+        const out = sigmoid(x);
+        const dout = upstream(t.rng, r, c);
+        const first = t.expectMatrix(await t.call("sigmoidBackward", out, dout), "first dx", [
+          r,
+          c,
+        ]);
+        const second = t.expectMatrix(
+          await t.call("sigmoidBackward", out, dout),
+          "second dx",
+          [r, c],
+        );
+        t.expectClose("dx of the second call (against the first)", second, first);
+        t.expectGradient("sigmoidBackward: dx", second, () => weighted(sigmoid(x), dout), x);
+      },
+    },
+    {
+      name: "every backward on a single 1×c row",
+      async run(t) {
+        const c = t.rng.int(3, 7);
+        await checkAdd(t, 1, c);
+        await checkMultiply(t, 1, c);
+        await checkMax(t, 1, c);
+        await checkSigmoidBackward(t, 1, c);
+      },
+    },
+  ],
+};

@@ -1,9 +1,117 @@
 /**
- * PLACEHOLDER — replaced by the exercise's real spec.
+ * Hidden tests of exercise 07, mean squared error: L = (1/N) · Σᵢ Σₖ (p − t)², no ½ factor,
+ * averaged over the N examples only, gradient with respect to the predictions.
  *
  * @module
  */
-import type { ExerciseSpec } from "../spec.ts";
 
-/** Placeholder. */
-export const spec: ExerciseSpec = { id: "mse_loss", exports: [], hint: "", tests: [] };
+import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import type { ExerciseSpec, TestContext } from "../spec.ts";
+
+/** The reference loss, read from `pred.data` at call time (the checker perturbs it in place). */
+function referenceMse(pred: Matrix, target: Matrix): number {
+  const p = pred.data;
+  const y = target.data;
+  let total = 0;
+  for (let i = 0; i < p.length; i++) {
+    const d = p[i] - y[i];
+    total += d * d;
+  }
+  return total / pred.rows;
+}
+
+/** Predictions and targets that differ by a clear amount in every entry. */
+function batch(rng: Rng, n: number, k: number): { pred: Matrix; target: Matrix } {
+  const target = randomMatrix(rng, n, k, { scale: 2, mean: 0.5 });
+  const pred = target.add(randomMatrix(rng, n, k, { scale: 1, gap: 0.1 }));
+  return { pred, target };
+}
+
+/** Calls the learner and checks the result's shape, its value and its gradient. */
+async function checkBatch(t: TestContext, pred: Matrix, target: Matrix, shape: string) {
+  const n = pred.rows;
+  const k = pred.cols;
+  const out = t.expectObject(await t.call("mseLoss", pred, target), "mseLoss(...)", [
+    "loss",
+    "dPred",
+  ]);
+  const loss = t.expectNumber(out.loss, `loss (${shape})`);
+  const dPred = t.expectMatrix(out.dPred, `dPred (${shape})`, [n, k]);
+  t.expectClose(`loss (${shape})`, loss, referenceMse(pred, target));
+  t.expectGradient(`dPred (${shape})`, dPred, () => referenceMse(pred, target), pred);
+}
+
+export const spec: ExerciseSpec = {
+  id: "mse_loss",
+  exports: ["mseLoss"],
+  hint: "Write the loss for one entry first: only (pred[i,k] − target[i,k])² depends on " +
+    "pred[i,k]. The 1/N multiplies every term, and K outputs are summed, not averaged.",
+  tests: [
+    {
+      name: "loss value on a batch with N ≠ K (several outputs per example)",
+      async run(t) {
+        const { pred, target } = batch(t.rng, 7, 3);
+        const out = t.expectObject(await t.call("mseLoss", pred, target), "mseLoss(...)", [
+          "loss",
+          "dPred",
+        ]);
+        const loss = t.expectNumber(out.loss, "loss");
+        t.expectClose("loss (N = 7, K = 3)", loss, referenceMse(pred, target));
+      },
+    },
+    {
+      name: "dPred on a batch with N ≠ K (several outputs per example)",
+      async run(t) {
+        const { pred, target } = batch(t.rng, 6, 4);
+        const out = t.expectObject(await t.call("mseLoss", pred, target), "mseLoss(...)", [
+          "loss",
+          "dPred",
+        ]);
+        const dPred = t.expectMatrix(out.dPred, "dPred", [6, 4]);
+        t.expectGradient("dPred (N = 6, K = 4)", dPred, () => referenceMse(pred, target), pred);
+      },
+    },
+    {
+      name: "a single output per example (K = 1): value and dPred",
+      async run(t) {
+        const { pred, target } = batch(t.rng, 9, 1);
+        await checkBatch(t, pred, target, "N = 9, K = 1");
+      },
+    },
+    {
+      name: "a batch of one (N = 1, K = 5): value and dPred",
+      async run(t) {
+        const { pred, target } = batch(t.rng, 1, 5);
+        await checkBatch(t, pred, target, "N = 1, K = 5");
+      },
+    },
+    {
+      name: "an exact prediction gives zero loss and a zero gradient",
+      async run(t) {
+        const target = randomMatrix(t.rng, 5, 2, { scale: 3 });
+        const pred = target.clone();
+        const out = t.expectObject(await t.call("mseLoss", pred, target), "mseLoss(...)", [
+          "loss",
+          "dPred",
+        ]);
+        const loss = t.expectNumber(out.loss, "loss (pred = target)");
+        const dPred = t.expectMatrix(out.dPred, "dPred (pred = target)", [5, 2]);
+        t.expectClose("loss (pred = target)", loss, 0);
+        t.expectClose("dPred (pred = target)", dPred, Matrix.zeros(5, 2));
+      },
+    },
+    {
+      name: "several random shapes, large and small errors: value and dPred",
+      async run(t) {
+        for (let trial = 0; trial < 4; trial++) {
+          const n = t.rng.int(2, 12);
+          let k = t.rng.int(1, 6);
+          if (k === n) k++;
+          const { pred, target } = batch(t.rng, n, k);
+          const scaled = pred.sub(target).mul(t.rng.uniform(0.01, 50)).add(target);
+          await checkBatch(t, scaled, target, `N = ${n}, K = ${k}`);
+        }
+      },
+    },
+  ],
+};

@@ -1,9 +1,141 @@
 /**
- * PLACEHOLDER — replaced by the exercise's real spec.
+ * Hidden tests of exercise 03, the ReLU gate.
+ *
+ * Inputs have both signs and stay a safe distance from 0 (the kink), except in the test about
+ * the pinned derivative at 0, which is judged against the convention (dx = 0 where x = 0)
+ * rather than numerically. Upstream gradients are random; the learner's cache is handed back
+ * to the learner's backward unchanged, and `t.call` checks that neither call modifies it.
  *
  * @module
  */
-import type { ExerciseSpec } from "../spec.ts";
 
-/** Placeholder. */
-export const spec: ExerciseSpec = { id: "relu", exports: [], hint: "", tests: [] };
+import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import type { ExerciseSpec, TestContext } from "../spec.ts";
+import { Opaque } from "../sandbox/wire.ts";
+
+/** A shape r×c with r ≠ c, both between 2 and 7. */
+function shape(rng: Rng): [number, number] {
+  const r = rng.int(2, 6);
+  return [r, r + rng.int(1, 3)];
+}
+
+function relu(x: Matrix): Matrix {
+  const out = new Matrix(x.rows, x.cols);
+  for (let i = 0; i < x.data.length; i++) out.data[i] = x.data[i] > 0 ? x.data[i] : 0;
+  return out;
+}
+
+function weighted(m: Matrix, dout: Matrix): number {
+  let s = 0;
+  for (let i = 0; i < m.data.length; i++) s += m.data[i] * dout.data[i];
+  return s;
+}
+
+/** The first thing in a cache that cannot be handed back to the backward, if any. */
+function unportable(value: unknown, path: string, depth = 0): string | undefined {
+  if (value instanceof Opaque) return `${path} is ${value.description}`;
+  if (depth > 8 || value === null || typeof value !== "object" || value instanceof Matrix) {
+    return undefined;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    const found = unportable(v, `${path}.${k}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Calls reluForward on x and returns the checked output and the cache. */
+async function forward(t: TestContext, x: Matrix): Promise<{ out: Matrix; cache: unknown }> {
+  const o = t.expectObject(await t.call("reluForward", x), "reluForward(x)", ["out", "cache"]);
+  const out = t.expectMatrix(o.out, "reluForward(x).out", [x.rows, x.cols]);
+  const bad = unportable(o.cache, "cache");
+  t.expect(
+    bad === undefined,
+    `reluForward: ${bad}; the cache must hold only matrices, numbers and plain objects`,
+  );
+  return { out, cache: o.cache };
+}
+
+/** Forward then backward with a random upstream gradient, checked against the numerical gradient. */
+async function checkBackward(t: TestContext, r: number, c: number): Promise<void> {
+  const x = randomMatrix(t.rng, r, c, { gap: 0.05 });
+  const dout = randomMatrix(t.rng, r, c, { scale: 1.5, gap: 0.1 });
+  const { out, cache } = await forward(t, x);
+  t.expectClose("reluForward(x).out", out, relu(x));
+  const dx = t.expectMatrix(await t.call("reluBackward", dout, cache), "reluBackward dx", [r, c]);
+  t.expectGradient("reluBackward dx", dx, () => weighted(relu(x), dout), x);
+}
+
+/** The hidden tests of `relu`. */
+export const spec: ExerciseSpec = {
+  id: "relu",
+  exports: ["reluForward", "reluBackward"],
+  hint: "The backward is a mask: keep dout where the forward's input was positive and put 0 " +
+    "everywhere else; remember what the forward saw in the cache.",
+  tests: [
+    {
+      name: "reluForward values on an r×c matrix with both signs",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        const x = randomMatrix(t.rng, r, c, { scale: 2, gap: 0.05 });
+        const { out } = await forward(t, x);
+        t.expectClose("reluForward(x).out", out, relu(x));
+      },
+    },
+    {
+      name: "reluBackward against the numerical gradient, random upstream gradient",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        await checkBackward(t, r, c);
+      },
+    },
+    {
+      name: "derivative at exactly 0 is 0 (the kit's convention)",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        const x = randomMatrix(t.rng, r, c, { gap: 0.05 });
+        for (let i = 0; i < x.data.length; i += 3) x.data[i] = 0;
+        const dout = randomMatrix(t.rng, r, c, { scale: 1.5, gap: 0.1 });
+        const { out, cache } = await forward(t, x);
+        t.expectClose("reluForward(x).out", out, relu(x));
+        const dx = t.expectMatrix(
+          await t.call("reluBackward", dout, cache),
+          "reluBackward dx",
+          [r, c],
+        );
+        const expected = dout.map((g, i, j) => (x.get(i, j) > 0 ? g : 0));
+        t.expectClose("reluBackward dx (0 where x ≤ 0, x = 0 included)", dx, expected);
+      },
+    },
+    {
+      name: "reluBackward called twice with the same cache gives the same dx",
+      async run(t) {
+        const [r, c] = shape(t.rng);
+        const x = randomMatrix(t.rng, r, c, { gap: 0.05 });
+        const dout = randomMatrix(t.rng, r, c, { scale: 1.5, gap: 0.1 });
+        const { cache } = await forward(t, x);
+        const first = t.expectMatrix(await t.call("reluBackward", dout, cache), "first dx", [r, c]);
+        const second = t.expectMatrix(
+          await t.call("reluBackward", dout, cache),
+          "second dx",
+          [r, c],
+        );
+        t.expectClose("dx of the second call (against the first)", second, first);
+        t.expectGradient("reluBackward dx", second, () => weighted(relu(x), dout), x);
+      },
+    },
+    {
+      name: "a single example (1×H)",
+      async run(t) {
+        await checkBackward(t, 1, t.rng.int(4, 9));
+      },
+    },
+    {
+      name: "a taller input (N×H with N > H)",
+      async run(t) {
+        const h = t.rng.int(2, 4);
+        await checkBackward(t, h + t.rng.int(3, 6), h);
+      },
+    },
+  ],
+};

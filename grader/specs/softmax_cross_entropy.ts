@@ -1,9 +1,158 @@
 /**
- * PLACEHOLDER — replaced by the exercise's real spec.
+ * Hidden tests of exercise 08, softmax cross-entropy: the mean over N of
+ * log Σⱼ exp(sᵢⱼ) − s_{i,yᵢ}, stable at scores around ±1000, gradient already divided by N.
  *
  * @module
  */
-import type { ExerciseSpec } from "../spec.ts";
 
-/** Placeholder. */
-export const spec: ExerciseSpec = { id: "softmax_cross_entropy", exports: [], hint: "", tests: [] };
+import { classLabels, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import type { ExerciseSpec, TestContext } from "../spec.ts";
+
+/**
+ * The reference mean softmax cross-entropy of `scores` (N×C) with labels `y`, by log-sum-exp
+ * after a max shift; reads `scores.data` at call time (the checker perturbs it in place).
+ * Also used by the hidden tests of exercise 16.
+ */
+export function referenceSoftmaxLoss(scores: Matrix, y: ArrayLike<number>): number {
+  const { rows: n, cols: c, data } = scores;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const row = i * c;
+    let max = -Infinity;
+    for (let j = 0; j < c; j++) max = Math.max(max, data[row + j]);
+    let sum = 0;
+    for (let j = 0; j < c; j++) sum += Math.exp(data[row + j] - max);
+    total += Math.log(sum) + max - data[row + y[i]];
+  }
+  return total / n;
+}
+
+/** Scores and labels of a batch: N×C Gaussian scores around `mean` and N labels. */
+function batch(
+  rng: Rng,
+  n: number,
+  c: number,
+  options: { scale?: number; mean?: number } = {},
+): { scores: Matrix; y: Int32Array } {
+  // classLabels gives every class when n ≥ c; a smaller batch draws its labels freely.
+  const y = n >= c ? classLabels(rng, n, c) : Int32Array.from({ length: n }, () => rng.int(0, c));
+  const scores = randomMatrix(rng, n, c, { scale: options.scale ?? 2, mean: options.mean ?? 0 });
+  return { scores, y };
+}
+
+/** Calls the learner on one batch; checks the shapes, the loss value and dScores. */
+async function checkBatch(
+  t: TestContext,
+  scores: Matrix,
+  y: Int32Array,
+  shape: string,
+  parts: { value?: boolean; gradient?: boolean } = {},
+): Promise<void> {
+  const { value = true, gradient = true } = parts;
+  const n = scores.rows;
+  const c = scores.cols;
+  const out = t.expectObject(
+    await t.call("softmaxCrossEntropy", scores, y),
+    "softmaxCrossEntropy(...)",
+    ["loss", "dScores"],
+  );
+  const loss = t.expectNumber(out.loss, `loss (${shape})`);
+  const dScores = t.expectMatrix(out.dScores, `dScores (${shape})`, [n, c]);
+  if (value) t.expectClose(`loss (${shape})`, loss, referenceSoftmaxLoss(scores, y));
+  if (gradient) {
+    t.expectGradient(
+      `dScores (${shape})`,
+      dScores,
+      () => referenceSoftmaxLoss(scores, y),
+      scores,
+    );
+  }
+}
+
+export const spec: ExerciseSpec = {
+  id: "softmax_cross_entropy",
+  exports: ["softmaxCrossEntropy"],
+  hint: "Subtract each row's maximum before exp; the loss of a row is log Σ exp − the correct " +
+    "score. The gradient is softmax probabilities minus one at the correct class, all over N.",
+  tests: [
+    {
+      name: "loss value on a batch with N ≠ C",
+      async run(t) {
+        const { scores, y } = batch(t.rng, 8, 5);
+        await checkBatch(t, scores, y, "N = 8, C = 5", { gradient: false });
+      },
+    },
+    {
+      name: "dScores on a batch with N ≠ C",
+      async run(t) {
+        const { scores, y } = batch(t.rng, 7, 4);
+        await checkBatch(t, scores, y, "N = 7, C = 4", { value: false });
+      },
+    },
+    {
+      name: "two classes (C = 2): value and dScores",
+      async run(t) {
+        const { scores, y } = batch(t.rng, 6, 2);
+        await checkBatch(t, scores, y, "N = 6, C = 2");
+      },
+    },
+    {
+      name: "a batch of one (N = 1, C = 4): value and dScores",
+      async run(t) {
+        const { scores, y } = batch(t.rng, 1, 4);
+        await checkBatch(t, scores, y, "N = 1, C = 4");
+      },
+    },
+    {
+      name: "equal scores in a row give log C and (1/C − one-hot)/N",
+      async run(t) {
+        const n = 5;
+        const c = 3;
+        const y = classLabels(t.rng, n, c);
+        const scores = new Matrix(n, c);
+        for (let i = 0; i < n; i++) {
+          const v = t.rng.normal(0, 3);
+          for (let j = 0; j < c; j++) scores.set(i, j, v);
+        }
+        const out = t.expectObject(
+          await t.call("softmaxCrossEntropy", scores, y),
+          "softmaxCrossEntropy(...)",
+          ["loss", "dScores"],
+        );
+        const loss = t.expectNumber(out.loss, "loss (equal scores)");
+        const dScores = t.expectMatrix(out.dScores, "dScores (equal scores)", [n, c]);
+        t.expectClose("loss (equal scores, C = 3)", loss, Math.log(c));
+        const expected = Matrix.full(n, c, 1 / c);
+        for (let i = 0; i < n; i++) expected.set(i, y[i], 1 / c - 1);
+        t.expectClose("dScores (equal scores, C = 3)", dScores, expected.div(n));
+      },
+    },
+    {
+      name: "stable at scores around 1000: value and dScores",
+      async run(t) {
+        const { scores, y } = batch(t.rng, 6, 4, { mean: 1000, scale: 10 });
+        await checkBatch(t, scores, y, "scores ≈ 1000");
+      },
+    },
+    {
+      name: "stable at scores around −1000: value and dScores",
+      async run(t) {
+        const { scores, y } = batch(t.rng, 5, 3, { mean: -1000, scale: 10 });
+        await checkBatch(t, scores, y, "scores ≈ −1000");
+      },
+    },
+    {
+      name: "several random shapes, small and large score spreads: value and dScores",
+      async run(t) {
+        for (let trial = 0; trial < 4; trial++) {
+          const n = t.rng.int(2, 11);
+          let c = t.rng.int(2, 7);
+          if (c === n) c++;
+          const scale = [0.1, 1, 5, 20][trial];
+          const { scores, y } = batch(t.rng, n, c, { scale, mean: t.rng.normal(0, 50) });
+          await checkBatch(t, scores, y, `N = ${n}, C = ${c}, score spread ${scale}`);
+        }
+      },
+    },
+  ],
+};

@@ -1,9 +1,316 @@
 /**
- * PLACEHOLDER — replaced by the exercise's real spec.
+ * Hidden tests of exercise 16, training a softmax linear classifier by full-batch gradient
+ * descent from all-zero parameters, with L2 regularization reg·Σ W² on the weights only.
+ *
+ * Training from zeros is deterministic, so the grader replays it with its own reference
+ * (plain loops, in this process) and compares: the recorded losses, the returned parameters and
+ * the loss of those parameters, recomputed here (a losses array that was not really computed
+ * along the way cannot match), and the accuracy on held-out rows of the same problem.
  *
  * @module
  */
-import type { ExerciseSpec } from "../spec.ts";
 
-/** Placeholder. */
-export const spec: ExerciseSpec = { id: "train_linear_classifier", exports: [], hint: "", tests: [] };
+import { classificationData, Matrix, type Rng } from "@gradkit/lib";
+import { relativeError } from "../compare.ts";
+import type { ExerciseSpec, TestContext } from "../spec.ts";
+import { referenceSoftmaxLoss } from "./softmax_cross_entropy.ts";
+
+/** The options object the learner receives. */
+interface TrainOptions {
+  learningRate: number;
+  steps: number;
+  reg: number;
+}
+
+/** A classification problem split into training rows and held-out rows. */
+interface Problem {
+  X: Matrix;
+  y: Int32Array;
+  testX: Matrix;
+  testY: Int32Array;
+  classes: number;
+}
+
+/** What a training run produced (the learner's, checked, or the reference's). */
+interface Trained {
+  W: Matrix;
+  b: Matrix;
+  losses: number[];
+}
+
+/** Relative tolerance of a replayed trajectory: float rounding only, amplified a little. */
+const REPLAY = { rtol: 1e-6, atol: 1e-6 };
+
+/** scores = X·W + b, by loops. */
+function referenceScores(X: Matrix, W: Matrix, b: Matrix): Matrix {
+  const n = X.rows;
+  const d = X.cols;
+  const c = W.cols;
+  const s = new Matrix(n, c);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < c; j++) {
+      let v = b.data[j];
+      for (let k = 0; k < d; k++) v += X.data[i * d + k] * W.data[k * c + j];
+      s.data[i * c + j] = v;
+    }
+  }
+  return s;
+}
+
+/** The full training loss: mean softmax cross-entropy + reg·Σ W². */
+function referenceLoss(X: Matrix, y: Int32Array, W: Matrix, b: Matrix, reg: number): number {
+  let penalty = 0;
+  for (const w of W.data) penalty += w * w;
+  return referenceSoftmaxLoss(referenceScores(X, W, b), y) + reg * penalty;
+}
+
+/** The reference training: the exercise's convention, step by step, with loops. */
+export function referenceTraining(
+  X: Matrix,
+  y: Int32Array,
+  classes: number,
+  options: TrainOptions,
+): Trained {
+  const { learningRate: lr, steps, reg } = options;
+  const n = X.rows;
+  const d = X.cols;
+  const c = classes;
+  const W = new Matrix(d, c);
+  const b = new Matrix(1, c);
+  const losses: number[] = [];
+  const p = new Float64Array(c);
+  for (let step = 0; step < steps; step++) {
+    losses.push(referenceLoss(X, y, W, b, reg));
+    const s = referenceScores(X, W, b);
+    const dW = new Float64Array(d * c);
+    const db = new Float64Array(c);
+    for (let i = 0; i < n; i++) {
+      let max = -Infinity;
+      for (let j = 0; j < c; j++) max = Math.max(max, s.data[i * c + j]);
+      let sum = 0;
+      for (let j = 0; j < c; j++) sum += p[j] = Math.exp(s.data[i * c + j] - max);
+      for (let j = 0; j < c; j++) {
+        const g = (p[j] / sum - (j === y[i] ? 1 : 0)) / n;
+        db[j] += g;
+        for (let k = 0; k < d; k++) dW[k * c + j] += X.data[i * d + k] * g;
+      }
+    }
+    for (let k = 0; k < d * c; k++) W.data[k] -= lr * (dW[k] + 2 * reg * W.data[k]);
+    for (let j = 0; j < c; j++) b.data[j] -= lr * db[j];
+  }
+  return { W, b, losses };
+}
+
+/** The fraction of rows whose largest score is at their label. */
+function accuracy(X: Matrix, y: Int32Array, W: Matrix, b: Matrix): number {
+  const s = referenceScores(X, W, b);
+  let right = 0;
+  for (let i = 0; i < X.rows; i++) {
+    let best = 0;
+    for (let j = 1; j < s.cols; j++) {
+      if (s.data[i * s.cols + j] > s.data[i * s.cols + best]) best = j;
+    }
+    if (best === y[i]) right++;
+  }
+  return right / X.rows;
+}
+
+/** Rows `from`..`to`−1 of X and y. */
+function slice(X: Matrix, y: Int32Array, from: number, to: number): { X: Matrix; y: Int32Array } {
+  return {
+    X: new Matrix(to - from, X.cols, X.data.slice(from * X.cols, to * X.cols)),
+    y: y.slice(from, to),
+  };
+}
+
+/** One problem of `train` + `test` rows, drawn once and split (same centres for both parts). */
+function problem(
+  rng: Rng,
+  sizes: { train: number; test?: number; dim: number; classes: number },
+): Problem {
+  const { train, test = 0, dim, classes } = sizes;
+  const all = classificationData(rng, { n: train + test, dim, classes, spread: 1, separation: 4 });
+  const a = slice(all.X, all.y, 0, train);
+  const h = slice(all.X, all.y, train, train + test);
+  return { X: a.X, y: a.y, testX: h.X, testY: h.y, classes };
+}
+
+/** Calls the learner and checks the result's form: D×C weights, 1×C biases, `steps` losses. */
+async function train(t: TestContext, p: Problem, options: TrainOptions): Promise<Trained> {
+  const out = t.expectObject(
+    await t.call("trainLinearClassifier", p.X, p.y, p.classes, options),
+    "trainLinearClassifier(...)",
+    ["W", "b", "losses"],
+  );
+  const W = t.expectMatrix(out.W, "W", [p.X.cols, p.classes]);
+  const b = t.expectMatrix(out.b, "b", [1, p.classes]);
+  const raw = out.losses;
+  t.expect(
+    Array.isArray(raw),
+    `losses: expected a plain array of numbers, got ${
+      raw instanceof Float64Array ? "a Float64Array (use a number[])" : typeof raw
+    }`,
+  );
+  t.expect(
+    raw.length === options.steps,
+    `losses: expected one loss per step (${options.steps}), got ${raw.length}`,
+  );
+  const losses = raw.map((v, k) => t.expectNumber(v, `losses[${k}]`));
+  return { W, b, losses };
+}
+
+/**
+ * Compares a learner's run with the reference run: the losses step by step (naming the first
+ * step that differs, which says which update went wrong), then W, then b.
+ */
+function expectSameRun(t: TestContext, got: Trained, ref: Trained, label: string): void {
+  for (let k = 0; k < ref.losses.length; k++) {
+    const e = relativeError(got.losses[k], ref.losses[k], REPLAY.atol);
+    t.expect(
+      e <= REPLAY.rtol,
+      `losses[${k}] (${label}) is ${got.losses[k]}, expected ${ref.losses[k]} (relative error ` +
+        `${e.toExponential(1)} > ${REPLAY.rtol}): ${
+          k === 0
+            ? "the loss of all-zero W and b (log C, plus no penalty) is recorded first"
+            : `the losses agree up to step ${k - 1}, so update ${k - 1} (or the loss it ` +
+              `recorded) differs from gradient descent as the exercise describes it`
+        }`,
+    );
+  }
+  t.expectClose(`W (${label})`, got.W, ref.W, REPLAY);
+  t.expectClose(`b (${label})`, got.b, ref.b, REPLAY);
+}
+
+/**
+ * A problem on which the reference reaches at least `bar` held-out accuracy: draws again (from
+ * named forks of `rng`, so the choice depends on the seed only) when the classes overlap.
+ */
+function separableProblem(
+  rng: Rng,
+  options: TrainOptions,
+  bar: number,
+): { p: Problem; ref: Trained; refAccuracy: number } {
+  for (let attempt = 0;; attempt++) {
+    const p = problem(rng.fork(`data ${attempt}`), { train: 150, test: 100, dim: 3, classes: 4 });
+    const ref = referenceTraining(p.X, p.y, p.classes, options);
+    const refAccuracy = accuracy(p.testX, p.testY, ref.W, ref.b);
+    if (refAccuracy >= bar || attempt >= 50) return { p, ref, refAccuracy };
+  }
+}
+
+const STEPS = 150;
+const LEARNING_RATE = 0.05;
+
+export const spec: ExerciseSpec = {
+  id: "train_linear_classifier",
+  exports: ["trainLinearClassifier"],
+  hint: "Each step: scores = X·W + b, your softmaxCrossEntropy gives loss and dScores, then " +
+    "dW = Xᵀ·dScores + 2·reg·W and db = column sums of dScores; move W and b against them, " +
+    "times the learning rate.",
+  tests: [
+    {
+      name: "one loss per step, starting at log C and going down (N ≠ D ≠ C)",
+      async run(t: TestContext) {
+        const p = problem(t.rng, { train: 120, dim: 3, classes: 4 });
+        const options = { learningRate: LEARNING_RATE, steps: STEPS, reg: 0 };
+        const { losses } = await train(t, p, options);
+        t.expectClose("losses[0] (the loss of all-zero W and b is log C)", losses[0], Math.log(4));
+        for (let k = 1; k < losses.length; k++) {
+          t.expect(
+            losses[k] <= losses[k - 1] * (1 + 1e-9),
+            `losses went up at step ${k}: ${losses[k - 1]} → ${losses[k]}; gradient descent ` +
+              `with this small learning rate lowers the loss at every step (a sign error?)`,
+          );
+        }
+        const ratio = losses[losses.length - 1] / losses[0];
+        t.expect(
+          ratio <= 0.8,
+          `after ${STEPS} steps the loss is ${losses[losses.length - 1].toFixed(4)}, ` +
+            `${(ratio * 100).toFixed(0)}% of the first (${losses[0].toFixed(4)}); it should be ` +
+            `at most 80% of it (is every step applied, with the learning rate?)`,
+        );
+      },
+    },
+    {
+      name: "the returned W, b have the final training loss (recomputed by the grader)",
+      async run(t: TestContext) {
+        const p = problem(t.rng, { train: 100, dim: 4, classes: 3 });
+        const options = { learningRate: LEARNING_RATE, steps: 120, reg: 0 };
+        const got = await train(t, p, options);
+        const ref = referenceTraining(p.X, p.y, p.classes, options);
+        const mine = referenceLoss(p.X, p.y, got.W, got.b, 0);
+        const last = got.losses[got.losses.length - 1];
+        t.expect(
+          mine < last,
+          `the loss of the W, b you return is ${mine}, not below your last recorded loss ` +
+            `${last}: was the last update applied (and recorded before it)?`,
+        );
+        t.expectClose(
+          "loss of your returned W, b on the training data",
+          mine,
+          referenceLoss(p.X, p.y, ref.W, ref.b, 0),
+          REPLAY,
+        );
+        t.expectClose(
+          "your last recorded loss",
+          last,
+          ref.losses[ref.losses.length - 1],
+          REPLAY,
+        );
+      },
+    },
+    {
+      name: "held-out accuracy at least 0.8 on a well-separated problem",
+      async run(t: TestContext) {
+        const options = { learningRate: LEARNING_RATE, steps: STEPS, reg: 0 };
+        const bar = 0.8;
+        const { p, refAccuracy } = separableProblem(t.rng, options, 0.95);
+        const got = await train(t, p, options);
+        const acc = accuracy(p.testX, p.testY, got.W, got.b);
+        t.note(
+          `held-out accuracy ${acc.toFixed(3)} on ${p.testX.rows} examples (the reference ` +
+            `reaches ${refAccuracy.toFixed(3)})`,
+        );
+        t.expect(
+          acc >= Math.min(bar, refAccuracy - 0.05),
+          `held-out accuracy ${acc.toFixed(3)} is below ${bar} on ${p.testX.rows} examples ` +
+            `the model never saw (the reference reaches ${refAccuracy.toFixed(3)})`,
+        );
+      },
+    },
+    {
+      name: "W, b and every loss follow gradient descent from zeros (no regularization)",
+      async run(t: TestContext) {
+        const p = problem(t.rng, { train: 90, dim: 2, classes: 3 });
+        const options = { learningRate: 0.08, steps: 60, reg: 0 };
+        const got = await train(t, p, options);
+        expectSameRun(t, got, referenceTraining(p.X, p.y, p.classes, options), "reg = 0");
+      },
+    },
+    {
+      name: "W, b and every loss follow gradient descent with L2 regularization (reg = 0.05)",
+      async run(t: TestContext) {
+        const p = problem(t.rng, { train: 80, dim: 5, classes: 4 });
+        const options = { learningRate: 0.02, steps: 80, reg: 0.05 };
+        const got = await train(t, p, options);
+        expectSameRun(t, got, referenceTraining(p.X, p.y, p.classes, options), "reg = 0.05");
+      },
+    },
+    {
+      name: "another learning rate and a short run (a single step, then 7 steps)",
+      async run(t: TestContext) {
+        const p = problem(t.rng, { train: 60, dim: 3, classes: 2 });
+        for (const steps of [1, 7]) {
+          const options = { learningRate: 0.02, steps, reg: 0.01 };
+          const got = await train(t, p, options);
+          expectSameRun(
+            t,
+            got,
+            referenceTraining(p.X, p.y, p.classes, options),
+            `${steps} step${steps > 1 ? "s" : ""}, learning rate 0.02`,
+          );
+        }
+      },
+    },
+  ],
+};

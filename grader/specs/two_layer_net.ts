@@ -1,9 +1,218 @@
 /**
- * PLACEHOLDER — replaced by the exercise's real spec.
+ * Hidden tests of exercise 15, the two-layer network: `twoLayerLoss(X, y, { W1, b1, W2, b2 })`
+ * → `{ loss, grads: { W1, b1, W2, b2 } }` for affine → ReLU → affine → mean softmax
+ * cross-entropy, without regularization.
+ *
+ * The loss is compared with a reference forward; every gradient with the numerical gradient of
+ * that reference loss. N, D, H and C are pairwise different, the first layer's pre-activations
+ * stay away from the ReLU's kink (some positive, some negative), biases are non-zero, and
+ * there are a batch of one, two classes, scores around 1000 and a larger batch checked along
+ * random directions.
  *
  * @module
  */
-import type { ExerciseSpec } from "../spec.ts";
 
-/** Placeholder. */
-export const spec: ExerciseSpec = { id: "two_layer_net", exports: [], hint: "", tests: [] };
+import { classLabels, Matrix, randomMatrix, reluSafeAffine, type Rng } from "@gradkit/lib";
+import type { ExerciseSpec, GradientCheckOptions, TestContext } from "../spec.ts";
+
+/** `count` pairwise different integers in [lo, hi]. */
+function distinctSizes(rng: Rng, count: number, lo: number, hi: number): number[] {
+  const pool: number[] = [];
+  for (let v = lo; v <= hi; v++) pool.push(v);
+  return rng.shuffle(pool).slice(0, count);
+}
+
+type Name = "W1" | "b1" | "W2" | "b2";
+const NAMES: readonly Name[] = ["W1", "b1", "W2", "b2"];
+
+interface Problem {
+  n: number;
+  d: number;
+  h: number;
+  c: number;
+  X: Matrix;
+  y: Int32Array;
+  params: Record<Name, Matrix>;
+}
+
+/** The scores of the network, with plain loops. */
+function referenceScores(X: Matrix, p: Record<Name, Matrix>): Matrix {
+  const n = X.rows, d = X.cols, h = p.W1.cols, c = p.W2.cols;
+  const x = X.data, w1 = p.W1.data, b1 = p.b1.data, w2 = p.W2.data, b2 = p.b2.data;
+  const S = new Matrix(n, c);
+  const a = new Float64Array(h);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < h; k++) {
+      let z = b1[k];
+      for (let m = 0; m < d; m++) z += x[i * d + m] * w1[m * h + k];
+      a[k] = z > 0 ? z : 0;
+    }
+    for (let j = 0; j < c; j++) {
+      let s = b2[j];
+      for (let k = 0; k < h; k++) s += a[k] * w2[k * c + j];
+      S.data[i * c + j] = s;
+    }
+  }
+  return S;
+}
+
+/** The reference loss: mean over the rows of log Σ exp(s) − s_y, shifted by the row maximum. */
+function referenceLoss(X: Matrix, y: Int32Array, p: Record<Name, Matrix>): number {
+  const S = referenceScores(X, p);
+  const n = S.rows, c = S.cols;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    let max = -Infinity;
+    for (let j = 0; j < c; j++) max = Math.max(max, S.data[i * c + j]);
+    let sum = 0;
+    for (let j = 0; j < c; j++) sum += Math.exp(S.data[i * c + j] - max);
+    total += Math.log(sum) + max - S.data[i * c + y[i]];
+  }
+  return total / n;
+}
+
+/** A problem whose first-layer pre-activations are all at least 1e-3 away from 0. */
+function problem(rng: Rng, n: number, d: number, h: number, c: number): Problem {
+  const { X, W, b } = reluSafeAffine(rng, { n, inDim: d, outDim: h });
+  return {
+    n,
+    d,
+    h,
+    c,
+    X,
+    y: classLabels(rng, n, c),
+    params: {
+      W1: W,
+      b1: b,
+      W2: randomMatrix(rng, h, c),
+      b2: randomMatrix(rng, 1, c, { scale: 0.5, gap: 0.05 }),
+    },
+  };
+}
+
+/** N, D, H and C pairwise different, N > 1. */
+function unequalProblem(rng: Rng): Problem {
+  const [n, d, h, c] = distinctSizes(rng, 4, 2, 9);
+  return problem(rng, n, d, h, c);
+}
+
+/** Calls the learner and checks the result's structure; the gradients' shapes are checked per test. */
+async function learner(
+  t: TestContext,
+  p: Problem,
+): Promise<{ loss: unknown; grads: Record<string, unknown> }> {
+  const r = t.expectObject(
+    await t.call("twoLayerLoss", p.X, p.y, p.params),
+    "twoLayerLoss's result",
+    ["loss", "grads"],
+  );
+  return { loss: r.loss, grads: t.expectObject(r.grads, "grads", NAMES) };
+}
+
+function checkLoss(t: TestContext, p: Problem, loss: unknown): void {
+  const got = t.expectNumber(loss, "loss");
+  t.expectClose("loss (mean over the batch)", got, referenceLoss(p.X, p.y, p.params));
+}
+
+function checkGradients(
+  t: TestContext,
+  p: Problem,
+  grads: Record<string, unknown>,
+  names: readonly Name[],
+  options: Partial<Record<Name, GradientCheckOptions>> = {},
+): void {
+  const f = () => referenceLoss(p.X, p.y, p.params);
+  for (const name of names) {
+    const param = p.params[name];
+    const got = t.expectMatrix(grads[name], `grads.${name}`, [param.rows, param.cols]);
+    t.expectGradient(`grads.${name}`, got, f, param, options[name]);
+  }
+}
+
+/** A problem whose largest score is exactly +1500 (W2 and b2 rescaled). */
+function largeScoreProblem(rng: Rng): Problem {
+  const [n, d, h, c] = distinctSizes(rng, 4, 3, 9);
+  const p = problem(rng, n, d, h, c);
+  const S = referenceScores(p.X, p.params);
+  let extreme = 0;
+  for (const s of S.data) if (Math.abs(s) > Math.abs(extreme)) extreme = s;
+  const factor = 1500 / extreme;
+  p.params.W2 = p.params.W2.mul(factor);
+  p.params.b2 = p.params.b2.mul(factor);
+  return p;
+}
+
+export const spec: ExerciseSpec = {
+  id: "two_layer_net",
+  exports: ["twoLayerLoss"],
+  hint: "Walk the forward pass backwards one stage at a time: (softmax − one-hot)/N for the " +
+    "scores, then the second affine layer, then the ReLU mask (taken from the first layer's " +
+    "output before the ReLU), then the first affine layer. Every gradient has its " +
+    "parameter's shape.",
+  tests: [
+    {
+      name: "loss on a batch with N, D, H, C all different",
+      async run(t) {
+        const p = unequalProblem(t.rng);
+        const { loss } = await learner(t, p);
+        checkLoss(t, p, loss);
+      },
+    },
+    {
+      name: "grads of W2 and b2 (N, D, H, C all different)",
+      async run(t) {
+        const p = unequalProblem(t.rng);
+        const { grads } = await learner(t, p);
+        checkGradients(t, p, grads, ["W2", "b2"]);
+      },
+    },
+    {
+      name: "grads of W1 and b1 through the ReLU (N, D, H, C all different)",
+      async run(t) {
+        const p = unequalProblem(t.rng);
+        const { grads } = await learner(t, p);
+        checkGradients(t, p, grads, ["W1", "b1"]);
+      },
+    },
+    {
+      name: "a batch of one (N = 1)",
+      async run(t) {
+        const [d, h, c] = distinctSizes(t.rng, 3, 2, 8);
+        const p = problem(t.rng, 1, d, h, c);
+        const { loss, grads } = await learner(t, p);
+        checkLoss(t, p, loss);
+        checkGradients(t, p, grads, NAMES);
+      },
+    },
+    {
+      name: "two classes (C = 2)",
+      async run(t) {
+        const [n, d, h] = distinctSizes(t.rng, 3, 3, 9);
+        const p = problem(t.rng, n, d, h, 2);
+        const { loss, grads } = await learner(t, p);
+        checkLoss(t, p, loss);
+        checkGradients(t, p, grads, NAMES);
+      },
+    },
+    {
+      name: "stable at scores around 1000 (largest score 1500)",
+      async run(t) {
+        const p = largeScoreProblem(t.rng);
+        const { loss, grads } = await learner(t, p);
+        checkLoss(t, p, loss);
+        checkGradients(t, p, grads, NAMES, { W1: { directions: 8 }, b1: { directions: 8 } });
+      },
+    },
+    {
+      name: "a larger batch (N = 30–40, gradients along random directions)",
+      async run(t) {
+        const n = t.rng.int(30, 41);
+        const [d, h, c] = distinctSizes(t.rng, 3, 5, 20);
+        const p = problem(t.rng, n, d, h, c);
+        const { loss, grads } = await learner(t, p);
+        checkLoss(t, p, loss);
+        checkGradients(t, p, grads, NAMES, { W1: { directions: 8 }, W2: { directions: 8 } });
+      },
+    },
+  ],
+};

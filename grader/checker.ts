@@ -1,0 +1,255 @@
+/**
+ * The kit's reference numerical gradient checker: centered differences in float64, with a
+ * guard that reports coordinates where the function has a kink.
+ *
+ * Both checks take the function as a closure `f: () => number` that reads its input `x` (a
+ * `Float64Array`) in place. The checker writes perturbed values into `x`, calls `f`, and puts
+ * the original values back: every `x[i]` is saved before it is touched and assigned back
+ * afterwards, so `x` is bitwise unchanged when a check returns, even when `f` throws and even
+ * for values where `x + h − h ≠ x` in floating point.
+ *
+ * **Step.** Coordinate `i` is perturbed by `h_i = cbrt(eps) · max(1, |x_i|)` (`eps` is
+ * `Number.EPSILON`, `cbrt(eps) ≈ 6.06e-6`), the step that balances rounding (`≈ eps |f| / h`)
+ * against truncation (`≈ |f'''| h² / 6`) when the function bends over a length of about
+ * `max(1, |x|)`. The perturbed points `x_i + h_i` and `x_i − h_i` are rounded to float64, and
+ * the slope is divided by their actual distance (`xp − xm`), not by `2h`, so the rounding of
+ * the points costs nothing.
+ *
+ * **Kink guard.** The value at `x` itself (evaluated once) gives two one-sided slopes per
+ * coordinate, `sR = (f(xp) − f(x)) / (xp − x)` and `sL = (f(x) − f(xm)) / (x − xm)`. For a
+ * smooth function they differ by `|f''| h` (plus `O(h³)`); across a kink with a slope jump
+ * `Δ` they differ by about `Δ` however small `h` is. A coordinate is reported as a kink when
+ *
+ * ```text
+ * |sR − sL| > KINK_BEND · h · max(|sR|, |sL|, KINK_SLOPE_FLOOR)      (KINK_BEND = 10, KINK_SLOPE_FLOOR = 1)
+ * ```
+ *
+ * that is, when the second derivative the two slopes imply, `|sR − sL| / h`, exceeds ten times
+ * the slope (or 10 when the slope is below 1). A smooth function is never reported unless
+ * `|f''| > 10 · max(|f'|, 1)`, which none of the course's losses come near: the softmax, the
+ * sigmoid and `exp` have `|f''| ≤ |f'|`, `sin` and the quadratics of the course have
+ * `|f''| ≤ 2`. A kink is reported when its jump exceeds `10 h` times the slope: at unit scale
+ * (`h = 6e-6`) every jump above `6e-5 · max(slope, 1)`; at scale 1000 (`h = 6e-3`) every jump
+ * above 6% of the slope. The centered value is still returned for a kink; the grader skips it.
+ *
+ * **Accuracy** (measured in `checker_test.ts`, relative error against the analytic gradient):
+ * quadratic forms, sums of `exp`, log-sum-exp, products of `sin`, `x³` at `|x| ≈ 1e3`, and a
+ * two-layer network's softmax loss at unit scale: at most about 1e-9. `x³` at `|x| ≈ 1e-6`,
+ * where the step (6e-6) exceeds `x`: an absolute error of `h² ≈ 4e-11`. Softmax cross-entropy
+ * at scores of ±1000, whose curvature length is 1 while the step is 6e-3: up to about 6e-6
+ * (truncation, `h² / 6`). These set the grader's `GRADIENT_TOLERANCE` (see `./compare.ts`).
+ *
+ * @example
+ * ```ts
+ * import { numericalGradient } from "./checker.ts";
+ * const x = new Float64Array([1, 2]);
+ * const { gradient } = numericalGradient(() => x[0] * x[0] + 3 * x[1], x);
+ * // gradient ≈ [2, 3]
+ * ```
+ *
+ * @module
+ */
+
+import { Rng } from "@gradkit/lib";
+import { GRADIENT_TOLERANCE, relativeError } from "./compare.ts";
+
+/** `cbrt(Number.EPSILON)`: the relative step of the centered difference, about 6.06e-6. */
+export const RELATIVE_STEP: number = Math.cbrt(Number.EPSILON);
+
+/** The kink guard's bound on `|f''| / max(|f'|, KINK_SLOPE_FLOOR)` for a smooth function (see the module doc). */
+export const KINK_BEND = 10;
+
+/** The kink guard's slope floor: slopes below it count as this size (see the module doc). */
+export const KINK_SLOPE_FLOOR = 1;
+
+/** The kink test on two one-sided slopes taken at half-distance `h`. */
+function isKink(sR: number, sL: number, h: number): boolean {
+  const scale = Math.max(Math.abs(sR), Math.abs(sL), KINK_SLOPE_FLOOR);
+  return Math.abs(sR - sL) > KINK_BEND * h * scale;
+}
+
+/** Options of {@linkcode numericalGradient}. Reserved: there are none yet. */
+export type NumericalGradientOptions = Record<string, never>;
+
+/** What {@linkcode numericalGradient} computed. */
+export interface NumericalGradient {
+  /** The centered-difference gradient, same length as `x`. */
+  gradient: Float64Array;
+  /** Coordinates where the one-sided slopes disagree as no smooth function's would: kinks. */
+  kinks: number[];
+  /** How many times `f` was called: `2n + 1` for `n` coordinates. */
+  evaluations: number;
+  /** `f` at the unperturbed `x`. */
+  value: number;
+}
+
+/**
+ * The numerical gradient of `f` at `x` by centered differences, one coordinate at a time
+ * (`2n + 1` calls of `f`), with kinks reported. `f` must read `x` in place; `x` is perturbed
+ * during the call and is bitwise unchanged afterwards (also when `f` throws).
+ *
+ * @param f The function; it reads `x` (length n).
+ * @param x The point (length n), changed during the call and restored.
+ * @param _options Reserved.
+ *
+ * @example
+ * ```ts
+ * const x = new Float64Array([0, 0.5]);
+ * const r = numericalGradient(() => Math.max(0, x[0]) + Math.exp(x[1]), x);
+ * // r.gradient ≈ [0.5, 1.6487], r.kinks = [0] (ReLU at 0), r.evaluations = 5
+ * ```
+ */
+export function numericalGradient(
+  f: () => number,
+  x: Float64Array,
+  _options?: NumericalGradientOptions,
+): NumericalGradient {
+  const n = x.length;
+  const gradient = new Float64Array(n);
+  const kinks: number[] = [];
+  const value = f();
+  let evaluations = 1;
+  for (let i = 0; i < n; i++) {
+    const x0 = x[i];
+    const h = RELATIVE_STEP * Math.max(1, Math.abs(x0));
+    const xp = x0 + h;
+    const xm = x0 - h;
+    let fp: number;
+    let fm: number;
+    try {
+      x[i] = xp;
+      fp = f();
+      evaluations++;
+      x[i] = xm;
+      fm = f();
+      evaluations++;
+    } finally {
+      x[i] = x0;
+    }
+    gradient[i] = (fp - fm) / (xp - xm);
+    if (isKink((fp - value) / (xp - x0), (value - fm) / (x0 - xm), (xp - xm) / 2)) kinks.push(i);
+  }
+  return { gradient, kinks, evaluations, value };
+}
+
+/** Options of {@linkcode directionalCheck}. */
+export interface DirectionalCheckOptions {
+  /** How many random directions (at least 1). */
+  directions: number;
+  /** Seed of the random directions: the same seed gives the same directions. */
+  seed: number;
+  /** Floor of the relative error's denominator (default `GRADIENT_TOLERANCE.atol`). */
+  atol?: number;
+}
+
+/** What {@linkcode directionalCheck} computed. */
+export interface DirectionalCheck {
+  /** Per direction: the centered-difference directional derivative of `f`. */
+  numerical: Float64Array;
+  /** Per direction: the analytic gradient's prediction, `u · analytic`. */
+  analytic: Float64Array;
+  /** The direction with the largest relative error (see {@linkcode directionalCheck}), and that error. */
+  worst: { direction: number; relError: number };
+  /** How many times `f` was called: `2k + 1` for `k` directions. */
+  evaluations: number;
+  /** Directions along which `f` has a kink at `x` (their error is not counted in `worst`). */
+  kinks: number[];
+}
+
+/**
+ * Checks an analytic gradient along `k` random directions: for each unit direction `u`
+ * (Gaussian entries, normalized; drawn from `seed`) it compares the centered difference
+ * `(f(x + h u) − f(x − h u)) / 2h` with `u · analytic`. Costs `2k + 1` calls of `f` and `O(n)`
+ * work per direction, whatever `n` is, so it suits inputs too large for
+ * {@linkcode numericalGradient}.
+ *
+ * The step is `h = cbrt(eps) · max(1, max_i |x_i|)`. The relative error of direction `k` is
+ * `relativeError(numerical[k], analytic[k], atol)` from `./compare.ts`. A direction along which
+ * the one-sided slopes show a kink (same test as {@linkcode numericalGradient}) is listed in
+ * `kinks` and left out of `worst`. `x` is saved once and copied back after each direction, so
+ * it is bitwise unchanged afterwards (also when `f` throws).
+ *
+ * @param f The function; it reads `x` (length n).
+ * @param x The point (length n), changed during the call and restored.
+ * @param analytic The gradient to check (length n).
+ * @param options `directions` (k ≥ 1), `seed`, and optionally `atol`.
+ * @throws {RangeError} when `analytic` and `x` differ in length or `directions` is not a positive integer.
+ *
+ * @example
+ * ```ts
+ * const x = new Float64Array([1, 2, 3]);
+ * const r = directionalCheck(() => x[0] * x[1] * x[2], x, new Float64Array([6, 3, 2]), {
+ *   directions: 4,
+ *   seed: 1,
+ * });
+ * // r.worst.relError ≈ 1e-11, r.evaluations = 9
+ * ```
+ */
+export function directionalCheck(
+  f: () => number,
+  x: Float64Array,
+  analytic: Float64Array,
+  options: DirectionalCheckOptions,
+): DirectionalCheck {
+  const n = x.length;
+  const k = options.directions;
+  if (analytic.length !== n) {
+    throw new RangeError(
+      `directionalCheck: expected an analytic gradient of length ${n} (the length of x), got ${analytic.length}`,
+    );
+  }
+  if (!Number.isInteger(k) || k < 1) {
+    throw new RangeError(`directionalCheck: expected a positive integer of directions, got ${k}`);
+  }
+  const atol = options.atol ?? GRADIENT_TOLERANCE.atol;
+  const rng = new Rng(options.seed);
+  const saved = Float64Array.from(x);
+  const u = new Float64Array(n);
+  const numerical = new Float64Array(k);
+  const predicted = new Float64Array(k);
+  const kinks: number[] = [];
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(saved[i]));
+  const h = RELATIVE_STEP * Math.max(1, largest);
+  const worst = { direction: -1, relError: 0 };
+  const value = f();
+  let evaluations = 1;
+  try {
+    for (let d = 0; d < k; d++) {
+      let norm2 = 0;
+      for (let i = 0; i < n; i++) {
+        const g = rng.normal();
+        u[i] = g;
+        norm2 += g * g;
+      }
+      const scale = 1 / Math.sqrt(norm2);
+      let dot = 0;
+      for (let i = 0; i < n; i++) {
+        u[i] *= scale;
+        dot += u[i] * analytic[i];
+      }
+      predicted[d] = dot;
+      for (let i = 0; i < n; i++) x[i] = saved[i] + h * u[i];
+      const fp = f();
+      evaluations++;
+      for (let i = 0; i < n; i++) x[i] = saved[i] - h * u[i];
+      const fm = f();
+      evaluations++;
+      x.set(saved);
+      numerical[d] = (fp - fm) / (2 * h);
+      if (isKink((fp - value) / h, (value - fm) / h, h)) {
+        kinks.push(d);
+        continue;
+      }
+      const e = relativeError(numerical[d], dot, atol);
+      if (worst.direction < 0 || e > worst.relError) {
+        worst.direction = d;
+        worst.relError = e;
+      }
+    }
+  } finally {
+    x.set(saved);
+  }
+  if (worst.direction < 0) worst.direction = 0;
+  return { numerical, analytic: predicted, worst, evaluations, kinks };
+}

@@ -1,0 +1,176 @@
+/**
+ * Numerical comparison for the grader: a relative error with an absolute floor, an
+ * element-by-element comparison of two arrays, and the kit's two default tolerances.
+ *
+ * The relative error of `got` against `expected` is
+ *
+ * ```text
+ * |got − expected| / max(|got|, |expected|, atol)
+ * ```
+ *
+ * and an element passes when it is at most `rtol`. For entries of magnitude `atol` and above
+ * this is an ordinary relative error (symmetric in its two arguments, at most 2 for finite
+ * values of either sign). Below `atol` the denominator is the floor, so entries near zero
+ * compare absolutely: they pass when `|got − expected| ≤ rtol · atol`. The floor is what keeps
+ * an entry that is mathematically zero, computed as `1e-17` by one formula and `0` by another,
+ * from failing with a relative error of 1.
+ *
+ * @example
+ * ```ts
+ * import { compareArrays, relativeError, VALUE_TOLERANCE } from "./compare.ts";
+ * relativeError(1.000001, 1, 1e-8); // ≈ 1e-6
+ * relativeError(3e-12, 0, 1e-5); // 3e-7: near zero, |difference| / atol
+ * const c = compareArrays([1, 2, 3], [1, 2, 3.5], VALUE_TOLERANCE);
+ * c.ok; // false
+ * c.worstIndex; // 2
+ * ```
+ *
+ * @module
+ */
+
+/** Tolerances of {@linkcode compareArrays}: an element passes when its relative error is at most `rtol`. */
+export interface Tolerances {
+  /** Largest relative error accepted. */
+  rtol: number;
+  /** Floor of the relative error's denominator: entries below it compare absolutely, to `rtol · atol`. */
+  atol: number;
+}
+
+/**
+ * Default tolerance for forward values (losses, layer outputs, and analytic gradients compared
+ * with the reference's analytic gradients): `rtol` 1e-7, `atol` 1e-5.
+ *
+ * Two correct float64 implementations of the same formula differ by rounding only: a few ulps
+ * relative for well-conditioned results, and an absolute `eps` times the size of the largest
+ * intermediate for results that come out of a cancellation. `rtol = 1e-7` leaves a factor of
+ * about 500 000 over `eps ≈ 2.2e-16`, enough for sums of thousands of terms with some
+ * cancellation, and is still far below any real mistake (a forgotten ½ is an error of 0.5).
+ * The course's intermediates are at most about 1e3 in size (scores with a spread of 1000), so a
+ * cancellation leaves at most about `1e3 · eps ≈ 2e-13` absolute; `rtol · atol = 1e-12` covers
+ * that. An example: `p_y − 1` for a probability `p_y = 1 − 1e-10`, computed as `1/(1+1e-10) − 1`
+ * by a learner and as `−1e-10` by the reference, differ by about 1e-16; with a floor of 1e-10
+ * that would be a relative error of 1e-6 and a correct answer would fail.
+ */
+export const VALUE_TOLERANCE: Readonly<Tolerances> = Object.freeze({ rtol: 1e-7, atol: 1e-5 });
+
+/**
+ * Default tolerance of an analytic gradient against the reference numerical gradient of
+ * `./checker.ts`: `rtol` 1e-5, `atol` 1e-3.
+ *
+ * The checker's centered difference with step `h = cbrt(eps) · max(1, |x|)` has two error
+ * terms. Rounding: the loss is evaluated with an absolute error `ε_f` of a few `eps · |terms|`,
+ * which becomes `ε_f / h` in the slope: about `eps^(2/3) ≈ 4e-11` times the loss's size.
+ * Truncation: `|f'''| h² / 6`, relative to the slope `(h / ℓ)² / 6` for a function that bends
+ * over a length `ℓ`; `eps^(2/3) / 6 ≈ 6e-12` when `ℓ ≈ max(1, |x|)`. The worst case in the
+ * course is the softmax, whose curvature length stays about 1 while its inputs (scores) grow to
+ * 1000: `h = 6e-3` there and the truncation is `(6e-3)² / 6 ≈ 6e-6` relative. Measured (see
+ * `checker_test.ts`): at most about 6e-6 for softmax cross-entropy at scores of ±1000, below
+ * 1e-8 for the other smooth functions and for a two-layer network at unit scale. `rtol = 1e-5`
+ * accepts those; the mistakes learners make are errors of 0.5 and more (a factor 2, a missing
+ * 1/N with N ≥ 2, a transposed or wrongly summed gradient), twenty thousand times the tolerance.
+ *
+ * Entries below `atol = 1e-3` compare absolutely to `rtol · atol = 1e-8`. The numerical
+ * gradient of an entry that is (nearly) zero is pure rounding noise, `ε_f / h`: about 1e-10
+ * for losses of size 1 and up to about 1e-9 for losses of size 10–100 summed over thousands of
+ * terms; `x³` at `x = 1e-6` has a truncation error of `h² ≈ 4e-11` against a derivative of
+ * 3e-12. A wrong entry still fails whenever it is wrong by more than 1e-8.
+ */
+export const GRADIENT_TOLERANCE: Readonly<Tolerances> = Object.freeze({ rtol: 1e-5, atol: 1e-3 });
+
+/**
+ * The relative error of `got` against `expected` with an absolute floor:
+ * `|got − expected| / max(|got|, |expected|, atol)`.
+ *
+ * Equal values (0 against 0 included) give 0. NaN on either side gives `Infinity`, and so does
+ * an infinity on either side, unless both are the same infinity (then 0). The result is never
+ * NaN, so `relativeError(...) <= rtol` is a safe test.
+ *
+ * @example
+ * ```ts
+ * relativeError(2, 1, 1e-8); // 0.5: a factor 2
+ * relativeError(0, 0, 0); // 0
+ * relativeError(NaN, 1, 1e-8); // Infinity
+ * ```
+ */
+export function relativeError(got: number, expected: number, atol: number): number {
+  if (got === expected) return 0; // also 0 vs −0 and the same infinity
+  const diff = Math.abs(got - expected);
+  if (!(diff < Infinity)) {
+    // NaN or an infinity on either side, or two finite values whose difference overflows.
+    if (!Number.isFinite(got) || !Number.isFinite(expected)) return Infinity;
+    return Math.abs(got / 2 - expected / 2) / Math.max(Math.abs(got), Math.abs(expected)) * 2;
+  }
+  const denominator = Math.max(Math.abs(got), Math.abs(expected), atol);
+  return diff / denominator;
+}
+
+/** What {@linkcode compareArrays} found. */
+export interface Comparison {
+  /** Whether every compared element has a relative error of at most `rtol`. */
+  ok: boolean;
+  /** Index of the element with the largest relative error (the first one on a tie); −1 when nothing was compared. */
+  worstIndex: number;
+  /** The largest relative error (0 when nothing was compared). */
+  worstRelError: number;
+  /** `expected[worstIndex]` (NaN when nothing was compared). */
+  expected: number;
+  /** `got[worstIndex]` (NaN when nothing was compared). */
+  got: number;
+  /** How many elements have a relative error above `rtol`. */
+  failing: number;
+}
+
+/**
+ * Compares `got` with `expected` element by element with {@linkcode relativeError} and reports
+ * the worst element. Indices in `skip` (points where the reference has no derivative, say) are
+ * not compared. Allocates nothing per element.
+ *
+ * @param got The values under test (length n).
+ * @param expected The reference values (length n).
+ * @param tol `rtol` and `atol`, see {@linkcode Tolerances}.
+ * @param skip Indices in [0, n) that are not compared.
+ * @throws {RangeError} when the lengths differ.
+ *
+ * @example
+ * ```ts
+ * const c = compareArrays([1, 2.5], [1, 2], { rtol: 1e-7, atol: 1e-5 });
+ * // c.ok === false, c.worstIndex === 1, c.worstRelError === 0.2, c.failing === 1
+ * ```
+ */
+export function compareArrays(
+  got: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tol: Tolerances,
+  skip?: Set<number>,
+): Comparison {
+  if (got.length !== expected.length) {
+    throw new RangeError(
+      `compareArrays: expected ${expected.length} values to compare, got ${got.length}`,
+    );
+  }
+  const { rtol, atol } = tol;
+  const skipping = skip !== undefined && skip.size > 0;
+  let worstIndex = -1;
+  let worstRelError = -1;
+  let failing = 0;
+  for (let i = 0; i < expected.length; i++) {
+    if (skipping && skip.has(i)) continue;
+    const e = relativeError(got[i], expected[i], atol);
+    if (e > rtol) failing++;
+    if (e > worstRelError) {
+      worstRelError = e;
+      worstIndex = i;
+    }
+  }
+  if (worstIndex < 0) {
+    return { ok: true, worstIndex: -1, worstRelError: 0, expected: NaN, got: NaN, failing: 0 };
+  }
+  return {
+    ok: failing === 0,
+    worstIndex,
+    worstRelError,
+    expected: expected[worstIndex],
+    got: got[worstIndex],
+    failing,
+  };
+}
