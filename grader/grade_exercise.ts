@@ -7,7 +7,7 @@
 
 import { hashSeed } from "@gradkit/lib";
 import type { Exercise } from "./manifest.ts";
-import { exerciseStatus, type ExerciseReport, type TestReport } from "./report.ts";
+import { type ExerciseReport, exerciseStatus, type TestReport } from "./report.ts";
 import { CheckFailure } from "./spec.ts";
 import type { ThrownError } from "./sandbox/protocol.ts";
 import { type Limits, type Sandbox, SandboxFailure } from "./sandbox/sandbox.ts";
@@ -33,7 +33,9 @@ export interface ExerciseJob {
 export function explainThrown(fn: string, e: ThrownError, job: ExerciseJob): string {
   const where = e.stack[0] ? ` (${shownLocation(e.stack[0], job)})` : "";
   const msg = e.message.split("\n")[0];
-  if (/NotCapable|PermissionDenied/.test(e.name) || /Requires \w+ access/.test(msg)) {
+  if (
+    /NotCapable|PermissionDenied/.test(e.name) || /Requires \w+ access|Failed to spawn/.test(msg)
+  ) {
     return `${fn} tried to reach outside the sandbox: ${msg}. Exercises may only compute: ` +
       `no files, network, environment variables or subprocesses${where}`;
   }
@@ -57,16 +59,16 @@ function shownLocation(frame: string, job: ExerciseJob): string {
 export function explainLoadError(e: ThrownError, job: ExerciseJob): string {
   const file = `${job.shownDir}/${job.exercise.file}`;
   const first = e.message.split("\n")[0];
-  const imported = /(?:read access to|Module not found|Cannot load module|Import) "?([^"\s,]+)"?/.exec(
-    e.message,
-  )?.[1];
+  const imported =
+    /(?:read access to|import access to|Module not found|Cannot load module|Import) "?([^"\s,]+)"?/
+      .exec(
+        e.message,
+      )?.[1];
   if (
-    /Requires read access|Module not found|Cannot load module|Relative import path|not.*(supported|allowed)|Importing npm|remote/i
+    /Requires (read|import) access|Module not found|Cannot load module|Relative import path|not.*(supported|allowed)|npm specifiers|Importing npm|remote/i
       .test(e.message) && e.name !== "SyntaxError"
   ) {
-    const what = imported
-      ? ` "${imported.replace(/^file:\/\/\/.*\/exercises\//, "./")}"`
-      : "";
+    const what = imported ? ` "${imported.replace(/^file:\/\/\/.*\/exercises\//, "./")}"` : "";
     return `${file} imports${what}, which the sandbox does not allow: an exercise may import ` +
       `only "@gradkit/lib" and other files of its own folder (${first})`;
   }
@@ -132,7 +134,11 @@ export async function gradeExercise(job: ExerciseJob, slot: SandboxSlot): Promis
   const failed = (f: SandboxFailure, from: number, name?: string) => {
     collect(sandbox.takeStray());
     if (name) {
-      report.tests.push({ name, status: f.kind === "timeout" ? "timeout" : "error", message: f.message });
+      report.tests.push({
+        name,
+        status: f.kind === "timeout" ? "timeout" : "error",
+        message: f.message,
+      });
     }
     notRun(from);
     report.status = f.kind === "timeout" ? "timeout" : "error";

@@ -55,52 +55,282 @@ const secret = `${KIT_DIR}/grader/spec.ts`;
 
 const ROWS: Row[] = [
   // broken
-  { name: "syntax error", source: "export function double(x {", status: "error", message: /syntax error/ },
-  { name: "type error", source: withBody("return (x as any).nope();"), status: "error", message: /TypeError/ },
-  { name: "missing export", source: "export function triple() {}", status: "error", message: /does not export double/ },
-  { name: "export of the wrong kind", source: "export const double = 2;", status: "error", message: /exported as a number/ },
-  { name: "throws", source: withBody('throw new Error("boom");'), status: "error", message: /threw Error: boom/ },
-  { name: "throws a string", source: withBody('throw "boom";'), status: "error", message: /throw an Error instead/ },
-  { name: "returns undefined", source: withBody("return undefined as unknown as Matrix;"), status: "failed", message: /undefined/ },
-  { name: "returns NaN", source: withBody("return x.mul(NaN);"), status: "failed", message: /NaN.*overflow/ },
-  { name: "returns Infinity", source: withBody("return x.mul(Infinity);"), status: "failed", message: /Infinity/ },
-  { name: "wrong shape", source: withBody("return x.T.mul(2);"), status: "failed", message: /shape.*transposed/ },
-  { name: "plain array", source: withBody("return [...x.data].map((v) => 2 * v) as unknown as Matrix;"), status: "failed", message: /plain array/ },
-  { name: "mutates its input", source: withBody("x.data[0] = 0; return x.mul(2);"), status: "failed", message: /modified its argument 1/ },
-  { name: "returns a Promise", source: "import { Matrix } from '@gradkit/lib';\nexport async function double(x: Matrix) { return x.mul(2); }", status: "failed", message: /Promise/ },
+  {
+    name: "syntax error",
+    source: "export function double(x {",
+    status: "error",
+    message: /syntax error/,
+  },
+  {
+    name: "type error",
+    source: withBody("return (x as any).nope();"),
+    status: "error",
+    message: /TypeError/,
+  },
+  {
+    name: "missing export",
+    source: "export function triple() {}",
+    status: "error",
+    message: /does not export double/,
+  },
+  {
+    name: "export of the wrong kind",
+    source: "export const double = 2;",
+    status: "error",
+    message: /exported as a number/,
+  },
+  {
+    name: "throws",
+    source: withBody('throw new Error("boom");'),
+    status: "error",
+    message: /threw Error: boom/,
+  },
+  {
+    name: "throws a string",
+    source: withBody('throw "boom";'),
+    status: "error",
+    message: /throw an Error instead/,
+  },
+  {
+    name: "returns undefined",
+    source: withBody("return undefined as unknown as Matrix;"),
+    status: "failed",
+    message: /undefined/,
+  },
+  {
+    name: "returns NaN",
+    source: withBody("return x.mul(NaN);"),
+    status: "failed",
+    message: /NaN.*overflow/,
+  },
+  {
+    name: "returns Infinity",
+    source: withBody("return x.mul(Infinity);"),
+    status: "failed",
+    message: /Infinity/,
+  },
+  {
+    name: "wrong shape",
+    source: withBody("return x.T.mul(2);"),
+    status: "failed",
+    message: /shape.*transposed/,
+  },
+  {
+    name: "plain array",
+    source: withBody("return [...x.data].map((v) => 2 * v) as unknown as Matrix;"),
+    status: "failed",
+    message: /plain array/,
+  },
+  {
+    name: "mutates its input",
+    source: withBody("x.data[0] = 0; return x.mul(2);"),
+    status: "failed",
+    message: /modified its argument 1/,
+  },
+  {
+    name: "returns a Promise",
+    source:
+      "import { Matrix } from '@gradkit/lib';\nexport async function double(x: Matrix) { return x.mul(2); }",
+    status: "failed",
+    message: /Promise/,
+  },
   // runaway
-  { name: "infinite loop", source: withBody("for (;;) {}"), status: "timeout", message: /time limit/ },
-  { name: "never-settling top-level await", source: "await new Promise(() => {});\nexport function double() {}", status: "timeout", message: /time limit/ },
-  { name: "unbounded memory", source: withBody("const a = []; for (;;) a.push(new Float64Array(1 << 20).fill(1)); return x;"), status: "error", message: /memory limit/ },
-  { name: "unbounded printing to stdout", source: withBody('const b = new TextEncoder().encode("x".repeat(1 << 16)); for (;;) Deno.stdout.writeSync(b);'), status: "error", message: /printed more than/ },
-  { name: "unbounded console output", source: withBody('for (let i = 0; i < 200000; i++) console.log("spam", i); return x.mul(2);'), status: "passed" },
-  { name: "busy timer", source: withBody("return x.mul(2);", "setInterval(() => { let s = 0; for (let i = 0; i < 1e6; i++) s += i; }, 0);"), status: "passed" },
-  { name: "a loop of promises after returning", source: withBody("const spin = (): Promise<void> => Promise.resolve().then(spin); spin(); return x.mul(2);"), status: "error", message: /kept running|time limit/ },
+  {
+    name: "infinite loop",
+    source: withBody("for (;;) {}"),
+    status: "timeout",
+    message: /time limit/,
+  },
+  {
+    name: "never-settling top-level await",
+    source: "await new Promise(() => {});\nexport function double() {}",
+    status: "error",
+    message: /top-level await never settles/,
+  },
+  {
+    name: "unbounded memory",
+    source: withBody("const a = []; for (;;) a.push(new Float64Array(1 << 20).fill(1)); return x;"),
+    status: "error",
+    message: /memory limit/,
+  },
+  {
+    name: "unbounded printing to stdout",
+    source: withBody(
+      'const b = new TextEncoder().encode("x".repeat(1 << 16)); for (;;) Deno.stdout.writeSync(b);',
+    ),
+    status: "error",
+    message: /printed more than/,
+  },
+  {
+    name: "unbounded console output",
+    source: withBody('for (let i = 0; i < 200000; i++) console.log("spam", i); return x.mul(2);'),
+    status: "passed",
+  },
+  {
+    name: "busy timer",
+    source: withBody(
+      "return x.mul(2);",
+      "setInterval(() => { let s = 0; for (let i = 0; i < 1e6; i++) s += i; }, 0);",
+    ),
+    status: "passed",
+  },
+  {
+    name: "a loop of promises after returning",
+    source: withBody(
+      "const spin = (): Promise<void> => Promise.resolve().then(spin); spin(); return x.mul(2);",
+    ),
+    status: "error",
+    message: /kept running|time limit/,
+  },
   // hostile: files, network, environment, processes
-  { name: "reads a grader file", source: withBody(`Deno.readTextFileSync(${JSON.stringify(secret)}); return x.mul(2);`), status: "error", message: /outside the sandbox/ },
-  { name: "reads a file through node:fs", source: `import { readFileSync } from "node:fs";\n` + withBody(`readFileSync(${JSON.stringify(secret)}); return x.mul(2);`), status: "error", message: /outside the sandbox|Requires read/ },
-  { name: "writes a file", source: withBody(`Deno.writeTextFileSync(${JSON.stringify(canary)}, "x"); return x.mul(2);`), status: "error", message: /outside the sandbox/ },
-  { name: "deletes a file", source: withBody(`Deno.removeSync(${JSON.stringify(secret)}); return x.mul(2);`), status: "error", message: /outside the sandbox/ },
-  { name: "opens a socket", source: withBody('Deno.listen({ port: 0 }); return x.mul(2);'), status: "error", message: /outside the sandbox/ },
-  { name: "reads an environment variable", source: withBody('Deno.env.get("GRADER_SEED"); return x.mul(2);'), status: "error", message: /outside the sandbox/ },
-  { name: "starts a process", source: withBody('new Deno.Command("true").outputSync(); return x.mul(2);'), status: "error", message: /outside the sandbox/ },
-  { name: "calls Deno.exit(0)", source: withBody("Deno.exit(0);"), status: "error", message: /Deno.exit\(\) is not allowed/ },
-  { name: "calls process.exit(0)", source: `import process from "node:process";\n` + withBody("process.exit(0);"), status: "error", message: /process.exit\(\) is not allowed/ },
-  { name: "calls Deno.exit(0) while loading", source: "Deno.exit(0);\nexport function double() {}", status: "error", message: /not allowed/ },
+  {
+    name: "reads a grader file",
+    source: withBody(`Deno.readTextFileSync(${JSON.stringify(secret)}); return x.mul(2);`),
+    status: "error",
+    message: /outside the sandbox/,
+  },
+  {
+    name: "reads a file through node:fs",
+    source: `import { readFileSync } from "node:fs";\n` +
+      withBody(`readFileSync(${JSON.stringify(secret)}); return x.mul(2);`),
+    status: "error",
+    message: /outside the sandbox|Requires read/,
+  },
+  {
+    name: "writes a file",
+    source: withBody(`Deno.writeTextFileSync(${JSON.stringify(canary)}, "x"); return x.mul(2);`),
+    status: "error",
+    message: /outside the sandbox/,
+  },
+  {
+    name: "deletes a file",
+    source: withBody(`Deno.removeSync(${JSON.stringify(secret)}); return x.mul(2);`),
+    status: "error",
+    message: /outside the sandbox/,
+  },
+  {
+    name: "opens a socket",
+    source: withBody("Deno.listen({ port: 0 }); return x.mul(2);"),
+    status: "error",
+    message: /outside the sandbox/,
+  },
+  {
+    name: "reads an environment variable",
+    source: withBody('Deno.env.get("GRADER_SEED"); return x.mul(2);'),
+    status: "error",
+    message: /outside the sandbox/,
+  },
+  {
+    name: "starts a process",
+    source: withBody('new Deno.Command("true").outputSync(); return x.mul(2);'),
+    status: "error",
+    message: /outside the sandbox/,
+  },
+  {
+    name: "starts a process by absolute path",
+    source: withBody(
+      'new Deno.Command("/bin/sh", { args: ["-c", "true"] }).outputSync(); return x.mul(2);',
+    ),
+    status: "error",
+    message: /outside the sandbox/,
+  },
+  {
+    name: "calls Deno.exit(0)",
+    source: withBody("Deno.exit(0);"),
+    status: "error",
+    message: /Deno.exit\(\) is not allowed/,
+  },
+  {
+    name: "calls process.exit(0)",
+    source: `import process from "node:process";\n` + withBody("process.exit(0);"),
+    status: "error",
+    message: /process.exit\(\) is not allowed/,
+  },
+  {
+    name: "calls Deno.exit(0) while loading",
+    source: "Deno.exit(0);\nexport function double() {}",
+    status: "error",
+    message: /not allowed/,
+  },
   // hostile: the realm
-  { name: "overrides Math", source: GOOD + "Math.exp = () => 0;", status: "error", message: /built-in/ },
-  { name: "overrides JSON", source: GOOD + "(globalThis as any).JSON = { stringify: () => '' };", status: "error", message: /built-in/ },
-  { name: "overrides Float64Array", source: GOOD + "(globalThis as any).Float64Array = Array;", status: "error", message: /built-in/ },
-  { name: "overrides console", source: GOOD + "console.log = () => {};", status: "error", message: /built-in/ },
-  { name: "patches lib's Matrix", source: GOOD + "(Matrix.prototype as any).mul = () => 0;", status: "error", message: /built-in/ },
-  { name: "prints text that imitates the protocol", source: withBody('console.log("\\x1e" + JSON.stringify({ id: 3, ok: true, value: 1 })); Deno.stdout.writeSync(new TextEncoder().encode("\\x1eabc:{\\"id\\":4,\\"ok\\":true}\\n")); return x.mul(2);'), status: "passed" },
+  {
+    name: "overrides Math",
+    source: GOOD + "Math.exp = () => 0;",
+    status: "error",
+    message: /built-in/,
+  },
+  {
+    name: "overrides JSON",
+    source: GOOD + "(globalThis as any).JSON = { stringify: () => '' };",
+    status: "error",
+    message: /built-in/,
+  },
+  {
+    name: "overrides Float64Array",
+    source: GOOD + "(globalThis as any).Float64Array = Array;",
+    status: "error",
+    message: /built-in/,
+  },
+  {
+    name: "overrides console",
+    source: GOOD + "console.log = () => {};",
+    status: "error",
+    message: /built-in/,
+  },
+  {
+    name: "patches lib's Matrix",
+    source: GOOD + "(Matrix.prototype as any).mul = () => 0;",
+    status: "error",
+    message: /built-in/,
+  },
+  {
+    name: "prints text that imitates the protocol",
+    source: withBody(
+      'console.log("\\x1e" + JSON.stringify({ id: 3, ok: true, value: 1 })); Deno.stdout.writeSync(new TextEncoder().encode("\\x1eabc:{\\"id\\":4,\\"ok\\":true}\\n")); return x.mul(2);',
+    ),
+    status: "passed",
+  },
   // hostile: imports
-  { name: "imports a grader file by absolute path", source: `import { CheckFailure } from ${JSON.stringify(secret)};\nexport const double = () => CheckFailure;`, status: "error", message: /imports/ },
-  { name: "imports a solution by relative path", source: 'export * from "../solutions/07_mse_loss.ts";\nexport function double() {}', status: "error", message: /imports/ },
-  { name: "imports a grader file dynamically", source: `await import(${JSON.stringify(secret)});\nexport function double() {}`, status: "error", message: /imports/ },
-  { name: "imports a grader file through a computed specifier", source: `const p = ${JSON.stringify(secret)}.split("").join("");\nawait import(p);\nexport function double() {}`, status: "error", message: /imports/ },
-  { name: "imports a URL", source: 'import "https://example.com/x.ts";\nexport function double() {}', status: "error", message: /imports/ },
-  { name: "imports an npm package", source: 'import "npm:is-number@7.0.0";\nexport function double() {}', status: "error", message: /imports/ },
+  {
+    name: "imports a grader file by absolute path",
+    source: `import { CheckFailure } from ${
+      JSON.stringify(secret)
+    };\nexport const double = () => CheckFailure;`,
+    status: "error",
+    message: /imports/,
+  },
+  {
+    name: "imports a solution by relative path",
+    source: 'export * from "../solutions/07_mse_loss.ts";\nexport function double() {}',
+    status: "error",
+    message: /imports/,
+  },
+  {
+    name: "imports a grader file dynamically",
+    source: `await import(${JSON.stringify(secret)});\nexport function double() {}`,
+    status: "error",
+    message: /imports/,
+  },
+  {
+    name: "imports a grader file through a computed specifier",
+    source: `const p = ${
+      JSON.stringify(secret)
+    }.split("").join("");\nawait import(p);\nexport function double() {}`,
+    status: "error",
+    message: /imports/,
+  },
+  {
+    name: "imports a URL",
+    source: 'import "https://example.com/x.ts";\nexport function double() {}',
+    status: "error",
+    message: /imports/,
+  },
+  {
+    name: "imports an npm package",
+    source: 'import "npm:is-number@7.0.0";\nexport function double() {}',
+    status: "error",
+    message: /imports/,
+  },
 ];
 
 /** The row files, each beside a correct file that must still pass. */
@@ -109,8 +339,22 @@ const files: Record<string, string> = {};
 ROWS.forEach((row, i) => {
   files[`bad_${i}.ts`] = row.source;
   files[`good_${i}.ts`] = GOOD;
-  exercises.push({ id: `bad_${i}`, file: `bad_${i}.ts`, title: row.name, concept: "", points: 1, spec: doubleSpec });
-  exercises.push({ id: `good_${i}`, file: `good_${i}.ts`, title: "good", concept: "", points: 1, spec: doubleSpec });
+  exercises.push({
+    id: `bad_${i}`,
+    file: `bad_${i}.ts`,
+    title: row.name,
+    concept: "",
+    points: 1,
+    spec: doubleSpec,
+  });
+  exercises.push({
+    id: `good_${i}`,
+    file: `good_${i}.ts`,
+    title: "good",
+    concept: "",
+    points: 1,
+    spec: doubleSpec,
+  });
 });
 const sub = `${tmp}/submission`;
 await Deno.mkdir(sub);
@@ -123,7 +367,7 @@ const report = await grade({
   dir: sub,
   seed: 5,
   exercises,
-  limits: { timeMs: 3000, memoryMb: 300 },
+  limits: { timeMs: 4000, memoryMb: 200 },
 });
 
 ROWS.forEach((row, i) => {

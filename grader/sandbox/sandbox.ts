@@ -78,6 +78,24 @@ interface Pending {
 
 const STRAY_LIMIT = 1 << 20;
 
+/** Explains why the process ended, from its exit status and what it printed to stderr. */
+export function crashMessage(status: Deno.CommandStatus, stderr: string): string {
+  if (/Top-level await promise never resolved/i.test(stderr)) {
+    return "the module's top-level await never settles (it waits on a promise that nothing " +
+      "resolves), so the module never finished loading";
+  }
+  const why = status.signal
+    ? `it was killed by ${status.signal}`
+    : `it exited with code ${status.code}`;
+  const error = stderr.split("\n").find((line) =>
+    /^(error|gradkit sandbox worker failed)/i.test(line)
+  );
+  return `the exercise's process ended unexpectedly (${why})` +
+    (error
+      ? `: ${error.replace(/^error:\s*/i, "")}`
+      : "; the exercise may have crashed the runtime");
+}
+
 /** One running worker process. Requests are answered in order. */
 export class Sandbox {
   readonly #child: Deno.ChildProcess;
@@ -90,6 +108,7 @@ export class Sandbox {
   #strayTotal = 0;
   #failure: SandboxFailure | undefined;
   #exited: Promise<void>;
+  #stderrDone: Promise<void> = Promise.resolve();
 
   constructor(options: SandboxOptions) {
     this.#limits = options.limits;
@@ -108,17 +127,10 @@ export class Sandbox {
     const hello: Hello = { nonce, outputLimit: options.limits.outputChars };
     this.#write(JSON.stringify(hello));
     this.#readReplies();
-    this.#readStderr();
-    this.#exited = this.#child.status.then((status) => {
-      const why = status.signal
-        ? `it was killed by ${status.signal}`
-        : `it exited with code ${status.code}`;
-      this.#fail(
-        new SandboxFailure(
-          "crash",
-          `the exercise's process ended unexpectedly (${why}); the exercise may have called an exit function or crashed the runtime`,
-        ),
-      );
+    this.#stderrDone = this.#readStderr();
+    this.#exited = this.#child.status.then(async (status) => {
+      await this.#stderrDone;
+      this.#fail(new SandboxFailure("crash", crashMessage(status, this.#stray)));
     });
   }
 
@@ -147,7 +159,9 @@ export class Sandbox {
         this.#fail(
           new SandboxFailure(
             "timeout",
-            `time limit of ${(this.#limits.timeMs / 1000).toFixed(1)} s exceeded (an infinite loop, or a computation far larger than needed?)`,
+            `time limit of ${
+              (this.#limits.timeMs / 1000).toFixed(1)
+            } s exceeded (an infinite loop, or a computation far larger than needed?)`,
           ),
         );
       }, Math.max(0, deadline - performance.now()));
@@ -201,7 +215,9 @@ export class Sandbox {
       this.#fail(
         new SandboxFailure(
           "memory",
-          `memory limit of ${this.#limits.memoryMb} MiB exceeded (${Math.round(kb / 1024)} MiB in use)`,
+          `memory limit of ${this.#limits.memoryMb} MiB exceeded (${
+            Math.round(kb / 1024)
+          } MiB in use)`,
         ),
       );
     }
