@@ -37,7 +37,9 @@ class UsageError extends Error {}
 function positiveNumber(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} needs a positive number, got "${value}"`);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new UsageError(`--${name} needs a positive number, got "${value}"`);
+  }
   return n;
 }
 

@@ -194,6 +194,8 @@ export function selectExercises(ids: readonly string[]): Exercise[] {
       }`,
     );
   }
-  const wanted = new Set(ids.map((id) => (known.get(id) ?? byFile.get(id.replace(/\.ts$/, "")))!.id));
+  const wanted = new Set(
+    ids.map((id) => (known.get(id) ?? byFile.get(id.replace(/\.ts$/, "")))!.id),
+  );
   return MANIFEST.filter((e) => wanted.has(e.id));
 }

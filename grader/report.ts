@@ -73,7 +73,9 @@ export interface Report {
 export function exerciseStatus(tests: readonly TestReport[]): ExerciseStatus {
   if (tests.some((t) => t.status === "timeout")) return "timeout";
   if (tests.length > 0 && tests.every((t) => t.status === "passed")) return "passed";
-  if (tests.every((t) => t.status === "not_started" || t.status === "not_run")) return "not_started";
+  if (tests.every((t) => t.status === "not_started" || t.status === "not_run")) {
+    return "not_started";
+  }
   const ran = tests.filter((t) => t.status !== "not_started" && t.status !== "not_run");
   if (ran.every((t) => t.status === "error")) return "error";
   return "failed";

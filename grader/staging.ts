@@ -24,7 +24,9 @@ async function copyTree(from: string, to: string, shown: string, skipped: string
     if (entry.isSymlink) {
       skipped.push(`${name}: a symbolic link (only regular files are graded)`);
     } else if (entry.isDirectory) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules" || depth >= MAX_DEPTH) continue;
+      if (entry.name.startsWith(".") || entry.name === "node_modules" || depth >= MAX_DEPTH) {
+        continue;
+      }
       await Deno.mkdir(`${to}/${entry.name}`);
       await copyTree(source, `${to}/${entry.name}`, `${name}/`, skipped, depth + 1);
     } else if (entry.isFile && SOURCE_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) {

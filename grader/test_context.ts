@@ -16,7 +16,7 @@ import {
   type Tolerance,
   type TracedCall,
 } from "./spec.ts";
-import { probeRef, type ProbeRef } from "./sandbox/probes.ts";
+import { type ProbeRef, probeRef } from "./sandbox/probes.ts";
 import type { ThrownError } from "./sandbox/protocol.ts";
 import type { Sandbox } from "./sandbox/sandbox.ts";
 import { decode, encode, Opaque } from "./sandbox/wire.ts";
@@ -54,7 +54,9 @@ function shapeText(rows: number, cols: number): string {
 function formatNumber(x: number): string {
   if (Number.isNaN(x)) return "NaN";
   if (!Number.isFinite(x)) return String(x);
-  return Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(6) : String(+x.toPrecision(8));
+  return Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0)
+    ? x.toExponential(6)
+    : String(+x.toPrecision(8));
 }
 
 function indexOf(value: number | Matrix, flat: number): number[] {
@@ -113,7 +115,9 @@ export class TestRun implements TestContext {
       value = decode(reply.value ?? { $undef: 1 });
     } catch (e) {
       // Only a forged value gets here (e.g. an object made from Matrix.prototype by hand).
-      throw new CheckFailure(`${name} returned a value that could not be read: ${(e as Error).message}`);
+      throw new CheckFailure(
+        `${name} returned a value that could not be read: ${(e as Error).message}`,
+      );
     }
     return { value, probes: reply.probes ?? [] };
   }
@@ -277,7 +281,8 @@ export function mismatchMessage(m: Mismatch, failing: number, total: number): st
 
 function pathText(path: (string | number)[]): string {
   const [first, ...rest] = path;
-  return `argument ${Number(first) + 1}` + rest.map((p) => typeof p === "number" ? `[${p}]` : `.${p}`).join("");
+  return `argument ${Number(first) + 1}` +
+    rest.map((p) => typeof p === "number" ? `[${p}]` : `.${p}`).join("");
 }
 
 function valueAt(args: unknown[], path: (string | number)[]): unknown {
@@ -299,7 +304,9 @@ function mutationMessage(
   if (b && a && b.length === a.length) {
     for (let i = 0; i < a.length; i++) {
       if (!Object.is(a[i], b[i])) {
-        const idx = isMatrix(before) ? `[${Math.floor(i / before.cols)}, ${i % before.cols}]` : `[${i}]`;
+        const idx = isMatrix(before)
+          ? `[${Math.floor(i / before.cols)}, ${i % before.cols}]`
+          : `[${i}]`;
         detail = ` (element ${idx} was ${formatNumber(b[i])}, is now ${formatNumber(a[i])})`;
         break;
       }

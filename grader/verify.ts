@@ -50,6 +50,10 @@ export function gradeMistakes(mistakes: readonly Mistake[], seed: number): Promi
   return grade({
     dir: `${KIT_DIR}/solutions`,
     seed,
-    exercises: mistakes.map((m) => ({ ...m.exercise, id: `${m.exercise.id}/${m.name}`, file: m.file })),
+    exercises: mistakes.map((m) => ({
+      ...m.exercise,
+      id: `${m.exercise.id}/${m.name}`,
+      file: m.file,
+    })),
   });
 }

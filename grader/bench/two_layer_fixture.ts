@@ -90,7 +90,10 @@ export interface TwoLayerFixture {
  * net.loss(); // ≈ log 2 + the regularization
  * ```
  */
-export function twoLayerFixture(size: TwoLayerSize, options: TwoLayerOptions = {}): TwoLayerFixture {
+export function twoLayerFixture(
+  size: TwoLayerSize,
+  options: TwoLayerOptions = {},
+): TwoLayerFixture {
   const { N, D, H, C } = size;
   const { seed = 0, reg = 0.05, inputScale = 1 } = options;
   const rng = new Rng(seed);

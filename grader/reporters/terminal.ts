@@ -34,24 +34,41 @@ const COLORS: Record<ExerciseStatus | TestStatus, Parameters<typeof styleText>[0
   not_run: "gray",
 };
 
+/**
+ * Makes text from learner code safe to show: control characters (escape sequences that could
+ * move the cursor, clear the screen or fake a verdict's color) are shown as visible escapes.
+ */
+export function visible(text: string): string {
+  // deno-lint-ignore no-control-regex
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
+}
+
 function indent(text: string, prefix: string): string {
   return text.trimEnd().split("\n").map((l) => prefix + l).join("\n");
 }
 
-function exerciseBlock(e: ExerciseReport, paint: (s: ExerciseStatus | TestStatus, t: string) => string): string {
+function exerciseBlock(
+  e: ExerciseReport,
+  paint: (s: ExerciseStatus | TestStatus, t: string) => string,
+): string {
   const passed = e.tests.filter((t) => t.status === "passed").length;
   const lines = [
-    `${paint(e.status, LABELS[e.status].padEnd(11))} ${e.id.padEnd(26)} ${passed}/${e.tests.length} tests  ${e.points}/${e.maxPoints} pts  (${e.file})`,
+    `${paint(e.status, LABELS[e.status].padEnd(11))} ${
+      e.id.padEnd(26)
+    } ${passed}/${e.tests.length} tests  ${e.points}/${e.maxPoints} pts  (${e.file})`,
   ];
   if (e.status === "passed" || e.status === "not_started") return lines.join("\n");
-  if (e.message) lines.push(indent(e.message, "    "));
+  if (e.message) lines.push(indent(visible(e.message), "    "));
   for (const t of e.tests) {
     if (t.status === "passed" || t.status === "not_run") continue;
     lines.push(`    ${paint(t.status, "✗")} ${t.name}`);
-    if (t.message) lines.push(indent(t.message, "        "));
+    if (t.message) lines.push(indent(visible(t.message), "        "));
     for (const note of t.notes ?? []) lines.push(`        note: ${note}`);
   }
-  if (e.output) lines.push("    printed:", indent(e.output.slice(0, 2000), "      | "));
+  if (e.output) lines.push("    printed:", indent(visible(e.output.slice(0, 2000)), "      | "));
   if (e.hint) lines.push(`    hint: ${e.hint}`);
   return lines.join("\n");
 }
@@ -70,6 +87,8 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
       `${s.error} errors, ${s.timeout} timeouts; ${s.points}/${s.maxPoints} points ` +
       `(${(report.durationMs / 1000).toFixed(2)} s)`,
   );
+  const next = report.exercises.find((e) => e.status !== "passed");
+  if (next) out.push(`next: ${report.dir.replace(/\/+$/, "")}/${next.file} (${next.title})`);
   if (options.replay) out.push(`replay exactly: ${options.replay}`);
   return out.join("\n") + "\n";
 }

@@ -61,7 +61,13 @@ const FROZEN_GLOBALS = [
  * Bound read-only but not frozen: freezing `Error.prototype` would make `this.name = ...` in
  * every error subclass throw (its `name` would be an inherited read-only property).
  */
-const BOUND_GLOBALS = ["Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError"] as const;
+const BOUND_GLOBALS = [
+  "Error",
+  "TypeError",
+  "RangeError",
+  "SyntaxError",
+  "ReferenceError",
+] as const;
 
 function freezeDeep(value: unknown, seen: Set<unknown>): void {
   if ((typeof value !== "object" && typeof value !== "function") || value === null) return;
@@ -92,7 +98,11 @@ export function lockdown(libExports: Record<string, unknown>): void {
     Object.defineProperty(globalThis, name, { value, writable: false, configurable: false });
   }
   for (const name of BOUND_GLOBALS) {
-    Object.defineProperty(globalThis, name, { value: g[name], writable: false, configurable: false });
+    Object.defineProperty(globalThis, name, {
+      value: g[name],
+      writable: false,
+      configurable: false,
+    });
     // Never frozen, not even through the prototype chain of lib's error classes below.
     seen.add(g[name]);
     seen.add((g[name] as { prototype: unknown }).prototype);
@@ -112,7 +122,11 @@ export function lockdown(libExports: Record<string, unknown>): void {
   const refuseDenoExit = () => {
     throw new ExitRefused("Deno.exit");
   };
-  Object.defineProperty(Deno, "exit", { value: refuseDenoExit, writable: false, configurable: false });
+  Object.defineProperty(Deno, "exit", {
+    value: refuseDenoExit,
+    writable: false,
+    configurable: false,
+  });
   const proc = g.process as { exit?: unknown } | undefined;
   if (proc) {
     Object.defineProperty(proc, "exit", {

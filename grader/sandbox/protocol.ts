@@ -43,7 +43,13 @@ export interface ChangedArgument {
 export type Reply =
   & { id: number; output: string; droppedOutput: number }
   & (
-    | { ok: true; exports?: Record<string, string>; value?: Json; changed?: ChangedArgument[]; probes?: ProbeTrace[] }
+    | {
+      ok: true;
+      exports?: Record<string, string>;
+      value?: Json;
+      changed?: ChangedArgument[];
+      probes?: ProbeTrace[];
+    }
     | { ok: false; error: ThrownError }
   );
 

@@ -68,7 +68,9 @@ function describe(value: unknown): string {
   if (typeof value === "function") return "a function";
   if (typeof value === "bigint") return "a bigint";
   if (typeof value === "symbol") return "a symbol";
-  if (value instanceof Promise) return "a Promise (is the function async? it must return its result directly)";
+  if (value instanceof Promise) {
+    return "a Promise (is the function async? it must return its result directly)";
+  }
   const name = (value as { constructor?: { name?: unknown } })?.constructor?.name;
   return typeof name === "string" && name ? `an instance of ${name}` : "an object of unknown kind";
 }

@@ -288,7 +288,12 @@ async function handle(req: Request): Promise<void> {
     err.message = `the returned value could not be read: ${err.message}`;
     return reply(req.id, { ok: false, error: err });
   }
-  return reply(req.id, { ok: true, value: encoded, changed: changedArguments(watched), probes: traces });
+  return reply(req.id, {
+    ok: true,
+    value: encoded,
+    changed: changedArguments(watched),
+    probes: traces,
+  });
 }
 
 async function* lines(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {

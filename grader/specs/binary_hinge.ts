@@ -1,9 +1,129 @@
 /**
- * PLACEHOLDER — replaced by the exercise's real spec.
+ * Hidden tests of exercise 10, the binary hinge loss: labels ±1, margin 1, the mean over N of
+ * max(0, 1 − y·s), gradient −y/N where the margin is violated and 0 where it is met. Scores are
+ * drawn a safe distance from the corner at y·s = 1.
  *
  * @module
  */
-import type { ExerciseSpec } from "../spec.ts";
 
-/** Placeholder. */
-export const spec: ExerciseSpec = { id: "binary_hinge", exports: [], hint: "", tests: [] };
+import { binaryHingeScores, Matrix, type Rng, signLabels } from "@gradkit/lib";
+import type { ExerciseSpec, TestContext } from "../spec.ts";
+
+/** The reference mean binary hinge loss; reads `scores.data` at call time. */
+function referenceHinge(scores: Matrix, y: Float64Array): number {
+  const s = scores.data;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) total += Math.max(0, 1 - y[i] * s[i]);
+  return total / s.length;
+}
+
+/** How many examples of the batch meet their margin. */
+function metCount(scores: Matrix, y: Float64Array): number {
+  let met = 0;
+  for (let i = 0; i < scores.rows; i++) if (y[i] * scores.data[i] > 1) met++;
+  return met;
+}
+
+/**
+ * Labels of both signs and scores away from the corner, with at least one margin met and one
+ * violated (so a gradient that ignores the margin, or a loss that ignores it, shows). n ≥ 2.
+ */
+function mixedBatch(rng: Rng, n: number, scale: number): { scores: Matrix; y: Float64Array } {
+  const y = signLabels(rng, n);
+  for (let attempt = 0;; attempt++) {
+    const scores = binaryHingeScores(rng, y, { scale });
+    const met = metCount(scores, y);
+    if ((met > 0 && met < n) || attempt > 1000) return { scores, y };
+  }
+}
+
+/** Calls the learner on one batch; checks the shapes, the loss value and dScores. */
+async function checkBatch(
+  t: TestContext,
+  scores: Matrix,
+  y: Float64Array,
+  shape: string,
+  parts: { value?: boolean; gradient?: boolean } = {},
+): Promise<void> {
+  const { value = true, gradient = true } = parts;
+  const n = scores.rows;
+  const out = t.expectObject(
+    await t.call("binaryHingeLoss", scores, y),
+    "binaryHingeLoss(...)",
+    ["loss", "dScores"],
+  );
+  const loss = t.expectNumber(out.loss, `loss (${shape})`);
+  const dScores = t.expectMatrix(out.dScores, `dScores (${shape})`, [n, 1]);
+  if (value) t.expectClose(`loss (${shape})`, loss, referenceHinge(scores, y));
+  if (gradient) {
+    t.expectGradient(`dScores (${shape})`, dScores, () => referenceHinge(scores, y), scores);
+  }
+}
+
+export const spec: ExerciseSpec = {
+  id: "binary_hinge",
+  exports: ["binaryHingeLoss"],
+  hint: "Labels are −1 or +1. An example costs 1 − y·s only while y·s < 1, and only those " +
+    "examples get a gradient (−y, divided by N); examples past the margin get exactly 0.",
+  tests: [
+    {
+      name: "loss value on a batch with margins violated and met (N = 9)",
+      async run(t) {
+        const { scores, y } = mixedBatch(t.rng, 9, 2);
+        await checkBatch(t, scores, y, "N = 9", { gradient: false });
+      },
+    },
+    {
+      name: "dScores on a batch with margins violated and met (N = 8)",
+      async run(t) {
+        const { scores, y } = mixedBatch(t.rng, 8, 2);
+        await checkBatch(t, scores, y, "N = 8", { value: false });
+      },
+    },
+    {
+      name: "every margin met: loss 0 and dScores 0",
+      async run(t) {
+        const y = signLabels(t.rng, 7);
+        const scores = binaryHingeScores(t.rng, y, { scale: 1.5, met: true });
+        // the reference loss is 0 and its numerical gradient 0: any non-zero entry fails
+        await checkBatch(t, scores, y, "N = 7, all margins met");
+      },
+    },
+    {
+      name: "every example on the wrong side: value and dScores",
+      async run(t) {
+        const y = signLabels(t.rng, 6);
+        const scores = new Matrix(6, 1);
+        for (let i = 0; i < 6; i++) scores.data[i] = -y[i] * t.rng.uniform(0.2, 3);
+        await checkBatch(t, scores, y, "N = 6, all on the wrong side");
+      },
+    },
+    {
+      name: "a batch of one, label +1 and label −1, margin violated and met: value and dScores",
+      async run(t) {
+        for (const label of [1, -1]) {
+          for (const met of [false, true]) {
+            const y = Float64Array.of(label);
+            let scores = binaryHingeScores(t.rng, y, { scale: 1.5, met });
+            while (!met && metCount(scores, y) > 0) {
+              scores = binaryHingeScores(t.rng, y, { scale: 1.5 });
+            }
+            const what = `N = 1, y = ${label}, margin ${met ? "met" : "violated"}`;
+            await checkBatch(t, scores, y, what);
+          }
+        }
+      },
+    },
+    {
+      name: "several random batch sizes and score spreads: value and dScores",
+      async run(t) {
+        for (let trial = 0; trial < 4; trial++) {
+          const n = t.rng.int(2, 16);
+          const scale = [0.5, 1, 3, 20][trial];
+          const { scores, y } = mixedBatch(t.rng, n, scale);
+          await checkBatch(t, scores, y, `N = ${n}, score spread ${scale}`);
+        }
+      },
+    },
+  ],
+};

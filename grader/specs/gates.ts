@@ -11,19 +11,7 @@
 
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
-
-/** A shape r×c with r ≠ c, both between 2 and 6. */
-function shape(rng: Rng): [number, number] {
-  const r = rng.int(2, 6);
-  return [r, r + rng.int(1, 3)];
-}
-
-/** Σ m ⊙ dout, the scalar whose gradient a backward with upstream `dout` computes. */
-function weighted(m: Matrix, dout: Matrix): number {
-  let s = 0;
-  for (let i = 0; i < m.data.length; i++) s += m.data[i] * dout.data[i];
-  return s;
-}
+import { oblongShape as shape, weightedSum as weighted } from "./_backprop.ts";
 
 /** Reference sigmoid, stable at any input. */
 function sigmoid(x: Matrix): Matrix {

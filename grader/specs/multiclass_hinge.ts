@@ -1,9 +1,237 @@
 /**
- * PLACEHOLDER — replaced by the exercise's real spec.
+ * Hidden tests of exercise 11, the multiclass hinge (SVM) loss: margin 1, the sum over the wrong
+ * classes only, the mean over N; and the same loss for a linear classifier S = X·W (no bias, no
+ * regularization) with its gradient dW. Every margin term is kept a safe distance from 0.
  *
  * @module
  */
-import type { ExerciseSpec } from "../spec.ts";
 
-/** Placeholder. */
-export const spec: ExerciseSpec = { id: "multiclass_hinge", exports: [], hint: "", tests: [] };
+import { classLabels, hingeScores, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import type { ExerciseSpec, TestContext } from "../spec.ts";
+
+/** Smallest distance of a margin term from the corner in the linear tests. */
+const GAP = 0.05;
+
+/** The reference mean multiclass hinge loss; reads `scores.data` at call time. */
+function referenceSvmLoss(scores: Matrix, y: ArrayLike<number>): number {
+  const { rows: n, cols: c } = scores;
+  const s = scores.data;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const correct = s[i * c + y[i]];
+    for (let j = 0; j < c; j++) {
+      if (j !== y[i]) total += Math.max(0, s[i * c + j] - correct + 1);
+    }
+  }
+  return total / n;
+}
+
+/** The reference loss of the linear classifier X·W; reads `W.data` and `X.data` at call time. */
+function referenceLinearLoss(W: Matrix, X: Matrix, y: Int32Array): number {
+  const n = X.rows, d = X.cols, c = W.cols;
+  const scores = new Matrix(n, c);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < d; k++) {
+      const x = X.data[i * d + k];
+      for (let j = 0; j < c; j++) scores.data[i * c + j] += x * W.data[k * c + j];
+    }
+  }
+  return referenceSvmLoss(scores, y);
+}
+
+/** How many margin terms of the batch are violated (positive). */
+function violations(scores: Matrix, y: ArrayLike<number>): number {
+  const c = scores.cols;
+  let count = 0;
+  for (let i = 0; i < scores.rows; i++) {
+    for (let j = 0; j < c; j++) {
+      if (j !== y[i] && scores.data[i * c + j] - scores.data[i * c + y[i]] + 1 > 0) count++;
+    }
+  }
+  return count;
+}
+
+/** Scores with every class present (n ≥ c), some margin terms violated and some met. */
+function mixedScores(
+  rng: Rng,
+  n: number,
+  c: number,
+  scale = 1,
+): { scores: Matrix; y: Int32Array } {
+  const y = classLabels(rng, n, c);
+  const terms = n * (c - 1);
+  for (let attempt = 0;; attempt++) {
+    const scores = hingeScores(rng, y, c, { scale });
+    const v = violations(scores, y);
+    if ((v > 0 && v < terms) || attempt > 1000) return { scores, y };
+  }
+}
+
+/**
+ * A linear classifier's W (D×C) and inputs X (N×D) whose scores keep every margin term at least
+ * GAP from 0. Labels are random (every class present when N ≥ C) and some margins are violated,
+ * or, with `met`, each example is labelled with its top class and meets every margin.
+ */
+function linearBatch(
+  rng: Rng,
+  shape: { n: number; d: number; c: number },
+  met = false,
+): { W: Matrix; X: Matrix; y: Int32Array } {
+  const { n, d, c } = shape;
+  const W = randomMatrix(rng, d, c, { scale: met ? 2 : 1 });
+  const X = new Matrix(n, d);
+  const y = met ? new Int32Array(n) : classLabels(rng, n, c);
+  for (let i = 0; i < n; i++) {
+    for (let attempt = 0;; attempt++) {
+      const x = randomMatrix(rng, 1, d);
+      const s = x.matmul(W).data;
+      if (met) y[i] = s.indexOf(Math.max(...s));
+      let ok = true;
+      for (let j = 0; j < c; j++) {
+        if (j === y[i]) continue;
+        const term = s[j] - s[y[i]] + 1;
+        if (met ? term > -GAP : Math.abs(term) < GAP) ok = false;
+      }
+      if (ok || attempt > 10_000) {
+        X.data.set(x.data, i * d);
+        break;
+      }
+    }
+  }
+  return { W, X, y };
+}
+
+/** Calls multiclassHingeLoss; checks the shapes, the loss value and dScores. */
+async function checkScores(
+  t: TestContext,
+  scores: Matrix,
+  y: Int32Array,
+  shape: string,
+  parts: { value?: boolean; gradient?: boolean } = {},
+): Promise<void> {
+  const { value = true, gradient = true } = parts;
+  const out = t.expectObject(
+    await t.call("multiclassHingeLoss", scores, y),
+    "multiclassHingeLoss(...)",
+    ["loss", "dScores"],
+  );
+  const loss = t.expectNumber(out.loss, `loss (${shape})`);
+  const dScores = t.expectMatrix(out.dScores, `dScores (${shape})`, [scores.rows, scores.cols]);
+  if (value) t.expectClose(`loss (${shape})`, loss, referenceSvmLoss(scores, y));
+  if (gradient) {
+    t.expectGradient(`dScores (${shape})`, dScores, () => referenceSvmLoss(scores, y), scores);
+  }
+}
+
+/** Calls linearSvmLoss; checks the shapes, the loss value and dW. */
+async function checkLinear(
+  t: TestContext,
+  batch: { W: Matrix; X: Matrix; y: Int32Array },
+  shape: string,
+  parts: { value?: boolean; gradient?: boolean } = {},
+): Promise<void> {
+  const { value = true, gradient = true } = parts;
+  const { W, X, y } = batch;
+  const out = t.expectObject(
+    await t.call("linearSvmLoss", W, X, y),
+    "linearSvmLoss(...)",
+    ["loss", "dW"],
+  );
+  const loss = t.expectNumber(out.loss, `linearSvmLoss loss (${shape})`);
+  const dW = t.expectMatrix(out.dW, `dW (${shape})`, [W.rows, W.cols]);
+  if (value) t.expectClose(`linearSvmLoss loss (${shape})`, loss, referenceLinearLoss(W, X, y));
+  if (gradient) t.expectGradient(`dW (${shape})`, dW, () => referenceLinearLoss(W, X, y), W);
+}
+
+export const spec: ExerciseSpec = {
+  id: "multiclass_hinge",
+  exports: ["multiclassHingeLoss", "linearSvmLoss"],
+  hint: "Sum max(0, s_j − s_y + 1) over the wrong classes only, then divide by N. Each " +
+    "violating class gets +1/N and the correct class −1/N per violation in its row; dW = Xᵀ·dS.",
+  tests: [
+    {
+      name: "loss value with N ≠ C, some margins violated and some met (N = 7, C = 4)",
+      async run(t) {
+        const { scores, y } = mixedScores(t.rng, 7, 4);
+        await checkScores(t, scores, y, "N = 7, C = 4", { gradient: false });
+      },
+    },
+    {
+      name: "dScores with N ≠ C, some margins violated and some met (N = 6, C = 5)",
+      async run(t) {
+        const { scores, y } = mixedScores(t.rng, 6, 5);
+        await checkScores(t, scores, y, "N = 6, C = 5", { value: false });
+      },
+    },
+    {
+      name: "two classes (N = 8, C = 2): value and dScores",
+      async run(t) {
+        const { scores, y } = mixedScores(t.rng, 8, 2, 1.5);
+        await checkScores(t, scores, y, "N = 8, C = 2");
+      },
+    },
+    {
+      name: "every margin met (N = 5, C = 3): loss 0 and dScores 0",
+      async run(t) {
+        const y = classLabels(t.rng, 5, 3);
+        const scores = hingeScores(t.rng, y, 3, { met: true });
+        // the reference loss is 0 and its numerical gradient 0: any non-zero entry fails
+        await checkScores(t, scores, y, "N = 5, C = 3, all margins met");
+      },
+    },
+    {
+      name: "a batch of one (N = 1, C = 4): value and dScores",
+      async run(t) {
+        const y = Int32Array.of(t.rng.int(0, 4));
+        let scores = hingeScores(t.rng, y, 4);
+        while (violations(scores, y) === 0) scores = hingeScores(t.rng, y, 4);
+        await checkScores(t, scores, y, "N = 1, C = 4");
+      },
+    },
+    {
+      name: "linearSvmLoss: loss value with N ≠ D ≠ C (N = 8, D = 5, C = 3)",
+      async run(t) {
+        const batch = linearBatch(t.rng, { n: 8, d: 5, c: 3 });
+        await checkLinear(t, batch, "N = 8, D = 5, C = 3", { gradient: false });
+      },
+    },
+    {
+      name: "linearSvmLoss: dW with N ≠ D ≠ C (N = 7, D = 4, C = 3)",
+      async run(t) {
+        const batch = linearBatch(t.rng, { n: 7, d: 4, c: 3 });
+        await checkLinear(t, batch, "N = 7, D = 4, C = 3", { value: false });
+      },
+    },
+    {
+      name: "linearSvmLoss meeting every margin (N = 6, D = 4, C = 3): loss 0 and dW 0",
+      async run(t) {
+        const batch = linearBatch(t.rng, { n: 6, d: 4, c: 3 }, true);
+        await checkLinear(t, batch, "N = 6, D = 4, C = 3, all margins met");
+      },
+    },
+    {
+      name: "linearSvmLoss on a batch of one (N = 1, D = 3, C = 4): value and dW",
+      async run(t) {
+        let batch = linearBatch(t.rng, { n: 1, d: 3, c: 4 });
+        for (let k = 0; k < 100 && referenceLinearLoss(batch.W, batch.X, batch.y) === 0; k++) {
+          batch = linearBatch(t.rng, { n: 1, d: 3, c: 4 });
+        }
+        await checkLinear(t, batch, "N = 1, D = 3, C = 4");
+      },
+    },
+    {
+      name: "several random shapes and score spreads: values and gradients of both functions",
+      async run(t) {
+        for (let trial = 0; trial < 3; trial++) {
+          const c = t.rng.int(2, 6);
+          const n = c + t.rng.int(1, 6);
+          const scale = [0.5, 2, 10][trial];
+          const { scores, y } = mixedScores(t.rng, n, c, scale);
+          await checkScores(t, scores, y, `N = ${n}, C = ${c}, spread ${scale}`);
+          const d = n + t.rng.int(1, 4);
+          await checkLinear(t, linearBatch(t.rng, { n, d, c }), `N = ${n}, D = ${d}, C = ${c}`);
+        }
+      },
+    },
+  ],
+};

@@ -12,7 +12,7 @@
  */
 
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
-import type { ExerciseSpec, TestContext } from "../spec.ts";
+import { CheckFailure, type ExerciseSpec, type TestContext } from "../spec.ts";
 import { probeFunction, type ProbeTrace } from "../sandbox/probes.ts";
 
 /**
@@ -99,9 +99,21 @@ async function checkOn(t: TestContext, rows: number, cols: number, h?: number): 
   const x = randomMatrix(t.rng, rows, cols);
   const params = smoothParams(t.rng, x.size);
   const f = t.probe("smooth", params);
-  const traced = h === undefined
-    ? await t.callTraced("numericalGradient", f, x)
-    : await t.callTraced("numericalGradient", f, x, h);
+  let traced;
+  try {
+    traced = h === undefined
+      ? await t.callTraced("numericalGradient", f, x)
+      : await t.callTraced("numericalGradient", f, x, h);
+  } catch (e) {
+    if (e instanceof CheckFailure && /modified its argument 2/.test(e.message)) {
+      throw new CheckFailure(
+        `${e.message}. (Here x may change during the call but must come back bit for bit: ` +
+          `save each entry before perturbing it and assign the saved value back; adding h and ` +
+          `subtracting it again does not always restore the same number.)`,
+      );
+    }
+    throw e;
+  }
   const got = t.expectMatrix(traced.value, "numericalGradient(f, x)", [rows, cols]);
   checkTrace(t, traced.probes[0], x);
   if (h === undefined) {

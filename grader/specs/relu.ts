@@ -9,15 +9,9 @@
  * @module
  */
 
-import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import { Matrix, randomMatrix } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
-import { Opaque } from "../sandbox/wire.ts";
-
-/** A shape r×c with r ≠ c, both between 2 and 7. */
-function shape(rng: Rng): [number, number] {
-  const r = rng.int(2, 6);
-  return [r, r + rng.int(1, 3)];
-}
+import { expectPortableCache, oblongShape as shape, weightedSum as weighted } from "./_backprop.ts";
 
 function relu(x: Matrix): Matrix {
   const out = new Matrix(x.rows, x.cols);
@@ -25,34 +19,11 @@ function relu(x: Matrix): Matrix {
   return out;
 }
 
-function weighted(m: Matrix, dout: Matrix): number {
-  let s = 0;
-  for (let i = 0; i < m.data.length; i++) s += m.data[i] * dout.data[i];
-  return s;
-}
-
-/** The first thing in a cache that cannot be handed back to the backward, if any. */
-function unportable(value: unknown, path: string, depth = 0): string | undefined {
-  if (value instanceof Opaque) return `${path} is ${value.description}`;
-  if (depth > 8 || value === null || typeof value !== "object" || value instanceof Matrix) {
-    return undefined;
-  }
-  for (const [k, v] of Object.entries(value)) {
-    const found = unportable(v, `${path}.${k}`, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** Calls reluForward on x and returns the checked output and the cache. */
 async function forward(t: TestContext, x: Matrix): Promise<{ out: Matrix; cache: unknown }> {
   const o = t.expectObject(await t.call("reluForward", x), "reluForward(x)", ["out", "cache"]);
   const out = t.expectMatrix(o.out, "reluForward(x).out", [x.rows, x.cols]);
-  const bad = unportable(o.cache, "cache");
-  t.expect(
-    bad === undefined,
-    `reluForward: ${bad}; the cache must hold only matrices, numbers and plain objects`,
-  );
+  expectPortableCache(t, o.cache, "reluForward");
   return { out, cache: o.cache };
 }
 

@@ -10,7 +10,7 @@
 
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
-import { Opaque } from "../sandbox/wire.ts";
+import { expectPortableCache, weightedSum as weighted } from "./_backprop.ts";
 
 function sigmoid(v: number): number {
   if (v >= 0) return 1 / (1 + Math.exp(-v));
@@ -28,24 +28,6 @@ function neuron(x: Matrix, w: Matrix, b: Matrix): Matrix {
     out.data[i] = sigmoid(z);
   }
   return out;
-}
-
-function weighted(m: Matrix, dout: Matrix): number {
-  let s = 0;
-  for (let i = 0; i < m.data.length; i++) s += m.data[i] * dout.data[i];
-  return s;
-}
-
-function unportable(value: unknown, path: string, depth = 0): string | undefined {
-  if (value instanceof Opaque) return `${path} is ${value.description}`;
-  if (depth > 8 || value === null || typeof value !== "object" || value instanceof Matrix) {
-    return undefined;
-  }
-  for (const [k, v] of Object.entries(value)) {
-    const found = unportable(v, `${path}.${k}`, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /** A neuron problem: x (N×D), w (D×1), the bias as a 1×1 matrix (so it can be perturbed), dout. */
@@ -78,11 +60,7 @@ async function forward(t: TestContext, p: Problem): Promise<{ out: Matrix; cache
     ["out", "cache"],
   );
   const out = t.expectMatrix(o.out, "neuronForward(x, w, b).out", [p.x.rows, 1]);
-  const bad = unportable(o.cache, "cache");
-  t.expect(
-    bad === undefined,
-    `neuronForward: ${bad}; the cache must hold only matrices, numbers and plain objects`,
-  );
+  expectPortableCache(t, o.cache, "neuronForward");
   return { out, cache: o.cache };
 }
 

@@ -1,9 +1,252 @@
 /**
- * PLACEHOLDER — replaced by the exercise's real spec.
+ * Hidden tests of exercise 12, the squared hinge losses: binary (labels ±1) and multiclass
+ * (sum over the wrong classes), margin 1, each shortfall squared before summing, no ½, the
+ * mean over N. Margin terms are drawn away from 0, and the multiclass batches have rows with
+ * several violated margins (so squaring the row's sum differs from summing the squares).
  *
  * @module
  */
-import type { ExerciseSpec } from "../spec.ts";
 
-/** Placeholder. */
-export const spec: ExerciseSpec = { id: "squared_hinge", exports: [], hint: "", tests: [] };
+import {
+  binaryHingeScores,
+  classLabels,
+  hingeScores,
+  Matrix,
+  type Rng,
+  signLabels,
+} from "@gradkit/lib";
+import type { ExerciseSpec, TestContext } from "../spec.ts";
+
+/** The reference mean binary squared hinge loss; reads `scores.data` at call time. */
+function referenceBinary(scores: Matrix, y: Float64Array): number {
+  const s = scores.data;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const u = Math.max(0, 1 - y[i] * s[i]);
+    total += u * u;
+  }
+  return total / s.length;
+}
+
+/** The reference mean multiclass squared hinge loss; reads `scores.data` at call time. */
+function referenceMulticlass(scores: Matrix, y: Int32Array): number {
+  const { rows: n, cols: c } = scores;
+  const s = scores.data;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const correct = s[i * c + y[i]];
+    for (let j = 0; j < c; j++) {
+      if (j === y[i]) continue;
+      const u = Math.max(0, s[i * c + j] - correct + 1);
+      total += u * u;
+    }
+  }
+  return total / n;
+}
+
+/** How many binary margins are met. */
+function metCount(scores: Matrix, y: Float64Array): number {
+  let met = 0;
+  for (let i = 0; i < scores.rows; i++) if (y[i] * scores.data[i] > 1) met++;
+  return met;
+}
+
+/** Per row, how many multiclass margin terms are violated. */
+function rowViolations(scores: Matrix, y: Int32Array): number[] {
+  const c = scores.cols;
+  const counts: number[] = [];
+  for (let i = 0; i < scores.rows; i++) {
+    let v = 0;
+    for (let j = 0; j < c; j++) {
+      if (j !== y[i] && scores.data[i * c + j] - scores.data[i * c + y[i]] + 1 > 0) v++;
+    }
+    counts.push(v);
+  }
+  return counts;
+}
+
+/** A binary batch (n ≥ 2) with both labels and with margins both violated and met. */
+function binaryBatch(rng: Rng, n: number, scale: number): { scores: Matrix; y: Float64Array } {
+  const y = signLabels(rng, n);
+  for (let attempt = 0;; attempt++) {
+    const scores = binaryHingeScores(rng, y, { scale });
+    const met = metCount(scores, y);
+    if ((met > 0 && met < n) || attempt > 1000) return { scores, y };
+  }
+}
+
+/**
+ * A multiclass batch with every class present when n ≥ c, some margin terms met, and (for
+ * c ≥ 3) at least one row with two or more violated terms.
+ */
+function multiclassBatch(
+  rng: Rng,
+  n: number,
+  c: number,
+  scale = 1,
+): { scores: Matrix; y: Int32Array } {
+  const y = n >= c ? classLabels(rng, n, c) : Int32Array.from({ length: n }, () => rng.int(0, c));
+  const terms = n * (c - 1);
+  for (let attempt = 0;; attempt++) {
+    const scores = hingeScores(rng, y, c, { scale });
+    const counts = rowViolations(scores, y);
+    const total = counts.reduce((a, b) => a + b, 0);
+    const crowded = c < 3 || counts.some((v) => v >= 2);
+    if ((total > 0 && (total < terms || n === 1) && crowded) || attempt > 1000) {
+      return { scores, y };
+    }
+  }
+}
+
+type Parts = { value?: boolean; gradient?: boolean };
+
+/** Calls binarySquaredHingeLoss; checks the shapes, the loss value and dScores. */
+async function checkBinary(
+  t: TestContext,
+  scores: Matrix,
+  y: Float64Array,
+  shape: string,
+  parts: Parts = {},
+): Promise<void> {
+  const { value = true, gradient = true } = parts;
+  const out = t.expectObject(
+    await t.call("binarySquaredHingeLoss", scores, y),
+    "binarySquaredHingeLoss(...)",
+    ["loss", "dScores"],
+  );
+  const loss = t.expectNumber(out.loss, `binary loss (${shape})`);
+  const dScores = t.expectMatrix(out.dScores, `binary dScores (${shape})`, [scores.rows, 1]);
+  if (value) t.expectClose(`binary loss (${shape})`, loss, referenceBinary(scores, y));
+  if (gradient) {
+    t.expectGradient(
+      `binary dScores (${shape})`,
+      dScores,
+      () => referenceBinary(scores, y),
+      scores,
+    );
+  }
+}
+
+/** Calls multiclassSquaredHingeLoss; checks the shapes, the loss value and dScores. */
+async function checkMulticlass(
+  t: TestContext,
+  scores: Matrix,
+  y: Int32Array,
+  shape: string,
+  parts: Parts = {},
+): Promise<void> {
+  const { value = true, gradient = true } = parts;
+  const out = t.expectObject(
+    await t.call("multiclassSquaredHingeLoss", scores, y),
+    "multiclassSquaredHingeLoss(...)",
+    ["loss", "dScores"],
+  );
+  const loss = t.expectNumber(out.loss, `multiclass loss (${shape})`);
+  const dScores = t.expectMatrix(
+    out.dScores,
+    `multiclass dScores (${shape})`,
+    [scores.rows, scores.cols],
+  );
+  if (value) t.expectClose(`multiclass loss (${shape})`, loss, referenceMulticlass(scores, y));
+  if (gradient) {
+    t.expectGradient(
+      `multiclass dScores (${shape})`,
+      dScores,
+      () => referenceMulticlass(scores, y),
+      scores,
+    );
+  }
+}
+
+export const spec: ExerciseSpec = {
+  id: "squared_hinge",
+  exports: ["binarySquaredHingeLoss", "multiclassSquaredHingeLoss"],
+  hint: "Square each shortfall max(0, margin term) on its own, then sum and divide by N (no ½). " +
+    "The chain rule turns each term's slope into 2·(its shortfall), still divided by N.",
+  tests: [
+    {
+      name: "binary: loss value with margins violated and met (N = 9)",
+      async run(t) {
+        const { scores, y } = binaryBatch(t.rng, 9, 2);
+        await checkBinary(t, scores, y, "N = 9", { gradient: false });
+      },
+    },
+    {
+      name: "binary: dScores with margins violated and met (N = 8)",
+      async run(t) {
+        const { scores, y } = binaryBatch(t.rng, 8, 2);
+        await checkBinary(t, scores, y, "N = 8", { value: false });
+      },
+    },
+    {
+      name: "binary: every margin met: loss 0 and dScores 0",
+      async run(t) {
+        const y = signLabels(t.rng, 6);
+        const scores = binaryHingeScores(t.rng, y, { scale: 1.5, met: true });
+        await checkBinary(t, scores, y, "N = 6, all margins met");
+      },
+    },
+    {
+      name: "binary: a batch of one, label +1 and label −1, margin violated: value and dScores",
+      async run(t) {
+        for (const label of [1, -1]) {
+          const y = Float64Array.of(label);
+          let scores = binaryHingeScores(t.rng, y, { scale: 1.5 });
+          while (metCount(scores, y) > 0) scores = binaryHingeScores(t.rng, y, { scale: 1.5 });
+          await checkBinary(t, scores, y, `N = 1, y = ${label}`);
+        }
+      },
+    },
+    {
+      name: "multiclass: loss value with N ≠ C, several violated margins in a row (N = 7, C = 4)",
+      async run(t) {
+        const { scores, y } = multiclassBatch(t.rng, 7, 4);
+        await checkMulticlass(t, scores, y, "N = 7, C = 4", { gradient: false });
+      },
+    },
+    {
+      name: "multiclass: dScores with N ≠ C, several violated margins in a row (N = 6, C = 5)",
+      async run(t) {
+        const { scores, y } = multiclassBatch(t.rng, 6, 5);
+        await checkMulticlass(t, scores, y, "N = 6, C = 5", { value: false });
+      },
+    },
+    {
+      name: "multiclass: two classes (N = 8, C = 2): value and dScores",
+      async run(t) {
+        const { scores, y } = multiclassBatch(t.rng, 8, 2, 1.5);
+        await checkMulticlass(t, scores, y, "N = 8, C = 2");
+      },
+    },
+    {
+      name: "multiclass: every margin met (N = 5, C = 3): loss 0 and dScores 0",
+      async run(t) {
+        const y = classLabels(t.rng, 5, 3);
+        const scores = hingeScores(t.rng, y, 3, { met: true });
+        await checkMulticlass(t, scores, y, "N = 5, C = 3, all margins met");
+      },
+    },
+    {
+      name: "multiclass: a batch of one (N = 1, C = 4): value and dScores",
+      async run(t) {
+        const { scores, y } = multiclassBatch(t.rng, 1, 4);
+        await checkMulticlass(t, scores, y, "N = 1, C = 4");
+      },
+    },
+    {
+      name: "several random shapes, small and large shortfalls: values and dScores of both",
+      async run(t) {
+        for (let trial = 0; trial < 3; trial++) {
+          const scale = [0.5, 2, 10][trial];
+          const n = t.rng.int(2, 14);
+          const b = binaryBatch(t.rng, n, scale);
+          await checkBinary(t, b.scores, b.y, `N = ${n}, spread ${scale}`);
+          const c = t.rng.int(3, 7);
+          const m = c + t.rng.int(1, 6);
+          const mc = multiclassBatch(t.rng, m, c, scale);
+          await checkMulticlass(t, mc.scores, mc.y, `N = ${m}, C = ${c}, spread ${scale}`);
+        }
+      },
+    },
+  ],
+};

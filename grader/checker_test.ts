@@ -1,0 +1,554 @@
+import { assert, assertEquals, assertLess, assertThrows } from "node:assert/strict";
+import { Rng } from "@gradkit/lib";
+import { directionalCheck, KINK_CURVATURE, numericalGradient, RELATIVE_STEP } from "./checker.ts";
+import { compareArrays, GRADIENT_TOLERANCE, relativeError } from "./compare.ts";
+import { TWO_LAYER_SIZES, twoLayerFixture } from "./bench/two_layer_fixture.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/** The largest relative error between two arrays, with no floor (pure relative). */
+function worstRelative(got: ArrayLike<number>, expected: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < got.length; i++) {
+    worst = Math.max(worst, relativeError(got[i], expected[i], 0));
+  }
+  return worst;
+}
+
+/** The largest absolute difference between two arrays. */
+function worstAbsolute(got: ArrayLike<number>, expected: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - expected[i]));
+  return worst;
+}
+
+function bytesOf(x: Float64Array): number[] {
+  return Array.from(new Uint8Array(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength)));
+}
+
+function uniform(rng: Rng, n: number, lo: number, hi: number): Float64Array {
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) x[i] = rng.uniform(lo, hi);
+  return x;
+}
+
+/** A function of `x` read in place, with its analytic gradient at the current `x`. */
+interface Smooth {
+  x: Float64Array;
+  f: () => number;
+  grad: () => Float64Array;
+}
+
+/** f(x) = ½ xᵀ A x + bᵀ x with a general (non-symmetric) A: ∇f = ½ (A + Aᵀ) x + b. */
+function quadraticForm(rng: Rng, n: number, scale: number): Smooth {
+  const A = uniform(rng, n * n, -2, 2);
+  const b = uniform(rng, n, -1, 1);
+  const x = uniform(rng, n, -scale, scale);
+  return {
+    x,
+    f() {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        let row = 0;
+        for (let j = 0; j < n; j++) row += A[i * n + j] * x[j];
+        s += 0.5 * x[i] * row + b[i] * x[i];
+      }
+      return s;
+    },
+    grad() {
+      const g = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        let s = b[i];
+        for (let j = 0; j < n; j++) s += 0.5 * (A[i * n + j] + A[j * n + i]) * x[j];
+        g[i] = s;
+      }
+      return g;
+    },
+  };
+}
+
+/** f(x) = Σ exp(x_i). */
+function sumOfExp(x: Float64Array): Smooth {
+  return {
+    x,
+    f() {
+      let s = 0;
+      for (let i = 0; i < x.length; i++) s += Math.exp(x[i]);
+      return s;
+    },
+    grad: () => x.map(Math.exp),
+  };
+}
+
+/** f(x) = log Σ exp(x_i), computed with the maximum shifted out: ∇f = softmax(x). */
+function logSumExp(x: Float64Array): Smooth {
+  function shifted(): { max: number; sum: number } {
+    let max = -Infinity;
+    for (let i = 0; i < x.length; i++) max = Math.max(max, x[i]);
+    let sum = 0;
+    for (let i = 0; i < x.length; i++) sum += Math.exp(x[i] - max);
+    return { max, sum };
+  }
+  return {
+    x,
+    f() {
+      const { max, sum } = shifted();
+      return max + Math.log(sum);
+    },
+    grad() {
+      const { max, sum } = shifted();
+      return x.map((v) => Math.exp(v - max) / sum);
+    },
+  };
+}
+
+/** f(x) = Π sin(x_i): ∂f/∂x_i = cos(x_i) Π_{j≠i} sin(x_j). */
+function productOfSines(x: Float64Array): Smooth {
+  return {
+    x,
+    f() {
+      let p = 1;
+      for (let i = 0; i < x.length; i++) p *= Math.sin(x[i]);
+      return p;
+    },
+    grad() {
+      return x.map((_, i) => {
+        let p = Math.cos(x[i]);
+        for (let j = 0; j < x.length; j++) if (j !== i) p *= Math.sin(x[j]);
+        return p;
+      });
+    },
+  };
+}
+
+/** f(x) = Σ x_i³. */
+function sumOfCubes(x: Float64Array): Smooth {
+  return {
+    x,
+    f() {
+      let s = 0;
+      for (let i = 0; i < x.length; i++) s += x[i] * x[i] * x[i];
+      return s;
+    },
+    grad: () => x.map((v) => 3 * v * v),
+  };
+}
+
+/**
+ * Softmax cross-entropy of N×C scores (read in place) against labels, mean over N, computed
+ * stably: ∇ = (softmax − one-hot) / N.
+ */
+function softmaxCrossEntropy(scores: Float64Array, labels: number[]): Smooth {
+  const N = labels.length;
+  const C = scores.length / N;
+  return {
+    x: scores,
+    f() {
+      let total = 0;
+      for (let n = 0; n < N; n++) {
+        let max = -Infinity;
+        for (let c = 0; c < C; c++) max = Math.max(max, scores[n * C + c]);
+        let sum = 0;
+        for (let c = 0; c < C; c++) sum += Math.exp(scores[n * C + c] - max);
+        total += Math.log(sum) + max - scores[n * C + labels[n]];
+      }
+      return total / N;
+    },
+    grad() {
+      const g = new Float64Array(N * C);
+      for (let n = 0; n < N; n++) {
+        let max = -Infinity;
+        for (let c = 0; c < C; c++) max = Math.max(max, scores[n * C + c]);
+        let sum = 0;
+        for (let c = 0; c < C; c++) sum += Math.exp(scores[n * C + c] - max);
+        for (let c = 0; c < C; c++) g[n * C + c] = Math.exp(scores[n * C + c] - max) / sum / N;
+        g[n * C + labels[n]] -= 1 / N;
+      }
+      return g;
+    },
+  };
+}
+
+/** Scores spread over ±`spread`, N×C, with labels; seeded. */
+function spreadScores(seed: number, N: number, C: number, spread: number) {
+  const rng = new Rng(seed);
+  const scores = uniform(rng, N * C, -spread, spread);
+  const labels = Array.from({ length: N }, () => rng.int(0, C));
+  // Keep every row's top two scores within a few units, so that the gradient has entries
+  // strictly between 0 and 1 (otherwise the softmax saturates and the test checks nothing).
+  for (let n = 0; n < N; n++) {
+    const row = scores.subarray(n * C, (n + 1) * C);
+    let top = 0;
+    for (let c = 1; c < C; c++) if (row[c] > row[top]) top = c;
+    const other = (top + 1) % C;
+    row[other] = row[top] - rng.uniform(0.1, 3);
+  }
+  return { scores, labels };
+}
+
+/** Runs the full checker on `s` and returns the worst relative and absolute errors. */
+function accuracy(s: Smooth) {
+  const before = bytesOf(s.x);
+  const r = numericalGradient(s.f, s.x);
+  assertEquals(bytesOf(s.x), before, "x must be bitwise unchanged");
+  const g = s.grad();
+  return {
+    relative: worstRelative(r.gradient, g),
+    absolute: worstAbsolute(r.gradient, g),
+    kinks: r.kinks,
+    graded: compareArrays(g, r.gradient, GRADIENT_TOLERANCE, new Set(r.kinks)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accuracy on smooth functions with known gradients
+
+Deno.test("numericalGradient: quadratic forms, to about 1e-9 relative", () => {
+  for (const seed of [1, 2, 3]) {
+    for (const scale of [1, 100]) {
+      const a = accuracy(quadraticForm(new Rng(seed), 7, scale));
+      assertEquals(a.kinks, []);
+      assertLess(a.relative, 1e-8, `seed ${seed}, scale ${scale}`);
+      assert(a.graded.ok);
+    }
+  }
+});
+
+Deno.test("numericalGradient: sums of exp, up to exp(700)", () => {
+  const a = accuracy(sumOfExp(uniform(new Rng(4), 10, -5, 5)));
+  assertEquals(a.kinks, []);
+  assertLess(a.relative, 1e-9);
+  const big = accuracy(sumOfExp(new Float64Array([700, 690.5, -3])));
+  assertEquals(big.kinks, []);
+  // The step at 700 is 4.2e-3 and exp bends over a length of 1: truncation h²/6 ≈ 3e-6.
+  assertLess(big.relative, 4e-6);
+  assert(big.graded.ok);
+});
+
+Deno.test("numericalGradient: log-sum-exp at unit scale and at ±1000", () => {
+  for (const spread of [1, 1000]) {
+    const { scores } = spreadScores(5, 1, 8, spread);
+    const a = accuracy(logSumExp(scores));
+    assertEquals(a.kinks, [], `spread ${spread}`);
+    assert(a.graded.ok, `spread ${spread}: ${JSON.stringify(a.graded)}`);
+  }
+});
+
+Deno.test("numericalGradient: products of sines, near their extrema too", () => {
+  const a = accuracy(productOfSines(uniform(new Rng(6), 5, 0.2, 3)));
+  assertEquals(a.kinks, []);
+  assertLess(a.relative, 1e-8);
+  // A coordinate at an extremum of sin: the derivative is ~0 and compares absolutely.
+  const b = accuracy(productOfSines(new Float64Array([Math.PI / 2, 1, 2])));
+  assertEquals(b.kinks, []);
+  assertLess(b.absolute, 1e-10);
+  assert(b.graded.ok);
+});
+
+Deno.test("numericalGradient: x³ at |x| ≈ 1e3 (relative) and ≈ 1e-6 (absolute)", () => {
+  const large = accuracy(sumOfCubes(new Float64Array([1000, -1234.5, 987.25])));
+  assertEquals(large.kinks, []);
+  assertLess(large.relative, 1e-9);
+  assert(large.graded.ok);
+  // The step (6e-6) is larger than x: the centered difference is 3x² + h², off by h² ≈ 4e-11.
+  const small = accuracy(sumOfCubes(new Float64Array([1e-6, -2e-6, 3.5e-7])));
+  assertEquals(small.kinks, []);
+  assertLess(small.absolute, 4e-11);
+  assert(small.graded.ok);
+});
+
+Deno.test("numericalGradient: softmax cross-entropy at scores of ±1000 is within 1e-5", () => {
+  let worst = 0;
+  for (const seed of [7, 8, 9, 10]) {
+    const { scores, labels } = spreadScores(seed, 4, 6, 1000);
+    const a = accuracy(softmaxCrossEntropy(scores, labels));
+    assertEquals(a.kinks, [], `seed ${seed}`);
+    assert(a.graded.ok, `seed ${seed}: ${JSON.stringify(a.graded)}`);
+    worst = Math.max(worst, a.graded.worstRelError);
+  }
+  // Truncation at step 6e-3 with curvature length 1: about h²/6 ≈ 6e-6 at most.
+  assertLess(worst, 7e-6);
+  const unit = spreadScores(11, 4, 6, 2);
+  const a = accuracy(softmaxCrossEntropy(unit.scores, unit.labels));
+  assertLess(a.relative, 1e-8);
+});
+
+Deno.test("numericalGradient: a two-layer network's loss, every parameter", () => {
+  for (const seed of [0, 1]) {
+    const net = twoLayerFixture(TWO_LAYER_SIZES.small, { seed });
+    const g = net.gradient();
+    for (const key of ["W1", "b1", "W2", "b2"] as const) {
+      const r = numericalGradient(net.loss, net.params[key]);
+      assertEquals(r.kinks, []);
+      const c = compareArrays(g[key], r.gradient, GRADIENT_TOLERANCE);
+      assert(c.ok, `${key}: ${JSON.stringify(c)}`);
+      assertLess(c.worstRelError, 1e-7);
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Steps, evaluations, restoration
+
+Deno.test("numericalGradient: 2n + 1 evaluations and the value at x", () => {
+  const x = new Float64Array([0.5, -1.5, 2, 3]);
+  let calls = 0;
+  const r = numericalGradient(() => {
+    calls++;
+    return x[0] * x[1] + x[2] * x[3];
+  }, x);
+  assertEquals(calls, 9);
+  assertEquals(r.evaluations, 9);
+  assertEquals(r.value, 0.5 * -1.5 + 2 * 3);
+  const empty = numericalGradient(() => 1, new Float64Array(0));
+  assertEquals(empty.evaluations, 1);
+  assertEquals(empty.gradient.length, 0);
+});
+
+Deno.test("numericalGradient: perturbs one coordinate at a time by ±cbrt(eps)·max(1, |x|)", () => {
+  const x = new Float64Array([0.25, -2000, 0]);
+  const seen: number[][] = [];
+  numericalGradient(() => {
+    seen.push(Array.from(x));
+    return 0;
+  }, x);
+  assertEquals(seen.length, 7);
+  assertEquals(seen[0], [0.25, -2000, 0]);
+  assertEquals(seen[1], [0.25 + RELATIVE_STEP, -2000, 0]);
+  assertEquals(seen[2], [0.25 - RELATIVE_STEP, -2000, 0]);
+  assertEquals(seen[3], [0.25, -2000 + 2000 * RELATIVE_STEP, 0]);
+  assertEquals(seen[4], [0.25, -2000 - 2000 * RELATIVE_STEP, 0]);
+  assertEquals(seen[5], [0.25, -2000, RELATIVE_STEP]);
+  assertEquals(seen[6], [0.25, -2000, -RELATIVE_STEP]);
+});
+
+Deno.test("numericalGradient: divides by the distance between the rounded points", () => {
+  // A linear function is differentiated exactly, whatever rounding the points x ± h suffered.
+  const x = new Float64Array([0.1, 1 / 3, 12345.678, -7e-9]);
+  const r = numericalGradient(() => 3 * x[0] - 2 * x[1] + 0.5 * x[2] + x[3], x);
+  assertEquals(Array.from(r.gradient), [3, -2, 0.5, 1]);
+});
+
+Deno.test("numericalGradient: restores x bitwise, also where x + h − h ≠ x", () => {
+  const x = new Float64Array([0.1, 1 / 3, -0, 1e-300, 12345.678, -7.3e10, Math.PI, 5e-324]);
+  const fragile = Array.from(x).filter((v) => {
+    const h = RELATIVE_STEP * Math.max(1, Math.abs(v));
+    return v + h - h !== v;
+  });
+  assert(fragile.length >= 3, "the test needs values that do not survive x + h − h");
+  const before = bytesOf(x);
+  numericalGradient(() => x.reduce((s, v) => s + Math.sin(v), 0), x);
+  assertEquals(bytesOf(x), before);
+  assert(Object.is(x[2], -0));
+});
+
+Deno.test("numericalGradient: restores x when f throws", () => {
+  const x = new Float64Array([0.1, 0.2, 0.3]);
+  const before = bytesOf(x);
+  let calls = 0;
+  assertThrows(
+    () =>
+      numericalGradient(() => {
+        if (++calls === 4) throw new Error("boom");
+        return x[0];
+      }, x),
+    /boom/,
+  );
+  assertEquals(bytesOf(x), before);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Kinks
+
+Deno.test("numericalGradient: flags ReLU at 0 and |x| at 0, and only there", () => {
+  const x = new Float64Array([0, 0.5, -0.3, 0, 2]);
+  const r = numericalGradient(
+    () =>
+      Math.max(0, x[0]) + Math.max(0, x[1]) + Math.max(0, x[2]) + Math.abs(x[3]) + Math.abs(x[4]),
+    x,
+  );
+  assertEquals(r.kinks, [0, 3]);
+  assertEquals(Array.from(r.gradient), [0.5, 1, 0, 0, 1]);
+});
+
+Deno.test("numericalGradient: flags a binary hinge with its margin exactly met", () => {
+  // loss(w) = max(0, 1 − y w·x) with w·x = 1 exactly: both weights sit at the kink.
+  const xs = [0.5, 0.25];
+  const w = new Float64Array([1, 2]);
+  const r = numericalGradient(() => Math.max(0, 1 - (w[0] * xs[0] + w[1] * xs[1])), w);
+  assertEquals(r.kinks, [0, 1]);
+  // Away from the margin, no kink.
+  const away = new Float64Array([1, 1]);
+  const s = numericalGradient(() => Math.max(0, 1 - (away[0] * xs[0] + away[1] * xs[1])), away);
+  assertEquals(s.kinks, []);
+});
+
+Deno.test("numericalGradient: flags a multiclass hinge at margin 0 with scores near 1000", () => {
+  // Σ_{j≠y} max(0, s_j − s_y + 1) with s_y = 1000 and s_1 = 999: that margin is exactly 0.
+  const s = new Float64Array([1000, 999, 990.5]);
+  const r = numericalGradient(() => {
+    let total = 0;
+    for (let j = 1; j < 3; j++) total += Math.max(0, s[j] - s[0] + 1);
+    return total;
+  }, s);
+  assertEquals(r.kinks, [0, 1]);
+});
+
+Deno.test("numericalGradient: flags the max of two at a tie", () => {
+  const x = new Float64Array([0.7, 0.7, -1]);
+  const r = numericalGradient(() => Math.max(x[0], x[1]) + x[2] * x[2], x);
+  assertEquals(r.kinks, [0, 1]);
+});
+
+Deno.test("numericalGradient: no kink on smooth functions, large scales and extrema included", () => {
+  const cases: [string, Smooth][] = [
+    ["exp near 700", sumOfExp(new Float64Array([700, 699.9, 0]))],
+    ["sin around 1000", productOfSines(uniform(new Rng(12), 1, 995, 1005))],
+    ["sin at its extremum", productOfSines(new Float64Array([Math.PI / 2]))],
+    ["sin at an extremum near 1000", productOfSines(new Float64Array([318.5 * Math.PI]))],
+    [
+      "x² + y² at the minimum",
+      (() => {
+        const x = new Float64Array(2);
+        return { x, f: () => x[0] * x[0] + x[1] * x[1], grad: () => x.map((v) => 2 * v) };
+      })(),
+    ],
+    ["x³ at 1e3 and 1e-6", sumOfCubes(new Float64Array([1e3, 1e-6, -1e-6]))],
+    ["log-sum-exp at ±1000", logSumExp(spreadScores(14, 1, 10, 1000).scores)],
+  ];
+  for (let seed = 20; seed < 30; seed++) {
+    const { scores, labels } = spreadScores(seed, 5, 4, 1000);
+    cases.push([`softmax CE at ±1000, seed ${seed}`, softmaxCrossEntropy(scores, labels)]);
+  }
+  for (const [name, s] of cases) {
+    assertEquals(numericalGradient(s.f, s.x).kinks, [], name);
+  }
+  // sin along a fine grid near 1000 (every phase, extrema included).
+  const x = new Float64Array(1);
+  for (let t = 0; t < 400; t++) {
+    x[0] = 1000 + t * 0.0157;
+    assertEquals(numericalGradient(() => Math.sin(x[0]), x).kinks, [], `sin at ${x[0]}`);
+  }
+});
+
+Deno.test("numericalGradient: a smooth function curving faster than KINK_CURVATURE at an extremum is flagged", () => {
+  // The guard's documented limit: |f''| > KINK_CURVATURE where the slope is ~0 looks like a kink.
+  const x = new Float64Array([0]);
+  const r = numericalGradient(() => 4 * KINK_CURVATURE * x[0] * x[0], x);
+  assertEquals(r.kinks, [0]);
+  const ok = numericalGradient(() => 0.25 * KINK_CURVATURE * x[0] * x[0], x);
+  assertEquals(ok.kinks, []);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Directional check
+
+Deno.test("directionalCheck: 2k + 1 evaluations, x restored bitwise, deterministic per seed", () => {
+  const rng = new Rng(15);
+  const x = uniform(rng, 50, -3, 3);
+  x[3] = 0.1;
+  x[4] = -0;
+  const s = sumOfExp(x);
+  const before = bytesOf(x);
+  let calls = 0;
+  const f = () => {
+    calls++;
+    return s.f();
+  };
+  const a = directionalCheck(f, x, s.grad(), { directions: 6, seed: 99 });
+  assertEquals(calls, 13);
+  assertEquals(a.evaluations, 13);
+  assertEquals(bytesOf(x), before);
+  const b = directionalCheck(s.f, x, s.grad(), { directions: 6, seed: 99 });
+  assertEquals(Array.from(b.numerical), Array.from(a.numerical));
+  const c = directionalCheck(s.f, x, s.grad(), { directions: 6, seed: 100 });
+  assert(c.numerical[0] !== a.numerical[0], "another seed, other directions");
+});
+
+Deno.test("directionalCheck: restores x when f throws", () => {
+  const x = new Float64Array([0.1, 0.2, 0.3]);
+  const before = bytesOf(x);
+  let calls = 0;
+  assertThrows(
+    () =>
+      directionalCheck(
+        () => {
+          if (++calls === 3) throw new Error("boom");
+          return x[0];
+        },
+        x,
+        new Float64Array([1, 0, 0]),
+        { directions: 2, seed: 1 },
+      ),
+    /boom/,
+  );
+  assertEquals(bytesOf(x), before);
+});
+
+Deno.test("directionalCheck: agrees with correct gradients", () => {
+  const { scores, labels } = spreadScores(16, 6, 5, 1000);
+  const cases: [string, Smooth][] = [
+    ["quadratic form", quadraticForm(new Rng(17), 30, 1)],
+    ["sum of exp", sumOfExp(uniform(new Rng(18), 40, -4, 4))],
+    ["product of sines", productOfSines(uniform(new Rng(19), 6, 0.3, 2.8))],
+    ["softmax CE at ±1000", softmaxCrossEntropy(scores, labels)],
+  ];
+  for (const [name, s] of cases) {
+    const r = directionalCheck(s.f, s.x, s.grad(), { directions: 8, seed: 3 });
+    assertEquals(r.kinks, [], name);
+    assertLess(r.worst.relError, GRADIENT_TOLERANCE.rtol, name);
+  }
+  for (const size of ["small", "medium"] as const) {
+    const net = twoLayerFixture(TWO_LAYER_SIZES[size], { seed: 4 });
+    const g = net.gradient();
+    for (const key of ["W1", "b1", "W2", "b2"] as const) {
+      const r = directionalCheck(net.loss, net.params[key], g[key], { directions: 8, seed: 5 });
+      assertLess(r.worst.relError, GRADIENT_TOLERANCE.rtol, `${size} ${key}`);
+    }
+  }
+});
+
+Deno.test("directionalCheck: flags wrong gradients", () => {
+  const net = twoLayerFixture(TWO_LAYER_SIZES.small, { seed: 6 });
+  const g = net.gradient();
+  const { W1 } = net.params;
+  const { D, H } = TWO_LAYER_SIZES.small;
+  const transposed = new Float64Array(D * H);
+  for (let d = 0; d < D; d++) for (let j = 0; j < H; j++) transposed[j * D + d] = g.W1[d * H + j];
+  const wrong: [string, Float64Array][] = [
+    ["doubled", g.W1.map((v) => 2 * v)],
+    ["negated", g.W1.map((v) => -v)],
+    ["zero", new Float64Array(W1.length)],
+    ["transposed", transposed],
+  ];
+  for (const [name, bad] of wrong) {
+    const r = directionalCheck(net.loss, W1, bad, { directions: 4, seed: 7 });
+    assert(r.worst.relError > 0.1, `${name}: ${r.worst.relError}`);
+  }
+});
+
+Deno.test("directionalCheck: reports a direction through a kink and leaves it out", () => {
+  // |x_0| at 0: every direction with u_0 ≠ 0 crosses the kink.
+  const x = new Float64Array([0, 1, 2]);
+  const r = directionalCheck(
+    () => Math.abs(x[0]) + x[1] + x[2],
+    x,
+    new Float64Array([0, 1, 1]),
+    { directions: 3, seed: 8 },
+  );
+  assertEquals(r.kinks, [0, 1, 2]);
+  assertEquals(r.worst, { direction: 0, relError: 0 });
+});
+
+Deno.test("directionalCheck: rejects bad arguments", () => {
+  const x = new Float64Array(3);
+  assertThrows(
+    () => directionalCheck(() => 0, x, new Float64Array(2), { directions: 1, seed: 0 }),
+    /length 3/,
+  );
+  assertThrows(
+    () => directionalCheck(() => 0, x, new Float64Array(3), { directions: 0, seed: 0 }),
+    /positive integer/,
+  );
+});

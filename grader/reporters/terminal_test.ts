@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import type { Report } from "../report.ts";
+import { renderTerminal, visible } from "./terminal.ts";
+
+function report(): Report {
+  return {
+    schemaVersion: 1,
+    seed: 42,
+    dir: "exercises",
+    durationMs: 1234,
+    skippedFiles: ["link.ts: a symbolic link (only regular files are graded)"],
+    summary: {
+      total: 2,
+      passed: 1,
+      failed: 1,
+      notStarted: 0,
+      error: 0,
+      timeout: 0,
+      points: 15,
+      maxPoints: 20,
+    },
+    exercises: [
+      {
+        id: "gates",
+        title: "Gates",
+        file: "02_gates.ts",
+        status: "passed",
+        points: 10,
+        maxPoints: 10,
+        tests: [{ name: "a", status: "passed" }],
+        durationMs: 5,
+      },
+      {
+        id: "mse_loss",
+        title: "Mean squared error",
+        file: "07_mse_loss.ts",
+        status: "failed",
+        points: 5,
+        maxPoints: 10,
+        tests: [
+          { name: "value", status: "passed" },
+          {
+            name: "dPred on a batch",
+            status: "failed",
+            message: "dPred: element [0, 1] is 2, expected 1",
+          },
+        ],
+        output: "debug \x1b[2J\x1b[32mpassed\n",
+        hint: "divide by N",
+        durationMs: 7,
+      },
+    ],
+  };
+}
+
+Deno.test("terminal view: one line per exercise, failures explained, next step and replay", () => {
+  const text = renderTerminal(report(), { color: false, replay: "deno task grade --seed 42" });
+  assert.match(text, /^gradkit: grading exercises with seed 42\n/);
+  assert.match(text, /passed {6}gates {22}1\/1 tests {2}10\/10 pts {2}\(02_gates\.ts\)/);
+  assert.match(text, /FAILED {6}mse_loss/);
+  assert.match(text, /✗ dPred on a batch\n {8}dPred: element \[0, 1\] is 2, expected 1/);
+  assert.match(text, /hint: divide by N/);
+  assert.match(text, /skipped link\.ts: a symbolic link/);
+  assert.match(text, /1\/2 exercises passed, 1 failed.*15\/20 points \(1\.23 s\)/);
+  assert.match(text, /next: exercises\/07_mse_loss\.ts \(Mean squared error\)/);
+  assert.match(text, /replay exactly: deno task grade --seed 42\n$/);
+  assert.ok(!text.includes("\x1b"), "no raw escape from learner output");
+});
+
+Deno.test("visible: control characters from learner output are escaped, text kept", () => {
+  assert.equal(visible("a\x1b[2Jb\tc\nd\x00"), "a\\x1b[2Jb\tc\nd\\x00");
+});
