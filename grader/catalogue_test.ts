@@ -44,3 +44,18 @@ for (const seed of [11, 12]) {
     assert.deepEqual(passed.map(explain), []);
   });
 }
+
+Deno.test("every spec matches its manifest entry and has enough uniquely named tests", () => {
+  for (const e of MANIFEST) {
+    assert.equal(e.spec.id, e.id, `${e.file}: the spec's id`);
+    assert.ok(e.spec.tests.length >= 4, `${e.id}: only ${e.spec.tests.length} tests`);
+    const names = e.spec.tests.map((t) => t.name);
+    assert.equal(new Set(names).size, names.length, `${e.id}: duplicate test names`);
+    assert.ok(e.spec.exports.length > 0, `${e.id}: no exports listed`);
+    assert.ok(e.spec.hint.length > 20, `${e.id}: no hint`);
+    assert.match(e.file, /^\d\d_[a-z0-9_]+\.ts$/);
+    assert.equal(e.file.slice(3, -3), e.id, `${e.id}: file name and id`);
+  }
+  const files = MANIFEST.map((e) => e.file);
+  assert.deepEqual(files, [...files].sort(), "the manifest is in course order");
+});

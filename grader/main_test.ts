@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { KIT_DIR } from "./grade.ts";
+import { MANIFEST } from "./manifest.ts";
+import type { Report } from "./report.ts";
+import { gradeMistakes, listMistakes } from "./verify.ts";
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", `${KIT_DIR}/grader/main.ts`, ...args],
+    cwd: KIT_DIR,
+    env: { NO_COLOR: "1", ...env },
+  }).output();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+Deno.test("cli: usage errors exit 2 with a message that says what to do", async () => {
+  const unknown = await cli(["no_such_exercise"]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /unknown exercise "no_such_exercise"; known: numerical_gradient/);
+  const dir = await cli(["--dir", "/no/such/folder"]);
+  assert.equal(dir.code, 2);
+  assert.match(dir.stderr, /no such folder: \/no\/such\/folder/);
+  const seed = await cli(["--seed", "abc"]);
+  assert.equal(seed.code, 2);
+  assert.match(seed.stderr, /--seed must be a whole number/);
+  const envSeed = await cli([], { GRADER_SEED: "-1" });
+  assert.equal(envSeed.code, 2);
+  assert.match(envSeed.stderr, /GRADER_SEED must be a whole number/);
+  const format = await cli(["--format", "xml"]);
+  assert.equal(format.code, 2);
+  const option = await cli(["--frobnicate"]);
+  assert.equal(option.code, 2);
+  assert.match(option.stderr, /Usage: deno task grade/);
+});
+
+Deno.test("cli: --list shows the course in order; --help exits 0", async () => {
+  const list = await cli(["--list"]);
+  assert.equal(list.code, 0);
+  const ids = list.stdout.trim().split("\n").map((l) => l.split(/\s+/)[0]);
+  assert.deepEqual(ids, MANIFEST.map((e) => e.id));
+  assert.equal((await cli(["--help"])).code, 0);
+});
+
+Deno.test("cli: grading solutions exits 0; JSON to stdout and --out are the same report", async () => {
+  const out = await Deno.makeTempFile({ suffix: ".json" });
+  try {
+    const r = await cli([
+      "mse_loss",
+      "gates",
+      "--dir",
+      "solutions",
+      "--seed",
+      "5",
+      "--format",
+      "json",
+      "--out",
+      out,
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const printed = JSON.parse(r.stdout) as Report;
+    const written = JSON.parse(await Deno.readTextFile(out)) as Report;
+    assert.deepEqual(printed, written);
+    assert.equal(printed.schemaVersion, 1);
+    assert.equal(printed.seed, 5);
+    assert.deepEqual(printed.exercises.map((e) => [e.id, e.status]), [["gates", "passed"], [
+      "mse_loss",
+      "passed",
+    ]]);
+  } finally {
+    await Deno.remove(out);
+  }
+});
+
+Deno.test("cli: the stubs exit 1, print the seed and a replay command; GRADER_SEED sets the seed", async () => {
+  const r = await cli(["relu"], { GRADER_SEED: "77" });
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /grading exercises with seed 77/);
+  assert.match(r.stdout, /not started relu/);
+  assert.match(r.stdout, /replay exactly: deno task grade relu --seed 77/);
+});
+
+Deno.test("the same seed gives the same hidden inputs, a different seed different ones", async () => {
+  const mistakes = (await listMistakes(MANIFEST)).filter((m) => m.exercise.id === "mse_loss");
+  const messages = (r: Report) => r.exercises.flatMap((e) => e.tests.map((t) => t.message ?? ""));
+  const a = messages(await gradeMistakes(mistakes, 9));
+  const b = messages(await gradeMistakes(mistakes, 9));
+  const c = messages(await gradeMistakes(mistakes, 10));
+  assert.ok(a.some((m) => /expected/.test(m)), "the mistakes fail with values in the message");
+  assert.deepEqual(a, b);
+  assert.notDeepEqual(a, c);
+});
