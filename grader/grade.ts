@@ -11,15 +11,19 @@ import { type Exercise, selectExercises } from "./manifest.ts";
 import { type ExerciseJob, gradeExercise, type SandboxSlot } from "./grade_exercise.ts";
 import { type ExerciseReport, type Report, REPORT_SCHEMA_VERSION, summarize } from "./report.ts";
 import { DEFAULT_LIMITS, type Limits, Sandbox } from "./sandbox/sandbox.ts";
-import { removeStaging, stageSubmission } from "./staging.ts";
+import { copySubmission, createStaging, removeStaging } from "./staging.ts";
 
 /** The kit's root folder (the parent of `grader/`). */
 export const KIT_DIR = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 
 /** The folder to grade does not exist (a usage error). */
 export class NoSuchFolder extends Error {
-  constructor(dir: string) {
-    super(`no such folder: ${dir} (give --dir a folder laid out like exercises/)`);
+  constructor(dir: string, why?: string) {
+    super(
+      why
+        ? `cannot read the folder ${dir}: ${why}`
+        : `no such folder: ${dir} (give --dir a folder laid out like exercises/)`,
+    );
     this.name = "NoSuchFolder";
   }
 }
@@ -54,7 +58,7 @@ export async function grade(options: GradeOptions): Promise<Report> {
   if (!stat?.isDirectory) throw new NoSuchFolder(dir);
   const absolute = await Deno.realPath(dir);
 
-  const staging = await stageSubmission(absolute, `${KIT_DIR}/lib`, options.extraFiles);
+  const staging = await createStaging(`${KIT_DIR}/lib`);
   const denoDir = `${KIT_DIR}/.cache/sandbox-deno`;
   const sandboxOptions = {
     workerPath: `${KIT_DIR}/grader/sandbox/worker.ts`,
@@ -75,6 +79,15 @@ export async function grade(options: GradeOptions): Promise<Report> {
     slot.get(); // start every sandbox now, so they boot in parallel
     return slot;
   });
+
+  // The submission is copied while the sandboxes boot; they read nothing before a "load".
+  try {
+    copySubmission(staging, absolute, options.extraFiles);
+  } catch (e) {
+    await Promise.all(slots.map((s) => s.current?.close()));
+    await removeStaging(staging);
+    throw new NoSuchFolder(dir, (e as Error).message);
+  }
 
   const results: ExerciseReport[] = new Array(exercises.length);
   let next = 0;

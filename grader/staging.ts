@@ -17,8 +17,10 @@ export const MAX_FILE_BYTES = 1 << 20;
 /** How deep folders inside a submission are copied. */
 const MAX_DEPTH = 3;
 
-async function copyTree(from: string, to: string, shown: string, skipped: string[], depth = 0) {
-  for await (const entry of Deno.readDir(from)) {
+function copyTree(from: string, to: string, shown: string, skipped: string[], depth = 0): void {
+  // Synchronous on purpose: a submission is a few dozen small files, and Deno's sync calls
+  // cost a fraction of the async ones (this runs while the sandboxes boot).
+  for (const entry of Deno.readDirSync(from)) {
     const source = `${from}/${entry.name}`;
     const name = shown + entry.name;
     if (entry.isSymlink) {
@@ -27,14 +29,14 @@ async function copyTree(from: string, to: string, shown: string, skipped: string
       if (entry.name.startsWith(".") || entry.name === "node_modules" || depth >= MAX_DEPTH) {
         continue;
       }
-      await Deno.mkdir(`${to}/${entry.name}`);
-      await copyTree(source, `${to}/${entry.name}`, `${name}/`, skipped, depth + 1);
+      Deno.mkdirSync(`${to}/${entry.name}`);
+      copyTree(source, `${to}/${entry.name}`, `${name}/`, skipped, depth + 1);
     } else if (entry.isFile && SOURCE_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) {
-      const info = await Deno.lstat(source);
+      const info = Deno.lstatSync(source);
       if (info.size > MAX_FILE_BYTES) {
         skipped.push(`${name}: larger than ${MAX_FILE_BYTES >> 20} MiB`);
       } else {
-        await Deno.writeFile(`${to}/${entry.name}`, await Deno.readFile(source));
+        Deno.writeFileSync(`${to}/${entry.name}`, Deno.readFileSync(source));
       }
     }
   }
@@ -53,31 +55,48 @@ export interface Staging {
 }
 
 /**
- * Copies the submission in `sourceDir` (its source files, and those of its folders up to
- * three levels down) into a new temporary folder and writes the import map
- * that sends `@gradkit/lib` to `libDir/mod.ts`. `extraFiles` (name → text) are written beside
- * the staged files (used by the kit's own tests).
+ * Creates a run's private folder and its import map, which sends `@gradkit/lib` to
+ * `libDir/mod.ts`. The sandboxes can start as soon as it exists; {@linkcode copySubmission}
+ * fills it.
  */
-export async function stageSubmission(
-  sourceDir: string,
-  libDir: string,
-  extraFiles: Record<string, string> = {},
-): Promise<Staging> {
+export async function createStaging(libDir: string): Promise<Staging> {
   const root = await Deno.makeTempDir({ prefix: "gradkit-run-" });
   const exercisesDir = `${root}/exercises`;
   await Deno.mkdir(exercisesDir);
-  const skipped: string[] = [];
-  await copyTree(sourceDir, exercisesDir, "", skipped);
-  for (const [name, text] of Object.entries(extraFiles)) {
-    await Deno.writeTextFile(`${exercisesDir}/${name}`, text);
-  }
   const importMapPath = `${root}/import_map.json`;
   const libUrl = new URL(`file://${libDir}/`).href;
   await Deno.writeTextFile(
     importMapPath,
     JSON.stringify({ imports: { "@gradkit/lib": `${libUrl}mod.ts`, "@gradkit/lib/": libUrl } }),
   );
-  return { root, exercisesDir, importMapPath, skipped };
+  return { root, exercisesDir, importMapPath, skipped: [] };
+}
+
+/**
+ * Copies the submission in `sourceDir` (its source files, and those of its folders up to
+ * three levels down) into the staging folder, recording in `staging.skipped` what was left out.
+ * `extraFiles` (name → text) are written beside the staged files (used by the kit's own tests).
+ */
+export function copySubmission(
+  staging: Staging,
+  sourceDir: string,
+  extraFiles: Record<string, string> = {},
+): void {
+  copyTree(sourceDir, staging.exercisesDir, "", staging.skipped);
+  for (const [name, text] of Object.entries(extraFiles)) {
+    Deno.writeTextFileSync(`${staging.exercisesDir}/${name}`, text);
+  }
+}
+
+/** {@linkcode createStaging} then {@linkcode copySubmission}. */
+export async function stageSubmission(
+  sourceDir: string,
+  libDir: string,
+  extraFiles: Record<string, string> = {},
+): Promise<Staging> {
+  const staging = await createStaging(libDir);
+  copySubmission(staging, sourceDir, extraFiles);
+  return staging;
 }
 
 /** Removes a run's temporary folder. */

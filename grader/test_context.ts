@@ -67,7 +67,8 @@ function nonFinite(what: string, x: number, index: number[]): CheckFailure {
   const where = index.length ? ` at [${index.join(", ")}]` : "";
   return new CheckFailure(
     `${what} is ${formatNumber(x)}${where}: a numerical overflow or a division by zero? ` +
-      `(exp of a large number overflows: shift by the maximum first)`,
+      `(exp of a large number overflows: rearrange so that exp only sees numbers ≤ 0, e.g. ` +
+      `subtract the row maximum before a softmax, use exp(-|x|) in a sigmoid)`,
   );
 }
 
@@ -307,7 +308,9 @@ function mutationMessage(
         const idx = isMatrix(before)
           ? `[${Math.floor(i / before.cols)}, ${i % before.cols}]`
           : `[${i}]`;
-        detail = ` (element ${idx} was ${formatNumber(b[i])}, is now ${formatNumber(a[i])})`;
+        let was = formatNumber(b[i]), now = formatNumber(a[i]);
+        if (was === now) [was, now] = [String(b[i]), String(a[i])]; // differs only in the last digits
+        detail = ` (element ${idx} was ${was}, is now ${now})`;
         break;
       }
     }

@@ -1,9 +1,256 @@
 /**
- * PLACEHOLDER — replaced by the exercise's real spec.
+ * Hidden tests of exercise 13, L2 regularization: the penalty λ·Σw² with gradient 2λW (no ½,
+ * λ not divided by N), the total loss over several weight matrices, and a regularized linear
+ * SVM with a bias that is not regularized. λ = 0 and a λ strong enough to dominate are each
+ * tested on their own.
  *
  * @module
  */
-import type { ExerciseSpec } from "../spec.ts";
 
-/** Placeholder. */
-export const spec: ExerciseSpec = { id: "l2_regularization", exports: [], hint: "", tests: [] };
+import { classLabels, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import type { ExerciseSpec, TestContext } from "../spec.ts";
+
+/** Smallest distance of a hinge margin term from 0 in the SVM tests. */
+const GAP = 0.05;
+
+/** λ · Σ W²; reads `W.data` at call time. */
+function referencePenalty(W: Matrix, lambda: number): number {
+  let total = 0;
+  for (const w of W.data) total += w * w;
+  return lambda * total;
+}
+
+/**
+ * A smooth stand-in for a data loss of several weight matrices, Σₖ Σ Aₖ ⊙ tanh(Wₖ), whose
+ * gradient for Wₖ is Aₖ ⊙ (1 − tanh²(Wₖ)). Reads every `W.data` at call time.
+ */
+function referenceData(weights: Matrix[], coefficients: Matrix[]): number {
+  let total = 0;
+  weights.forEach((W, k) => {
+    for (let i = 0; i < W.size; i++) total += coefficients[k].data[i] * Math.tanh(W.data[i]);
+  });
+  return total;
+}
+
+/** The gradients of {@linkcode referenceData}. */
+function dataGradients(weights: Matrix[], coefficients: Matrix[]): Matrix[] {
+  return weights.map((W, k) =>
+    W.map((w, i, j) => coefficients[k].get(i, j) * (1 - Math.tanh(w) ** 2))
+  );
+}
+
+/** The mean multiclass hinge loss of X·W + b plus λ · Σ W²; reads W, b and X at call time. */
+function referenceSvm(W: Matrix, b: Matrix, X: Matrix, y: Int32Array, lambda: number): number {
+  const n = X.rows, d = X.cols, c = W.cols;
+  let hinge = 0;
+  const s = new Float64Array(c);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < c; j++) {
+      let v = b.data[j];
+      for (let k = 0; k < d; k++) v += X.data[i * d + k] * W.data[k * c + j];
+      s[j] = v;
+    }
+    for (let j = 0; j < c; j++) if (j !== y[i]) hinge += Math.max(0, s[j] - s[y[i]] + 1);
+  }
+  return hinge / n + referencePenalty(W, lambda);
+}
+
+/** Weights of the given shapes (entries away from 0) and data-loss coefficients. */
+function weightSet(
+  rng: Rng,
+  shapes: [number, number][],
+  scale = 1,
+): { weights: Matrix[]; coefficients: Matrix[] } {
+  return {
+    weights: shapes.map(([r, c]) => randomMatrix(rng, r, c, { scale, gap: 0.05 * scale })),
+    coefficients: shapes.map(([r, c]) => randomMatrix(rng, r, c)),
+  };
+}
+
+/**
+ * A linear classifier's W (D×C), a non-zero bias b (1×C), inputs X (N×D) and labels (every
+ * class present when N ≥ C) whose scores X·W + b keep every margin term at least GAP from 0,
+ * with some margins violated.
+ */
+function svmBatch(
+  rng: Rng,
+  shape: { n: number; d: number; c: number },
+  biasScale = 1,
+): { W: Matrix; b: Matrix; X: Matrix; y: Int32Array } {
+  const { n, d, c } = shape;
+  const W = randomMatrix(rng, d, c, { gap: 0.05 });
+  const b = randomMatrix(rng, 1, c, { scale: biasScale, gap: 0.1 * biasScale });
+  const y = classLabels(rng, n, c);
+  for (let attempt = 0;; attempt++) {
+    const X = new Matrix(n, d);
+    for (let i = 0; i < n; i++) {
+      for (let tries = 0;; tries++) {
+        const x = randomMatrix(rng, 1, d);
+        const s = x.matmul(W).add(b).data;
+        let ok = true;
+        for (let j = 0; j < c; j++) {
+          if (j !== y[i] && Math.abs(s[j] - s[y[i]] + 1) < GAP) ok = false;
+        }
+        if (ok || tries > 10_000) {
+          X.data.set(x.data, i * d);
+          break;
+        }
+      }
+    }
+    if (referenceSvm(W, b, X, y, 0) > 0 || attempt > 100) return { W, b, X, y };
+  }
+}
+
+/** Calls l2Penalty; checks the value and dW. */
+async function checkPenalty(t: TestContext, W: Matrix, lambda: number, what: string) {
+  const out = t.expectObject(await t.call("l2Penalty", W, lambda), "l2Penalty(...)", [
+    "loss",
+    "dW",
+  ]);
+  const loss = t.expectNumber(out.loss, `l2Penalty loss (${what})`);
+  const dW = t.expectMatrix(out.dW, `l2Penalty dW (${what})`, [W.rows, W.cols]);
+  t.expectClose(`l2Penalty loss (${what})`, loss, referencePenalty(W, lambda));
+  t.expectGradient(`l2Penalty dW (${what})`, dW, () => referencePenalty(W, lambda), W);
+}
+
+/** Calls totalLoss on a weight set; checks the value and every gradient. */
+async function checkTotal(
+  t: TestContext,
+  set: { weights: Matrix[]; coefficients: Matrix[] },
+  lambda: number,
+  what: string,
+) {
+  const { weights, coefficients } = set;
+  const dataLoss = referenceData(weights, coefficients);
+  const dataGrads = dataGradients(weights, coefficients);
+  const out = t.expectObject(
+    await t.call("totalLoss", dataLoss, dataGrads, weights, lambda),
+    "totalLoss(...)",
+    ["loss", "grads"],
+  );
+  const loss = t.expectNumber(out.loss, `totalLoss loss (${what})`);
+  const grads = out.grads;
+  t.expect(
+    Array.isArray(grads) && grads.length === weights.length,
+    `totalLoss grads (${what}): expected an array of ${weights.length} matrices, one per ` +
+      `weight matrix, got ${Array.isArray(grads) ? `an array of ${grads.length}` : typeof grads}`,
+  );
+  const total = () =>
+    referenceData(weights, coefficients) +
+    weights.reduce((sum, W) => sum + referencePenalty(W, lambda), 0);
+  t.expectClose(`totalLoss loss (${what})`, loss, total());
+  weights.forEach((W, k) => {
+    const g = t.expectMatrix(grads[k], `grads[${k}] (${what})`, [W.rows, W.cols]);
+    t.expectGradient(`grads[${k}] (${what})`, g, total, W);
+  });
+}
+
+/** Calls regularizedLinearSvm; checks the value, dW and db. */
+async function checkSvm(
+  t: TestContext,
+  batch: { W: Matrix; b: Matrix; X: Matrix; y: Int32Array },
+  lambda: number,
+  what: string,
+  parts: { value?: boolean; gradient?: boolean } = {},
+) {
+  const { value = true, gradient = true } = parts;
+  const { W, b, X, y } = batch;
+  const out = t.expectObject(
+    await t.call("regularizedLinearSvm", W, b, X, y, lambda),
+    "regularizedLinearSvm(...)",
+    ["loss", "dW", "db"],
+  );
+  const loss = t.expectNumber(out.loss, `regularizedLinearSvm loss (${what})`);
+  const dW = t.expectMatrix(out.dW, `dW (${what})`, [W.rows, W.cols]);
+  const db = t.expectMatrix(out.db, `db (${what})`, [1, W.cols]);
+  const f = () => referenceSvm(W, b, X, y, lambda);
+  if (value) t.expectClose(`regularizedLinearSvm loss (${what})`, loss, f());
+  if (gradient) {
+    t.expectGradient(`dW (${what})`, dW, f, W);
+    t.expectGradient(`db (${what})`, db, f, b);
+  }
+}
+
+export const spec: ExerciseSpec = {
+  id: "l2_regularization",
+  exports: ["l2Penalty", "totalLoss", "regularizedLinearSvm"],
+  hint: "The penalty is λ·Σw² with no ½, so its gradient is 2λW; λ is not divided by N, and " +
+    "a bias never enters the penalty (its gradient is the data term's only).",
+  tests: [
+    {
+      name: "l2Penalty: value and dW on a 4×3 matrix (λ = 0.7)",
+      async run(t) {
+        await checkPenalty(t, randomMatrix(t.rng, 4, 3, { scale: 1.5 }), 0.7, "4×3, λ = 0.7");
+      },
+    },
+    {
+      name: "l2Penalty with λ = 0: loss 0 and dW 0",
+      async run(t) {
+        await checkPenalty(t, randomMatrix(t.rng, 3, 5), 0, "3×5, λ = 0");
+      },
+    },
+    {
+      name: "l2Penalty on a 1×5 row and a 6×1 column, several λ: value and dW",
+      async run(t) {
+        await checkPenalty(t, randomMatrix(t.rng, 1, 5), 0.05, "1×5, λ = 0.05");
+        await checkPenalty(t, randomMatrix(t.rng, 6, 1, { scale: 3 }), 2.5, "6×1, λ = 2.5");
+      },
+    },
+    {
+      name: "totalLoss: three weight matrices of different shapes (λ = 0.3): value and gradients",
+      async run(t) {
+        const set = weightSet(t.rng, [[5, 4], [4, 3], [1, 6]]);
+        await checkTotal(t, set, 0.3, "shapes 5×4, 4×3, 1×6, λ = 0.3");
+      },
+    },
+    {
+      name: "totalLoss with λ = 0: the data loss and gradients come back unchanged",
+      async run(t) {
+        const set = weightSet(t.rng, [[3, 4], [4, 2]]);
+        await checkTotal(t, set, 0, "shapes 3×4, 4×2, λ = 0");
+      },
+    },
+    {
+      name: "totalLoss with a strong λ = 5 (the penalty dominates): value and gradients",
+      async run(t) {
+        const set = weightSet(t.rng, [[2, 5], [5, 3]], 2);
+        await checkTotal(t, set, 5, "shapes 2×5, 5×3, λ = 5");
+      },
+    },
+    {
+      name: "regularizedLinearSvm: value with N ≠ D ≠ C (N = 8, D = 5, C = 3), λ = 0.3",
+      async run(t) {
+        const batch = svmBatch(t.rng, { n: 8, d: 5, c: 3 });
+        await checkSvm(t, batch, 0.3, "N = 8, D = 5, C = 3, λ = 0.3", { gradient: false });
+      },
+    },
+    {
+      name: "regularizedLinearSvm: dW and db with N ≠ D ≠ C (N = 7, D = 4, C = 3), λ = 0.3",
+      async run(t) {
+        const batch = svmBatch(t.rng, { n: 7, d: 4, c: 3 });
+        await checkSvm(t, batch, 0.3, "N = 7, D = 4, C = 3, λ = 0.3", { value: false });
+      },
+    },
+    {
+      name: "regularizedLinearSvm with λ = 0: the hinge loss of X·W + b, value, dW and db",
+      async run(t) {
+        const batch = svmBatch(t.rng, { n: 6, d: 5, c: 4 });
+        await checkSvm(t, batch, 0, "N = 6, D = 5, C = 4, λ = 0");
+      },
+    },
+    {
+      name: "regularizedLinearSvm with a strong λ = 4 and a large bias: value, dW and db",
+      async run(t) {
+        const batch = svmBatch(t.rng, { n: 9, d: 3, c: 4 }, 3);
+        await checkSvm(t, batch, 4, "N = 9, D = 3, C = 4, λ = 4, bias ≈ ±3");
+      },
+    },
+    {
+      name: "regularizedLinearSvm on a batch of one (N = 1, D = 3, C = 4): value, dW and db",
+      async run(t) {
+        const batch = svmBatch(t.rng, { n: 1, d: 3, c: 4 });
+        await checkSvm(t, batch, 0.5, "N = 1, D = 3, C = 4, λ = 0.5");
+      },
+    },
+  ],
+};
