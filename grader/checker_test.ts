@@ -542,6 +542,28 @@ Deno.test("directionalCheck: agrees with correct gradients", () => {
   }
 });
 
+Deno.test("directionalCheck: 300 000 weights, where rounding grows like √n ulps", () => {
+  // The large benchmark size: W1 is 3072×100. Moving all weights at once re-rounds every term of
+  // the regularization sum, so the raw error reaches ~1e-4 relative; the allowance covers it and
+  // is still far below the directional derivatives, so a doubled gradient fails.
+  const net = twoLayerFixture(TWO_LAYER_SIZES.large, { seed: 2 });
+  const g = net.gradient();
+  const { W1 } = net.params;
+  const r = directionalCheck(net.loss, W1, g.W1, { directions: 3, seed: 4 });
+  assert.deepEqual(r.kinks, []);
+  assertBelow(r.worst.relError, GRADIENT_TOLERANCE.rtol, "relative error beyond the noise");
+  for (let d = 0; d < 3; d++) {
+    const error = Math.abs(r.numerical[d] - r.analytic[d]);
+    assertBelow(error, r.noise[d] / 2, `direction ${d}: error within half the allowance`);
+    assertBelow(r.noise[d], 0.05 * Math.abs(r.analytic[d]), `direction ${d}: allowance`);
+  }
+  const doubled = directionalCheck(net.loss, W1, g.W1.map((v) => 2 * v), {
+    directions: 1,
+    seed: 4,
+  });
+  assert.ok(doubled.worst.relError > 0.4);
+});
+
 Deno.test("directionalCheck: flags wrong gradients", () => {
   const net = twoLayerFixture(TWO_LAYER_SIZES.small, { seed: 6 });
   const g = net.gradient();

@@ -1,0 +1,206 @@
+/**
+ * `deno task bench`: measures what the performance targets are about, in one run on this
+ * machine, and prints a JSON summary (also written to `.cache/bench.json`).
+ *
+ * - wall time of a Deno hello-world process, of grading every exercise in `solutions/`, and of
+ *   grading one exercise (each a fresh process, as a learner runs it; median of several runs);
+ * - the reference checker on the two-layer network's loss with respect to every parameter, at
+ *   the small and medium sizes, against the bare function evaluations it performs (overhead);
+ * - directional mode at the medium and large sizes against the full check;
+ * - the numpy baseline (`../shared/bench/numpy_baseline.py`), run here, and the ratios.
+ *
+ * Shared machines are noisy: every timing is the median (processes) or the best (in-process
+ * loops) of several repetitions, and only ratios within one run mean much.
+ *
+ * @module
+ */
+
+import { directionalCheck, numericalGradient } from "../checker.ts";
+import { TWO_LAYER_SIZES, type TwoLayerFixture, twoLayerFixture } from "./two_layer_fixture.ts";
+
+const KIT = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function wallMs(args: string[], runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const out = await new Deno.Command(Deno.execPath(), {
+      args,
+      cwd: KIT,
+      stdout: "null",
+      stderr: "piped",
+      env: { NO_COLOR: "1" },
+    }).output();
+    times.push(performance.now() - t);
+    if (out.code > 1) throw new Error(`${args.join(" ")}: ${new TextDecoder().decode(out.stderr)}`);
+  }
+  return median(times);
+}
+
+/** Best time of `reps` runs of `fn`, in ms. */
+function bestMs(fn: () => void, reps: number): number {
+  let best = Infinity;
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+function paramsOf(net: TwoLayerFixture): Float64Array[] {
+  const p = net.params;
+  return [p.W1, p.b1, p.W2, p.b2];
+}
+
+/** The full check of every parameter, and the same number of bare loss evaluations. */
+function checker(size: "small" | "medium", reps: number) {
+  const net = twoLayerFixture(TWO_LAYER_SIZES[size], { seed: 1 });
+  const params = paramsOf(net);
+  let evaluations = 0;
+  const full = bestMs(() => {
+    evaluations = 0;
+    for (const x of params) evaluations += numericalGradient(net.loss, x).evaluations;
+  }, reps);
+  let sink = 0;
+  const bare = bestMs(() => {
+    for (let i = 0; i < evaluations; i++) sink += net.loss();
+  }, reps);
+  if (!Number.isFinite(sink)) throw new Error("loss is not finite");
+  return {
+    parameters: net.parameterCount,
+    evaluations,
+    fullMs: full,
+    bareEvaluationsMs: bare,
+    overhead: full / bare,
+  };
+}
+
+function directional(size: "medium" | "large", directions: number, reps: number) {
+  const net = twoLayerFixture(TWO_LAYER_SIZES[size], { seed: 1 });
+  const params = paramsOf(net);
+  const grads = net.gradient();
+  const analytic = [grads.W1, grads.b1, grads.W2, grads.b2].map((g) => g.slice());
+  let evaluations = 0;
+  let worst = 0;
+  const ms = bestMs(() => {
+    evaluations = 0;
+    params.forEach((x, k) => {
+      const d = directionalCheck(net.loss, x, analytic[k], { directions, seed: 7 });
+      evaluations += d.evaluations;
+      worst = Math.max(worst, d.worst.relError);
+    });
+  }, reps);
+  let sink = 0;
+  const bare = bestMs(() => {
+    for (let i = 0; i < evaluations; i++) sink += net.loss();
+  }, reps);
+  if (!Number.isFinite(sink)) throw new Error("loss is not finite");
+  return {
+    parameters: net.parameterCount,
+    directions,
+    evaluations,
+    ms,
+    bareEvaluationsMs: bare,
+    overhead: ms / bare,
+    worstRelError: worst,
+  };
+}
+
+async function numpy(): Promise<Record<string, { seconds: number; evals: number }> | string> {
+  const script = `${KIT}/../shared/bench/numpy_baseline.py`;
+  try {
+    const out = await new Deno.Command("python3", {
+      args: [script],
+      stdout: "piped",
+      stderr: "piped",
+    })
+      .output();
+    if (out.code !== 0) {
+      return `numpy baseline failed: ${new TextDecoder().decode(out.stderr).trim()}`;
+    }
+    return JSON.parse(new TextDecoder().decode(out.stdout));
+  } catch (e) {
+    return `numpy baseline not run: ${(e as Error).message}`;
+  }
+}
+
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function main(): Promise<void> {
+  const runs = Number(Deno.env.get("BENCH_RUNS") ?? 5);
+  const hello = `${KIT}/.cache/bench_hello.ts`;
+  await Deno.mkdir(`${KIT}/.cache`, { recursive: true });
+  await Deno.writeTextFile(hello, 'console.log("hello");\n');
+  const grade = ["run", "-A", `${KIT}/grader/main.ts`, "--dir", "solutions", "--seed", "1"];
+  // Warm the caches (transpiled modules of the grader and of the sandbox) before timing.
+  await wallMs([...grade], 1);
+  const helloMs = await wallMs(["run", hello], runs);
+  const allMs = await wallMs(grade, runs);
+  const oneMs = await wallMs([...grade, "mse_loss"], runs);
+
+  const small = checker("small", 50);
+  const medium = checker("medium", 3);
+  const dirMedium = directional("medium", 8, 10);
+  const dirLarge = directional("large", 8, 3);
+  const base = await numpy();
+
+  const summary = {
+    machine: { cores: navigator.hardwareConcurrency, deno: Deno.version.deno },
+    grading: {
+      helloWorldMs: round(helloMs, 1),
+      allSolutionsMs: round(allMs, 1),
+      allVsHelloWorld: round(allMs / helloMs, 2),
+      oneExerciseMs: round(oneMs, 1),
+      targets: { allSolutionsMs: 1000, allVsHelloWorld: 8, oneExerciseMs: 250 },
+    },
+    checker: {
+      small: {
+        ...small,
+        fullMs: round(small.fullMs),
+        bareEvaluationsMs: round(small.bareEvaluationsMs),
+        overhead: round(small.overhead, 2),
+      },
+      medium: {
+        ...medium,
+        fullMs: round(medium.fullMs),
+        bareEvaluationsMs: round(medium.bareEvaluationsMs),
+        overhead: round(medium.overhead, 2),
+      },
+      targets: { overhead: 1.2 },
+    },
+    directional: {
+      medium: {
+        ...dirMedium,
+        ms: round(dirMedium.ms),
+        bareEvaluationsMs: round(dirMedium.bareEvaluationsMs),
+        overhead: round(dirMedium.overhead, 2),
+      },
+      large: {
+        ...dirLarge,
+        ms: round(dirLarge.ms),
+        bareEvaluationsMs: round(dirLarge.bareEvaluationsMs),
+        overhead: round(dirLarge.overhead, 2),
+      },
+      fullVsDirectionalAtMedium: round(medium.fullMs / dirMedium.ms, 1),
+    },
+    numpy: typeof base === "string" ? base : {
+      smallMs: round(base.small.seconds * 1000),
+      mediumMs: round(base.medium.seconds * 1000),
+      speedupSmall: round(base.small.seconds * 1000 / small.fullMs, 1),
+      speedupMedium: round(base.medium.seconds * 1000 / medium.fullMs, 2),
+      directionalSpeedupMedium: round(base.medium.seconds * 1000 / dirMedium.ms, 0),
+      targets: { speedupSmall: 10, speedupMedium: 1 / 3, directionalSpeedupMedium: 100 },
+    },
+  };
+  const text = JSON.stringify(summary, null, 2) + "\n";
+  await Deno.writeTextFile(`${KIT}/.cache/bench.json`, text);
+  console.log(text);
+}
+
+if (import.meta.main) await main();
