@@ -39,8 +39,8 @@ const COLORS: Record<ExerciseStatus | TestStatus, Parameters<typeof styleText>[0
  * move the cursor, clear the screen or fake a verdict's color) are shown as visible escapes.
  */
 export function visible(text: string): string {
-  // deno-lint-ignore no-control-regex
   return text.replace(
+    // deno-lint-ignore no-control-regex
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
   );

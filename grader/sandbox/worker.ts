@@ -90,14 +90,18 @@ function captureConsole(): void {
 const timers = new Set<number>();
 
 function trackTimers(): void {
-  const wrap = (real: typeof setTimeout) => (fn: unknown, ms?: number, ...rest: unknown[]) => {
-    const id = real(fn as () => void, ms, ...rest);
+  type Schedule = (fn: () => void, ms?: number, ...rest: unknown[]) => number;
+  const wrap = (real: Schedule): Schedule => (fn, ms, ...rest) => {
+    const id = real(fn, ms, ...rest);
     timers.add(id);
     return id;
   };
-  Object.defineProperty(globalThis, "setTimeout", { value: wrap(realSetTimeout), writable: false });
+  Object.defineProperty(globalThis, "setTimeout", {
+    value: wrap(realSetTimeout as unknown as Schedule),
+    writable: false,
+  });
   Object.defineProperty(globalThis, "setInterval", {
-    value: wrap(realSetInterval as typeof setTimeout),
+    value: wrap(realSetInterval as unknown as Schedule),
     writable: false,
   });
 }
