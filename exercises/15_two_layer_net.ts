@@ -25,7 +25,8 @@
  *     import { softmaxCrossEntropy } from "./08_softmax_cross_entropy.ts";
  *
  * or write the few lines again here; either way is fine. (If you import them, those exercises
- * must be solved first.)
+ * must be solved first, and your softmax cross-entropy must also survive the score spreads
+ * described under Conventions.)
  *
  * ## Conventions
  *
@@ -33,8 +34,12 @@
  * - The loss is the MEAN over the batch, and the gradients are those of that mean.
  * - No regularization here: the loss is the data loss only, and the gradients contain no λ
  *   term (exercise 13 adds one).
- * - The softmax must stay finite for scores in the thousands: shift each row of S by its
- *   maximum before exponentiating (or use a log-sum-exp that does).
+ * - The loss must stay finite for scores around ±1000 and for rows whose scores spread over
+ *   more than 2000 (the hidden tests have both). Shift each row of S by its maximum m before
+ *   exponentiating, and compute example i's loss as
+ *   log Σ_j exp(S[i][j] − m) − (S[i][y[i]] − m). Do not take the log of a computed
+ *   probability: a class that trails the best one by more than about 745 gets a probability
+ *   that rounds to 0, and −log 0 is Infinity.
  * - The ReLU's derivative at exactly 0 is taken as 0; the tests keep every entry of Z away
  *   from 0, so either choice passes.
  * - Do not modify X, y or any parameter: build new matrices.

@@ -152,11 +152,12 @@ function offsetScoreProblem(rng: Rng, offset: number): Problem {
 
 /**
  * A problem whose scores spread over more than 2000 within every row: b2 runs from −1200 to
- * +1200 (one class at each end), so the correct class of some example trails the best by more
- * than 2000 and its probability underflows to 0.
+ * +1200 (one class at each end), so the correct class of some example (N > C: every class is
+ * someone's label) trails the best by more than 2000 and its probability underflows to 0.
  */
 function spreadScoreProblem(rng: Rng): Problem {
-  const [n, d, h, c] = distinctSizes(rng, 4, 3, 9);
+  // N > C, so every class is some example's label (the −1200 one included).
+  const [c, d, h, n] = distinctSizes(rng, 4, 3, 9).sort((a, b) => a - b);
   const p = problem(rng, n, d, h, c);
   const b2 = new Matrix(1, c);
   for (let j = 0; j < c; j++) {
