@@ -140,8 +140,8 @@ function checkGradients(
 const LARGE_SCORES: GradientCheckOptions = { rtol: 1e-4, atol: 0.05 };
 
 /**
- * A problem whose scores are `offset` plus a few units: W2 as usual, b2 = offset + N(0, 1).
- * The softmax is far from saturated, so every gradient is exercised.
+ * A problem whose scores are `offset` plus a few units: W2 as usual, b2 = offset + N(0, 0.5²).
+ * The softmax is not saturated, so every gradient is exercised.
  */
 function offsetScoreProblem(rng: Rng, offset: number): Problem {
   const [n, d, h, c] = distinctSizes(rng, 4, 3, 9);
