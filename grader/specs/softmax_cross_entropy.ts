@@ -142,6 +142,18 @@ export const spec: ExerciseSpec = {
       },
     },
     {
+      name: "correct class 1000 below the best score: −log of a computed probability is Infinity",
+      async run(t) {
+        const { scores, y } = batch(t.rng, 5, 4);
+        for (let i = 0; i < scores.rows; i++) {
+          let max = -Infinity;
+          for (let j = 0; j < scores.cols; j++) max = Math.max(max, scores.get(i, j));
+          scores.set(i, y[i], max - t.rng.uniform(1000, 1200));
+        }
+        await checkBatch(t, scores, y, "score spread > 1000");
+      },
+    },
+    {
       name: "several random shapes, small and large score spreads: value and dScores",
       async run(t) {
         for (let trial = 0; trial < 4; trial++) {
