@@ -295,8 +295,14 @@ Deno.test("numericalGradient: softmax cross-entropy at scores of ±1000 is withi
 });
 
 Deno.test("numericalGradient: a two-layer network's loss, every parameter", () => {
-  for (const seed of [0, 1]) {
-    const net = twoLayerFixture(TWO_LAYER_SIZES.small, { seed });
+  const odd = { N: 3, D: 5, H: 7, C: 4 }; // odd sizes take the fixture's remainder loops
+  for (
+    const [size, seed] of [[TWO_LAYER_SIZES.small, 0], [TWO_LAYER_SIZES.small, 1], [
+      odd,
+      2,
+    ]] as const
+  ) {
+    const net = twoLayerFixture(size, { seed });
     const g = net.gradient();
     for (const key of ["W1", "b1", "W2", "b2"] as const) {
       const r = numericalGradient(net.loss, net.params[key]);
@@ -307,6 +313,36 @@ Deno.test("numericalGradient: a two-layer network's loss, every parameter", () =
     }
   }
 });
+
+Deno.test("two-layer fixture: the loss is the one written out directly", () => {
+  const size = { N: 5, D: 3, H: 7, C: 4 };
+  const { N, D, H, C } = size;
+  const net = twoLayerFixture(size, { seed: 3, reg: 0.1 });
+  const { W1, b1, W2, b2 } = net.params;
+  const { X, y } = net;
+  let data = 0;
+  for (let n = 0; n < N; n++) {
+    const h = Array.from({ length: H }, (_, j) => {
+      let z = b1[j];
+      for (let d = 0; d < D; d++) z += X[n * D + d] * W1[d * H + j];
+      return Math.max(0, z);
+    });
+    const s = Array.from({ length: C }, (_, c) => {
+      let v = b2[c];
+      for (let j = 0; j < H; j++) v += h[j] * W2[j * C + c];
+      return v;
+    });
+    data += crossEntropyOfRow(s, y[n]);
+  }
+  const reg = 0.1 * [...W1, ...W2].reduce((a, w) => a + w * w, 0);
+  assertBelow(relativeError(net.loss(), data / N + reg, 0), 1e-13, "loss");
+});
+
+/** −log softmax(s)[y], with the maximum shifted out. */
+function crossEntropyOfRow(s: number[], y: number): number {
+  const max = Math.max(...s);
+  return Math.log(s.reduce((a, v) => a + Math.exp(v - max), 0)) + max - s[y];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Steps, evaluations, restoration

@@ -45,12 +45,37 @@ export interface GradeOptions {
   extraFiles?: Record<string, string>;
 }
 
+/** The grader lacks a permission it needs to enforce the sandbox's limits (a usage error). */
+export class MissingPermission extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MissingPermission";
+  }
+}
+
+/**
+ * The memory cap reads the sandbox's resident size from `/proc/PID/status`, which Deno allows
+ * only with `--allow-all`. Refuse to grade without it rather than grade without a memory cap.
+ */
+function checkMemoryWatch(): void {
+  try {
+    Deno.readTextFileSync("/proc/self/status");
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return; // no /proc (not Linux): no memory cap
+    throw new MissingPermission(
+      "the grader needs --allow-all: Deno reads /proc/PID/status, which the sandbox's memory " +
+        "limit relies on, only with it (run it as `deno task grade`)",
+    );
+  }
+}
+
 /**
  * Grades `options.dir` and returns the report. Throws only on a usage error:
- * {@linkcode NoSuchFolder} or an unknown exercise id.
+ * {@linkcode NoSuchFolder}, {@linkcode MissingPermission} or an unknown exercise id.
  */
 export async function grade(options: GradeOptions): Promise<Report> {
   const started = performance.now();
+  checkMemoryWatch();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const exercises = options.exercises ?? selectExercises(options.ids ?? []);
   const dir = options.dir.replace(/\/+$/, "") || ".";

@@ -6,7 +6,7 @@
  */
 
 import { parseArgs } from "node:util";
-import { grade, NoSuchFolder } from "./grade.ts";
+import { grade, MissingPermission, NoSuchFolder } from "./grade.ts";
 import { renderJson } from "./reporters/json.ts";
 import { renderTerminal } from "./reporters/terminal.ts";
 import { DEFAULT_LIMITS } from "./sandbox/sandbox.ts";
@@ -125,7 +125,10 @@ export async function main(args: string[]): Promise<number> {
     }
     return report.summary.passed === report.summary.total ? 0 : 1;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof NoSuchFolder || e instanceof UnknownExercise) {
+    if (
+      e instanceof UsageError || e instanceof NoSuchFolder || e instanceof UnknownExercise ||
+      e instanceof MissingPermission
+    ) {
       console.error(`gradkit: ${e.message}`);
       return 2;
     }

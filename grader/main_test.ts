@@ -90,3 +90,24 @@ Deno.test("the same seed gives the same hidden inputs, a different seed differen
   assert.deepEqual(a, b);
   assert.notDeepEqual(a, c);
 });
+
+Deno.test("cli: without --allow-all the grader refuses to run without its memory cap", async () => {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-read",
+      "--allow-write",
+      "--allow-run",
+      "--allow-env",
+      "grader/main.ts",
+      "relu",
+    ],
+    cwd: KIT_DIR,
+    env: { NO_COLOR: "1" },
+  }).output();
+  assert.equal(out.code, 2);
+  assert.match(
+    new TextDecoder().decode(out.stderr),
+    /needs --allow-all: Deno reads \/proc\/PID\/status/,
+  );
+});
