@@ -120,7 +120,9 @@ export async function grade(options: GradeOptions): Promise<Report> {
   try {
     await Promise.all(slots.map(async (slot) => {
       while (next < exercises.length) {
-        const i = next++;
+        // Later exercises of the course are the larger ones: starting them first keeps both
+        // sandboxes busy until the end (longest first). Reports stay in course order.
+        const i = exercises.length - 1 - next++;
         const job: ExerciseJob = {
           exercise: exercises[i],
           stagedDir: staging.exercisesDir,

@@ -72,6 +72,11 @@ export function explainLoadError(e: ThrownError, job: ExerciseJob): string {
     return `${file} imports${what}, which the sandbox does not allow: an exercise may import ` +
       `only "@gradkit/lib" and other files of its own folder (${first})`;
   }
+  if (/function Buffer|ext:deno_node/.test(e.message)) {
+    // Booting Deno's Node layer fails against the frozen built-ins: a `node:` import.
+    return `${file} imports a Node.js built-in module (node:…), which the sandbox does not ` +
+      `allow: an exercise may import only "@gradkit/lib" and other files of its own folder`;
+  }
   if (e.name === "SyntaxError" || /parse|Expected|Unexpected/.test(e.message)) {
     return `${file} has a syntax error: ${first.replace(/file:\/\/\S*\//g, "")}`;
   }

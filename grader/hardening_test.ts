@@ -186,6 +186,12 @@ const ROWS: Row[] = [
   },
   // hostile: files, network, environment, processes
   {
+    name: "reads the environment through the process global",
+    source: withBody("return x.mul(Number(process.env.GRADER_SEED ?? 2));"),
+    status: "error",
+    message: /process is not available in an exercise/,
+  },
+  {
     name: "reads a grader file",
     source: withBody(`Deno.readTextFileSync(${JSON.stringify(secret)}); return x.mul(2);`),
     status: "error",
@@ -196,7 +202,7 @@ const ROWS: Row[] = [
     source: `import { readFileSync } from "node:fs";\n` +
       withBody(`readFileSync(${JSON.stringify(secret)}); return x.mul(2);`),
     status: "error",
-    message: /outside the sandbox|Requires read/,
+    message: /Node\.js built-in module|outside the sandbox/,
   },
   {
     name: "writes a file",
@@ -246,7 +252,7 @@ const ROWS: Row[] = [
     name: "calls process.exit(0)",
     source: `import process from "node:process";\n` + withBody("process.exit(0);"),
     status: "error",
-    message: /process.exit\(\) is not allowed/,
+    message: /Node\.js built-in module|process\.exit\(\) is not allowed/,
   },
   {
     name: "calls Deno.exit(0) while loading",

@@ -12,7 +12,8 @@
  * - freezes the exported classes of `lib/` (their prototypes are shared by every exercise);
  * - removes persistent storage (`localStorage`, `sessionStorage`, `caches`), which Deno keeps
  *   on disk between runs without any permission;
- * - replaces `Deno.exit` and `process.exit` by functions that throw.
+ * - replaces `Deno.exit` by a function that throws, and refuses the Node.js globals
+ *   (`process`, `Buffer`, ...) and `node:` imports (`process.exit` with them).
  *
  * @module
  */
@@ -85,12 +86,19 @@ function freezeDeep(value: unknown, seen: Set<unknown>): void {
 export function lockdown(libExports: Record<string, unknown>): void {
   const seen = new Set<unknown>();
   const g = globalThis as Record<string, unknown>;
-  // Deno loads its Node compatibility layer lazily, on the first touch of `process` or
-  // `Buffer`; that code assigns properties over built-ins (Buffer.of over Uint8Array.of), which
-  // fails once they are frozen. The worker touches both before it replaces `console`; make
-  // sure here too.
-  void g.process;
-  void g.Buffer;
+  // Node's globals are refused before they are ever touched: Deno boots its Node compatibility
+  // layer lazily on their first use (25 ms of every sandbox start), and that boot assigns over
+  // the built-ins frozen below. Exercises need neither.
+  for (const name of ["process", "Buffer", "global", "setImmediate", "clearImmediate"]) {
+    Object.defineProperty(globalThis, name, {
+      get() {
+        throw new ReferenceError(
+          `${name} is not available in an exercise (it is a Node.js global)`,
+        );
+      },
+      configurable: false,
+    });
+  }
   for (const name of FROZEN_GLOBALS) {
     const value = g[name];
     if (value === undefined) continue;
@@ -127,14 +135,4 @@ export function lockdown(libExports: Record<string, unknown>): void {
     writable: false,
     configurable: false,
   });
-  const proc = g.process as { exit?: unknown } | undefined;
-  if (proc) {
-    Object.defineProperty(proc, "exit", {
-      value: () => {
-        throw new ExitRefused("process.exit");
-      },
-      writable: false,
-      configurable: false,
-    });
-  }
 }

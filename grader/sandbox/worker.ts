@@ -329,10 +329,6 @@ async function main(): Promise<void> {
     e.preventDefault();
     print(`Uncaught ${format([e.error])}`);
   });
-  // Deno boots its Node compatibility layer on the first touch of `process` or `Buffer`, and
-  // that boot writes to `console` and over built-ins: do it before both are locked.
-  void (globalThis as Record<string, unknown>).process;
-  void (globalThis as Record<string, unknown>).Buffer;
   captureConsole();
   trackTimers();
   lockdown(lib as unknown as Record<string, unknown>);
