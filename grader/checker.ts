@@ -43,24 +43,31 @@
  *
  * **Accuracy**, measured over 50 seeds: the worst relative error on entries at least 1e-3 of
  * the largest, then the worst relative error as the grader computes it (absolute floor
- * `GRADIENT_TOLERANCE.atol = 1e-3`).
+ * `GRADIENT_TOLERANCE.atol = 1e-2`).
  *
  * | function                                          | relative      | graded        |
  * | ------------------------------------------------- | ------------- | ------------- |
- * | quadratic form, x up to 1 / up to 1000            | 5e-9 / 2e-8   | 5e-9 / 2e-8   |
- * | sum of exp, x in [−5, 5]                          | 1e-8          | 8e-8          |
+ * | quadratic form, x up to 1 / up to 1000            | 5e-9 / 2e-8   | 3e-9 / 2e-8   |
+ * | sum of exp, x in [−5, 5]                          | 1e-8          | 6e-8          |
  * | sum of exp, x in [690, 700]                       | 3e-6          | 3e-6          |
  * | log-sum-exp, scores ±1 / ±1000                    | 1e-9 / 5e-6   | 1e-9 / 5e-6   |
- * | product of sines                                  | 7e-10         | 5e-10         |
+ * | product of sines                                  | 7e-10         | 1e-10         |
  * | x³ at x ≈ ±1e3                                    | 8e-11         | 8e-11         |
- * | x³ at x ≈ ±1e-6 (absolute error h² ≈ 4e-11)       | —             | 4e-8          |
- * | softmax cross-entropy, scores ±1 / ±1000          | 6e-9 / 6e-6   | 6e-9 / 6e-6   |
- * | two-layer network (`bench/`), small / medium      | 2e-7 / 2e-6   | 3e-8 / 2e-7   |
+ * | x³ at x ≈ ±1e-6 (absolute error h² ≈ 4e-11)       | —             | 4e-9          |
+ * | softmax cross-entropy, scores ±1 / ±1000          | 6e-9 / 6e-6   | 5e-9 / 5e-6   |
+ * | two-layer network (`bench/`), small / medium      | 2e-7 / 2e-6   | 4e-9 / 2e-8   |
  *
  * The errors at scale 1000 are truncation: the step there is 6e-3 while `exp` and the softmax
  * bend over a length of 1, so the error is `h² / 6 ≈ 6e-6` (it grows like the square of the
- * scale: about 1e-5 at scores of 1300). These numbers set the grader's `GRADIENT_TOLERANCE`
- * (see `./compare.ts`).
+ * scale: about 1e-5 at scores of 1300). On the course's own hidden tests (30 grading runs of
+ * every solution) the largest error was 6.5e-6, at scores ≈ ±1000. These numbers set the
+ * grader's `GRADIENT_TOLERANCE` (see `./compare.ts`).
+ *
+ * **Directional mode**: see {@linkcode directionalCheck}. Its raw error grows with `n` (all
+ * coordinates move, so the loss's rounding no longer cancels): up to 2e-4 relative on the
+ * 307 200 weights of the large benchmark, all of it within the rounding allowance; absolute
+ * errors below 2e-9 on the small and medium sizes (relative up to 4e-5 only along a direction
+ * nearly orthogonal to the gradient, where the atol floor applies).
  *
  * @example
  * ```ts
@@ -73,7 +80,6 @@
  * @module
  */
 
-import { Rng } from "@gradkit/lib";
 import { GRADIENT_TOLERANCE, relativeError } from "./compare.ts";
 
 /** `cbrt(Number.EPSILON)`: the default relative step of the centered difference, about 6.06e-6. */
@@ -198,6 +204,53 @@ export function numericalGradient(
   return { gradient, kinks, evaluations, value };
 }
 
+/**
+ * Standard normal numbers for the random directions: Marsaglia's polar method on a private
+ * mulberry32 stream (32-bit integer arithmetic, the same on every machine). About five times
+ * faster than the kit's `Rng.normal`, which matters when a direction has 300 000 entries.
+ */
+class Gaussians {
+  #state: number;
+
+  constructor(seed: number) {
+    // Scramble the seed so that neighbouring seeds start far apart.
+    let z = Math.imul((seed >>> 0) ^ 0x9e3779b9, 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    this.#state = z ^ (z >>> 16);
+  }
+
+  /** A uniform number in [−1, 1). */
+  #uniform(): number {
+    const s = (this.#state = (this.#state + 0x6d2b79f5) | 0);
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2147483648 - 1;
+  }
+
+  /** Fills `u` with independent standard normal numbers and returns the sum of their squares. */
+  fill(u: Float64Array): number {
+    const n = u.length;
+    let sumOfSquares = 0;
+    let i = 0;
+    while (i < n) {
+      const a = this.#uniform();
+      const b = this.#uniform();
+      const q = a * a + b * b;
+      if (q >= 1 || q === 0) continue;
+      const scale = Math.sqrt(-2 * Math.log(q) / q);
+      const g = a * scale;
+      u[i++] = g;
+      sumOfSquares += g * g;
+      if (i < n) {
+        const g2 = b * scale;
+        u[i++] = g2;
+        sumOfSquares += g2 * g2;
+      }
+    }
+    return sumOfSquares;
+  }
+}
+
 /** Options of {@linkcode directionalCheck}. */
 export interface DirectionalCheckOptions {
   /** How many random directions (a positive integer). */
@@ -228,7 +281,7 @@ export interface DirectionalCheck {
 
 /**
  * Checks an analytic gradient along `k` random directions: for each unit direction `u`
- * (Gaussian entries, normalized; drawn from `seed` with the kit's `Rng`) it compares the
+ * (Gaussian entries, normalized; drawn from `seed`) it compares the
  * centered difference `(f(x + h u) − f(x − h u)) / 2h` with `u · analytic`. Costs `2k + 1`
  * calls of `f` and `O(n)` work per direction, so it suits inputs too large for
  * {@linkcode numericalGradient}. `x` is saved once and copied back after each direction, so it
@@ -238,8 +291,9 @@ export interface DirectionalCheck {
  * every term of the loss, so the loss's rounding error no longer cancels between `f(x + h u)`
  * and `f(x − h u)` as it does when one coordinate moves: it grows like `√n ulps`. Each
  * direction therefore gets a rounding allowance `noise = NOISE_ULPS · eps · √n · |f| / h`
- * (measured errors stay below an eighth of it), and its relative error is the error beyond
- * that allowance:
+ * (measured: errors below a sixth of it over 44 000 directions of the two-layer network at the
+ * small and medium sizes, below a tenth at the large size), and its relative error is
+ * the error beyond that allowance:
  *
  * ```text
  * relError = max(0, |numerical − analytic| − noise) / max(|numerical|, |analytic|, atol)
@@ -283,7 +337,7 @@ export function directionalCheck(
     throw new RangeError(`directionalCheck: expected a positive integer of directions, got ${k}`);
   }
   const atol = options.atol ?? GRADIENT_TOLERANCE.atol;
-  const rng = new Rng(options.seed);
+  const gaussians = new Gaussians(options.seed);
   const saved = Float64Array.from(x);
   const u = new Float64Array(n);
   const numerical = new Float64Array(k);
@@ -299,13 +353,7 @@ export function directionalCheck(
   let evaluations = 1;
   try {
     for (let d = 0; d < k; d++) {
-      let norm2 = 0;
-      for (let i = 0; i < n; i++) {
-        const g = rng.normal();
-        u[i] = g;
-        norm2 += g * g;
-      }
-      const scale = 1 / Math.sqrt(norm2);
+      const scale = 1 / Math.sqrt(gaussians.fill(u));
       let dot = 0;
       for (let i = 0; i < n; i++) {
         u[i] *= scale;

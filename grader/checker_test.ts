@@ -535,6 +535,32 @@ Deno.test("directionalCheck: 2k + 1 evaluations, x restored bitwise, determinist
   assert.ok(c.numerical[0] !== a.numerical[0], "another seed, other directions");
 });
 
+Deno.test("directionalCheck: directions are unit vectors with no preferred orientation", () => {
+  // In 3 dimensions, u · e_i is the cosine of a uniformly random angle: mean 0, mean square 1/3.
+  const x = new Float64Array(3);
+  const k = 6000;
+  const stats = [0, 1, 2].map((i) => {
+    const e = new Float64Array(3);
+    e[i] = 1;
+    const r = directionalCheck(() => x[i], x, e, { directions: k, seed: 31 });
+    let mean = 0;
+    let square = 0;
+    for (const v of r.analytic) {
+      mean += v / k;
+      square += v * v / k;
+    }
+    return { mean, square, analytic: r.analytic };
+  });
+  for (const { mean, square } of stats) {
+    assertBelow(Math.abs(mean), 0.03, "mean of u_i");
+    assertBelow(Math.abs(square - 1 / 3), 0.02, "mean of u_i²");
+  }
+  for (let d = 0; d < k; d++) {
+    const norm = stats.reduce((a, s) => a + s.analytic[d] ** 2, 0);
+    assertBelow(Math.abs(norm - 1), 1e-15, "|u|²");
+  }
+});
+
 Deno.test("directionalCheck: restores x when f throws", () => {
   const x = new Float64Array([0.1, 0.2, 0.3]);
   const before = bytesOf(x);
