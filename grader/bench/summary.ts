@@ -147,6 +147,7 @@ async function main(): Promise<void> {
   const small = checker("small", 50);
   const medium = checker("medium", 3);
   const dirMedium = directional("medium", 8, 10);
+  const dirMedium4 = directional("medium", 4, 10);
   const dirLarge = directional("large", 8, 3);
   const base = await numpy();
 
@@ -187,6 +188,12 @@ async function main(): Promise<void> {
         bareEvaluationsMs: round(dirLarge.bareEvaluationsMs),
         overhead: round(dirLarge.overhead, 2),
       },
+      mediumFourDirections: {
+        ...dirMedium4,
+        ms: round(dirMedium4.ms),
+        bareEvaluationsMs: round(dirMedium4.bareEvaluationsMs),
+        overhead: round(dirMedium4.overhead, 2),
+      },
       fullVsDirectionalAtMedium: round(medium.fullMs / dirMedium.ms, 1),
     },
     numpy: typeof base === "string" ? base : {
@@ -195,6 +202,7 @@ async function main(): Promise<void> {
       speedupSmall: round(base.small.seconds * 1000 / small.fullMs, 1),
       speedupMedium: round(base.medium.seconds * 1000 / medium.fullMs, 2),
       directionalSpeedupMedium: round(base.medium.seconds * 1000 / dirMedium.ms, 0),
+      directionalSpeedupMediumFourDirections: round(base.medium.seconds * 1000 / dirMedium4.ms, 0),
       targets: { speedupSmall: 10, speedupMedium: 1 / 3, directionalSpeedupMedium: 100 },
     },
   };

@@ -74,7 +74,12 @@ export function sandboxArgs(options: SandboxOptions): string[] {
 interface Pending {
   resolve(reply: Reply): void;
   reject(error: Error): void;
+  /** `performance.now()` time by which the reply must have come. */
+  deadline: number;
 }
+
+/** How often a busy sandbox's deadline and memory are checked, in ms. */
+const WATCH_INTERVAL_MS = 20;
 
 const STRAY_LIMIT = 1 << 20;
 
@@ -109,6 +114,7 @@ export class Sandbox {
   #failure: SandboxFailure | undefined;
   #exited: Promise<void>;
   #stderrDone: Promise<void> = Promise.resolve();
+  #watcher: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: SandboxOptions) {
     this.#limits = options.limits;
@@ -128,6 +134,7 @@ export class Sandbox {
     this.#write(JSON.stringify(hello));
     this.#readReplies();
     this.#stderrDone = this.#readStderr();
+    this.#watcher = setInterval(() => this.#watch(), WATCH_INTERVAL_MS);
     this.#exited = this.#child.status.then(async (status) => {
       await this.#stderrDone;
       this.#fail(new SandboxFailure("crash", crashMessage(status, this.#stray)));
@@ -155,8 +162,31 @@ export class Sandbox {
     if (this.#failure) return Promise.reject(this.#failure);
     const id = this.#nextId++;
     return new Promise<Reply>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#fail(
+      this.#pending.set(id, {
+        resolve: (r) => {
+          this.#pending.delete(id);
+          resolve(r);
+        },
+        reject: (e) => {
+          this.#pending.delete(id);
+          reject(e);
+        },
+        deadline,
+      });
+      this.#write(JSON.stringify({ ...req, id } as Request));
+    });
+  }
+
+  /**
+   * One timer per sandbox, not one per request (hundreds of requests per run): while a request
+   * is pending, checks its deadline and the process's memory.
+   */
+  #watch(): void {
+    if (this.#pending.size === 0) return;
+    const now = performance.now();
+    for (const p of this.#pending.values()) {
+      if (now >= p.deadline) {
+        return this.#fail(
           new SandboxFailure(
             "timeout",
             `time limit of ${
@@ -164,25 +194,9 @@ export class Sandbox {
             } s exceeded (an infinite loop, or a computation far larger than needed?)`,
           ),
         );
-      }, Math.max(0, deadline - performance.now()));
-      const memory = setInterval(() => this.#checkMemory(), 20);
-      const done = () => {
-        clearTimeout(timer);
-        clearInterval(memory);
-        this.#pending.delete(id);
-      };
-      this.#pending.set(id, {
-        resolve: (r) => {
-          done();
-          resolve(r);
-        },
-        reject: (e) => {
-          done();
-          reject(e);
-        },
-      });
-      this.#write(JSON.stringify({ ...req, id } as Request));
-    });
+      }
+    }
+    this.#checkMemory();
   }
 
   /** Kills the process (if still running) and waits for it to end. */
@@ -194,6 +208,7 @@ export class Sandbox {
   #fail(failure: SandboxFailure): void {
     if (!this.#failure) {
       this.#failure = failure;
+      clearInterval(this.#watcher);
       try {
         this.#child.kill("SIGKILL");
       } catch {

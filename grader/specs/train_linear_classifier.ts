@@ -199,7 +199,7 @@ function separableProblem(
   }
 }
 
-const STEPS = 150;
+const STEPS = 80;
 const LEARNING_RATE = 0.05;
 
 export const spec: ExerciseSpec = {
@@ -236,7 +236,7 @@ export const spec: ExerciseSpec = {
       name: "the returned W, b have the final training loss (recomputed by the grader)",
       async run(t: TestContext) {
         const p = problem(t.rng, { train: 100, dim: 4, classes: 3 });
-        const options = { learningRate: LEARNING_RATE, steps: 120, reg: 0 };
+        const options = { learningRate: LEARNING_RATE, steps: 40, reg: 0 };
         const got = await train(t, p, options);
         const ref = referenceTraining(p.X, p.y, p.classes, options);
         const mine = referenceLoss(p.X, p.y, got.W, got.b, 0);
@@ -283,7 +283,7 @@ export const spec: ExerciseSpec = {
       name: "W, b and every loss follow gradient descent from zeros (no regularization)",
       async run(t: TestContext) {
         const p = problem(t.rng, { train: 90, dim: 2, classes: 3 });
-        const options = { learningRate: 0.08, steps: 60, reg: 0 };
+        const options = { learningRate: 0.08, steps: 25, reg: 0 };
         const got = await train(t, p, options);
         expectSameRun(t, got, referenceTraining(p.X, p.y, p.classes, options), "reg = 0");
       },
@@ -292,7 +292,7 @@ export const spec: ExerciseSpec = {
       name: "W, b and every loss follow gradient descent with L2 regularization (reg = 0.05)",
       async run(t: TestContext) {
         const p = problem(t.rng, { train: 80, dim: 5, classes: 4 });
-        const options = { learningRate: 0.02, steps: 80, reg: 0.05 };
+        const options = { learningRate: 0.05, steps: 25, reg: 0.05 };
         const got = await train(t, p, options);
         expectSameRun(t, got, referenceTraining(p.X, p.y, p.classes, options), "reg = 0.05");
       },
