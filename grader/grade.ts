@@ -83,7 +83,7 @@ export async function grade(options: GradeOptions): Promise<Report> {
   if (!stat?.isDirectory) throw new NoSuchFolder(dir);
   const absolute = await Deno.realPath(dir);
 
-  const staging = await createStaging(`${KIT_DIR}/lib`);
+  const staging = createStaging(`${KIT_DIR}/lib`);
   const denoDir = `${KIT_DIR}/.cache/sandbox-deno`;
   const sandboxOptions = {
     workerPath: `${KIT_DIR}/grader/sandbox/worker.ts`,
@@ -110,7 +110,7 @@ export async function grade(options: GradeOptions): Promise<Report> {
     copySubmission(staging, absolute, options.extraFiles);
   } catch (e) {
     await Promise.all(slots.map((s) => s.current?.close()));
-    await removeStaging(staging);
+    removeStaging(staging);
     throw new NoSuchFolder(dir, (e as Error).message);
   }
 
@@ -135,9 +135,13 @@ export async function grade(options: GradeOptions): Promise<Report> {
     }));
   } finally {
     await Promise.all(slots.map((s) => s.current?.close()));
-    await removeStaging(staging);
+    removeStaging(staging);
     // Deno caches the transpiled staged files under the run's path; drop them with the run.
-    await Deno.remove(`${denoDir}/gen/file${staging.root}`, { recursive: true }).catch(() => {});
+    try {
+      Deno.removeSync(`${denoDir}/gen/file${staging.root}`, { recursive: true });
+    } catch {
+      // nothing cached
+    }
   }
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

@@ -71,13 +71,14 @@ export interface Staging {
  * `libDir/mod.ts`. The sandboxes can start as soon as it exists; {@linkcode copySubmission}
  * fills it.
  */
-export async function createStaging(libDir: string): Promise<Staging> {
-  const root = await Deno.makeTempDir({ prefix: "gradkit-run-" });
+export function createStaging(libDir: string): Staging {
+  // Synchronous calls throughout: each async file system call costs a millisecond or more here.
+  const root = Deno.makeTempDirSync({ prefix: "gradkit-run-" });
   const exercisesDir = `${root}/exercises`;
-  await Deno.mkdir(exercisesDir);
+  Deno.mkdirSync(exercisesDir);
   const importMapPath = `${root}/import_map.json`;
   const libUrl = new URL(`file://${libDir}/`).href;
-  await Deno.writeTextFile(
+  Deno.writeTextFileSync(
     importMapPath,
     JSON.stringify({ imports: { "@gradkit/lib": `${libUrl}mod.ts`, "@gradkit/lib/": libUrl } }),
   );
@@ -101,17 +102,21 @@ export function copySubmission(
 }
 
 /** {@linkcode createStaging} then {@linkcode copySubmission}. */
-export async function stageSubmission(
+export function stageSubmission(
   sourceDir: string,
   libDir: string,
   extraFiles: Record<string, string> = {},
-): Promise<Staging> {
-  const staging = await createStaging(libDir);
+): Staging {
+  const staging = createStaging(libDir);
   copySubmission(staging, sourceDir, extraFiles);
   return staging;
 }
 
 /** Removes a run's temporary folder. */
-export async function removeStaging(staging: Staging): Promise<void> {
-  await Deno.remove(staging.root, { recursive: true }).catch(() => {});
+export function removeStaging(staging: Staging): void {
+  try {
+    Deno.removeSync(staging.root, { recursive: true });
+  } catch {
+    // already gone
+  }
 }
