@@ -100,6 +100,19 @@ export function distinctRows(
   return m;
 }
 
+/**
+ * `count` pairwise different sizes in [lo, hi]: shapes whose dimensions all differ, so that a
+ * transposed gradient or a sum over the wrong axis cannot pass by accident.
+ */
+export function distinctSizes(rng: Rng, count: number, lo: number, hi: number): number[] {
+  if (!(Number.isInteger(lo) && Number.isInteger(hi) && hi - lo + 1 >= count)) {
+    throw new RangeError(`distinctSizes: [${lo}, ${hi}] holds fewer than ${count} integers`);
+  }
+  const pool: number[] = [];
+  for (let v = lo; v <= hi; v++) pool.push(v);
+  return rng.shuffle(pool).slice(0, count);
+}
+
 /** `n` class labels in 0..classes−1; every class occurs at least once when n ≥ classes. */
 export function classLabels(rng: Rng, n: number, classes: number): Int32Array {
   positive("classLabels", "n", n);

@@ -4,6 +4,7 @@ import {
   classificationData,
   classLabels,
   distinctRows,
+  distinctSizes,
   hingeScores,
   randomMatrix,
   regressionData,
@@ -118,4 +119,11 @@ Deno.test("reluSafeAffine: pre-activations away from 0, both signs, non-zero bia
   assert.equal(minAbs, Math.min(...z.data.map(Math.abs)));
   assert.ok(z.data.some((v) => v > 0) && z.data.some((v) => v < 0));
   assert.ok(b.data.every((v) => v !== 0));
+});
+
+Deno.test("distinctSizes: pairwise different, in range; refuses an impossible request", () => {
+  const s = distinctSizes(new Rng(12), 4, 2, 6);
+  assert.equal(new Set(s).size, 4);
+  assert.ok(s.every((v) => v >= 2 && v <= 6));
+  assert.throws(() => distinctSizes(new Rng(12), 4, 2, 4), /fewer than 4 integers/);
 });

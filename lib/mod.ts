@@ -15,6 +15,7 @@ export {
   classLabels,
   distinctRows,
   type DistinctRowsOptions,
+  distinctSizes,
   type HingeScoreOptions,
   hingeScores,
   randomMatrix,

@@ -10,15 +10,8 @@
  * @module
  */
 
-import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import { distinctSizes, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, GradientCheckOptions, TestContext } from "../spec.ts";
-
-/** `count` pairwise different integers in [lo, hi]. */
-function distinctSizes(rng: Rng, count: number, lo: number, hi: number): number[] {
-  const pool: number[] = [];
-  for (let v = lo; v <= hi; v++) pool.push(v);
-  return rng.shuffle(pool).slice(0, count);
-}
 
 /** Reference forward: X·W + b with plain loops. */
 function affineReference(X: Matrix, W: Matrix, b: Matrix): Matrix {

@@ -8,6 +8,7 @@
 
 import { Matrix, randomMatrix, type Rng, signLabels } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
+import { checkScoreLoss } from "./_loss.ts";
 
 /** The reference mean binary cross-entropy; reads `scores.data` at call time. */
 function referenceBce(scores: Matrix, y: Float64Array): number {
@@ -32,19 +33,9 @@ async function checkBatch(
   shape: string,
   parts: { value?: boolean; gradient?: boolean } = {},
 ): Promise<void> {
-  const { value = true, gradient = true } = parts;
-  const n = scores.rows;
-  const out = t.expectObject(
-    await t.call("binaryCrossEntropy", scores, y),
-    "binaryCrossEntropy(...)",
-    ["loss", "dScores"],
-  );
-  const loss = t.expectNumber(out.loss, `loss (${shape})`);
-  const dScores = t.expectMatrix(out.dScores, `dScores (${shape})`, [n, 1]);
-  if (value) t.expectClose(`loss (${shape})`, loss, referenceBce(scores, y));
-  if (gradient) {
-    t.expectGradient(`dScores (${shape})`, dScores, () => referenceBce(scores, y), scores);
-  }
+  const reference = () => referenceBce(scores, y);
+  const fn = "binaryCrossEntropy";
+  await checkScoreLoss(t, { fn, args: [scores, y], scores, reference, label: shape, parts });
 }
 
 export const spec: ExerciseSpec = {

@@ -8,6 +8,7 @@
 
 import { binaryHingeScores, Matrix, type Rng, signLabels } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
+import { checkScoreLoss } from "./_loss.ts";
 
 /** The reference mean binary hinge loss; reads `scores.data` at call time. */
 function referenceHinge(scores: Matrix, y: Float64Array): number {
@@ -45,19 +46,9 @@ async function checkBatch(
   shape: string,
   parts: { value?: boolean; gradient?: boolean } = {},
 ): Promise<void> {
-  const { value = true, gradient = true } = parts;
-  const n = scores.rows;
-  const out = t.expectObject(
-    await t.call("binaryHingeLoss", scores, y),
-    "binaryHingeLoss(...)",
-    ["loss", "dScores"],
-  );
-  const loss = t.expectNumber(out.loss, `loss (${shape})`);
-  const dScores = t.expectMatrix(out.dScores, `dScores (${shape})`, [n, 1]);
-  if (value) t.expectClose(`loss (${shape})`, loss, referenceHinge(scores, y));
-  if (gradient) {
-    t.expectGradient(`dScores (${shape})`, dScores, () => referenceHinge(scores, y), scores);
-  }
+  const reference = () => referenceHinge(scores, y);
+  const fn = "binaryHingeLoss";
+  await checkScoreLoss(t, { fn, args: [scores, y], scores, reference, label: shape, parts });
 }
 
 export const spec: ExerciseSpec = {

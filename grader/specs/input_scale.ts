@@ -10,15 +10,8 @@
  * @module
  */
 
-import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import { distinctSizes, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
-
-/** `count` pairwise different integers in [lo, hi]. */
-function distinctSizes(rng: Rng, count: number, lo: number, hi: number): number[] {
-  const pool: number[] = [];
-  for (let v = lo; v <= hi; v++) pool.push(v);
-  return rng.shuffle(pool).slice(0, count);
-}
 
 /** Reference: Σ (X·W) ⊙ dS, the scalar whose gradient in W is dW. */
 function weightedScores(X: Matrix, W: Matrix, dS: Matrix): number {

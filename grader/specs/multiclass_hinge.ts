@@ -8,6 +8,7 @@
 
 import { classLabels, hingeScores, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
+import { checkScoreLoss } from "./_loss.ts";
 
 /** Smallest distance of a margin term from the corner in the linear tests. */
 const GAP = 0.05;
@@ -109,18 +110,9 @@ async function checkScores(
   shape: string,
   parts: { value?: boolean; gradient?: boolean } = {},
 ): Promise<void> {
-  const { value = true, gradient = true } = parts;
-  const out = t.expectObject(
-    await t.call("multiclassHingeLoss", scores, y),
-    "multiclassHingeLoss(...)",
-    ["loss", "dScores"],
-  );
-  const loss = t.expectNumber(out.loss, `loss (${shape})`);
-  const dScores = t.expectMatrix(out.dScores, `dScores (${shape})`, [scores.rows, scores.cols]);
-  if (value) t.expectClose(`loss (${shape})`, loss, referenceSvmLoss(scores, y));
-  if (gradient) {
-    t.expectGradient(`dScores (${shape})`, dScores, () => referenceSvmLoss(scores, y), scores);
-  }
+  const reference = () => referenceSvmLoss(scores, y);
+  const fn = "multiclassHingeLoss";
+  await checkScoreLoss(t, { fn, args: [scores, y], scores, reference, label: shape, parts });
 }
 
 /** Calls linearSvmLoss; checks the shapes, the loss value and dW. */

@@ -7,6 +7,7 @@
 
 import { classLabels, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
+import { checkScoreLoss } from "./_loss.ts";
 
 /**
  * The reference mean softmax cross-entropy of `scores` (N×C) with labels `y`, by log-sum-exp
@@ -48,25 +49,9 @@ async function checkBatch(
   shape: string,
   parts: { value?: boolean; gradient?: boolean } = {},
 ): Promise<void> {
-  const { value = true, gradient = true } = parts;
-  const n = scores.rows;
-  const c = scores.cols;
-  const out = t.expectObject(
-    await t.call("softmaxCrossEntropy", scores, y),
-    "softmaxCrossEntropy(...)",
-    ["loss", "dScores"],
-  );
-  const loss = t.expectNumber(out.loss, `loss (${shape})`);
-  const dScores = t.expectMatrix(out.dScores, `dScores (${shape})`, [n, c]);
-  if (value) t.expectClose(`loss (${shape})`, loss, referenceSoftmaxLoss(scores, y));
-  if (gradient) {
-    t.expectGradient(
-      `dScores (${shape})`,
-      dScores,
-      () => referenceSoftmaxLoss(scores, y),
-      scores,
-    );
-  }
+  const reference = () => referenceSoftmaxLoss(scores, y);
+  const fn = "softmaxCrossEntropy";
+  await checkScoreLoss(t, { fn, args: [scores, y], scores, reference, label: shape, parts });
 }
 
 export const spec: ExerciseSpec = {

@@ -16,6 +16,7 @@ import {
   signLabels,
 } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
+import { checkScoreLoss } from "./_loss.ts";
 
 /** The reference mean binary squared hinge loss; reads `scores.data` at call time. */
 function referenceBinary(scores: Matrix, y: Float64Array): number {
@@ -108,23 +109,18 @@ async function checkBinary(
   shape: string,
   parts: Parts = {},
 ): Promise<void> {
-  const { value = true, gradient = true } = parts;
-  const out = t.expectObject(
-    await t.call("binarySquaredHingeLoss", scores, y),
-    "binarySquaredHingeLoss(...)",
-    ["loss", "dScores"],
-  );
-  const loss = t.expectNumber(out.loss, `binary loss (${shape})`);
-  const dScores = t.expectMatrix(out.dScores, `binary dScores (${shape})`, [scores.rows, 1]);
-  if (value) t.expectClose(`binary loss (${shape})`, loss, referenceBinary(scores, y));
-  if (gradient) {
-    t.expectGradient(
-      `binary dScores (${shape})`,
-      dScores,
-      () => referenceBinary(scores, y),
-      scores,
-    );
-  }
+  const reference = () => referenceBinary(scores, y);
+  const fn = "binarySquaredHingeLoss";
+  const prefix = "binary ";
+  await checkScoreLoss(t, {
+    fn,
+    args: [scores, y],
+    scores,
+    reference,
+    label: shape,
+    prefix,
+    parts,
+  });
 }
 
 /** Calls multiclassSquaredHingeLoss; checks the shapes, the loss value and dScores. */
@@ -135,27 +131,18 @@ async function checkMulticlass(
   shape: string,
   parts: Parts = {},
 ): Promise<void> {
-  const { value = true, gradient = true } = parts;
-  const out = t.expectObject(
-    await t.call("multiclassSquaredHingeLoss", scores, y),
-    "multiclassSquaredHingeLoss(...)",
-    ["loss", "dScores"],
-  );
-  const loss = t.expectNumber(out.loss, `multiclass loss (${shape})`);
-  const dScores = t.expectMatrix(
-    out.dScores,
-    `multiclass dScores (${shape})`,
-    [scores.rows, scores.cols],
-  );
-  if (value) t.expectClose(`multiclass loss (${shape})`, loss, referenceMulticlass(scores, y));
-  if (gradient) {
-    t.expectGradient(
-      `multiclass dScores (${shape})`,
-      dScores,
-      () => referenceMulticlass(scores, y),
-      scores,
-    );
-  }
+  const reference = () => referenceMulticlass(scores, y);
+  const fn = "multiclassSquaredHingeLoss";
+  const prefix = "multiclass ";
+  await checkScoreLoss(t, {
+    fn,
+    args: [scores, y],
+    scores,
+    reference,
+    label: shape,
+    prefix,
+    parts,
+  });
 }
 
 export const spec: ExerciseSpec = {

@@ -12,15 +12,15 @@
  * @module
  */
 
-import { classLabels, Matrix, randomMatrix, reluSafeAffine, type Rng } from "@gradkit/lib";
+import {
+  classLabels,
+  distinctSizes,
+  Matrix,
+  randomMatrix,
+  reluSafeAffine,
+  type Rng,
+} from "@gradkit/lib";
 import type { ExerciseSpec, GradientCheckOptions, TestContext } from "../spec.ts";
-
-/** `count` pairwise different integers in [lo, hi]. */
-function distinctSizes(rng: Rng, count: number, lo: number, hi: number): number[] {
-  const pool: number[] = [];
-  for (let v = lo; v <= hi; v++) pool.push(v);
-  return rng.shuffle(pool).slice(0, count);
-}
 
 type Name = "W1" | "b1" | "W2" | "b2";
 const NAMES: readonly Name[] = ["W1", "b1", "W2", "b2"];
