@@ -1,8 +1,9 @@
 /**
- * A grading run: stage the submission, start a small pool of sandboxes (one per core at most),
+ * Grading runs: stage the submission, start a small pool of sandboxes (one per core at most),
  * grade the selected exercises through it, and return the report. Exercises are graded in
  * parallel across the pool and reported in course order; a sandbox that dies or hits a limit
- * is replaced for the exercises that follow.
+ * is replaced for the exercises that follow. A {@linkcode GradingSession} keeps the pool warm
+ * between gradings (watch mode); {@linkcode grade} is one grading.
  *
  * @module
  */
@@ -11,7 +12,14 @@ import { type Exercise, selectExercises } from "./manifest.ts";
 import { type ExerciseJob, gradeExercise, type SandboxSlot } from "./grade_exercise.ts";
 import { type ExerciseReport, type Report, REPORT_SCHEMA_VERSION, summarize } from "./report.ts";
 import { DEFAULT_LIMITS, type Limits, Sandbox } from "./sandbox/sandbox.ts";
-import { copySubmission, createStaging, removeStaging } from "./staging.ts";
+import {
+  copySubmission,
+  createStaging,
+  removeSnapshot,
+  removeStaging,
+  type Snapshot,
+  type Staging,
+} from "./staging.ts";
 
 /** The kit's root folder (the parent of `grader/`). */
 export const KIT_DIR = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
@@ -69,87 +77,153 @@ function checkMemoryWatch(): void {
   }
 }
 
+/** How a session is set up: what it grades, with which limits, on how many sandboxes. */
+export interface SessionOptions {
+  /** The folder holding the exercise files (laid out like `exercises/`). */
+  dir: string;
+  limits?: Partial<Limits>;
+  /** Sandboxes run at once; default: 2 (one per core here). */
+  jobs?: number;
+  /** Files written beside the staged exercise files (the kit's tests use it). */
+  extraFiles?: Record<string, string>;
+}
+
+/** A warm sandbox stays in use for this many gradings, then is replaced (modules pile up). */
+const GRADINGS_PER_SANDBOX = 50;
+
 /**
- * Grades `options.dir` and returns the report. Throws only on a usage error:
- * {@linkcode NoSuchFolder}, {@linkcode MissingPermission} or an unknown exercise id.
+ * A grading session: a private staging folder and a pool of warm sandboxes, which grade the
+ * submission once (`deno task grade`) or again after every save (`--watch`). Each
+ * {@linkcode GradingSession.grade} stages a fresh snapshot of the folder, grades the selected
+ * exercises across the pool, and returns a report in course order. A sandbox that dies or hits a
+ * limit is replaced for the exercises that follow.
  */
-export async function grade(options: GradeOptions): Promise<Report> {
-  const started = performance.now();
-  checkMemoryWatch();
-  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const exercises = options.exercises ?? selectExercises(options.ids ?? []);
-  const dir = options.dir.replace(/\/+$/, "") || ".";
-  const stat = await Deno.stat(dir).catch(() => undefined);
-  if (!stat?.isDirectory) throw new NoSuchFolder(dir);
-  const absolute = await Deno.realPath(dir);
+export class GradingSession {
+  readonly #options: SessionOptions;
+  readonly #limits: Limits;
+  readonly #source: string;
+  readonly #staging: Staging;
+  readonly #slots: (SandboxSlot & { current?: Sandbox; uses: number })[];
+  readonly #denoDir = `${KIT_DIR}/.cache/sandbox-deno`;
 
-  const staging = createStaging(`${KIT_DIR}/lib`);
-  const denoDir = `${KIT_DIR}/.cache/sandbox-deno`;
-  const sandboxOptions = {
-    workerPath: `${KIT_DIR}/grader/sandbox/worker.ts`,
-    allowRead: [staging.exercisesDir, `${KIT_DIR}/lib`],
-    importMapPath: staging.importMapPath,
-    denoDir,
-    cwd: staging.exercisesDir,
-    limits,
-  };
-  const jobs = Math.max(1, Math.min(options.jobs ?? 2, exercises.length));
-  const slots: (SandboxSlot & { current?: Sandbox })[] = Array.from({ length: jobs }, () => {
-    const slot: SandboxSlot & { current?: Sandbox } = {
-      get() {
-        if (!slot.current?.alive) slot.current = new Sandbox(sandboxOptions);
-        return slot.current;
-      },
+  private constructor(options: SessionOptions, source: string, jobs: number) {
+    this.#options = options;
+    this.#limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.#source = source;
+    this.#staging = createStaging(`${KIT_DIR}/lib`);
+    const sandboxOptions = {
+      workerPath: `${KIT_DIR}/grader/sandbox/worker.ts`,
+      allowRead: [this.#staging.snapshotsDir, `${KIT_DIR}/lib`],
+      importMapPath: this.#staging.importMapPath,
+      denoDir: this.#denoDir,
+      cwd: this.#staging.snapshotsDir,
+      limits: this.#limits,
     };
-    slot.get(); // start every sandbox now, so they boot in parallel
-    return slot;
-  });
-
-  // The submission is copied while the sandboxes boot; they read nothing before a "load".
-  try {
-    copySubmission(staging, absolute, options.extraFiles);
-  } catch (e) {
-    await Promise.all(slots.map((s) => s.current?.close()));
-    removeStaging(staging);
-    throw new NoSuchFolder(dir, (e as Error).message);
+    this.#slots = Array.from({ length: jobs }, () => {
+      const slot: SandboxSlot & { current?: Sandbox; uses: number } = {
+        uses: 0,
+        get() {
+          if (!slot.current?.alive) slot.current = new Sandbox(sandboxOptions);
+          return slot.current;
+        },
+      };
+      slot.get(); // start every sandbox now, so they boot in parallel
+      return slot;
+    });
   }
 
-  const results: ExerciseReport[] = new Array(exercises.length);
-  let next = 0;
-  const shownDir = options.dir.replace(/\/+$/, "");
-  try {
-    await Promise.all(slots.map(async (slot) => {
-      while (next < exercises.length) {
-        // Later exercises of the course are the larger ones: starting them first keeps both
-        // sandboxes busy until the end (longest first). Reports stay in course order.
-        const i = exercises.length - 1 - next++;
-        const job: ExerciseJob = {
-          exercise: exercises[i],
-          stagedDir: staging.exercisesDir,
-          shownDir,
-          seed: options.seed,
-          limits,
-        };
-        results[i] = await gradeExercise(job, slot);
-      }
-    }));
-  } finally {
-    await Promise.all(slots.map((s) => s.current?.close()));
-    removeStaging(staging);
-    // Deno caches the transpiled staged files under the run's path; drop them with the run.
+  /**
+   * Checks the folder and the grader's permissions, creates the staging folder and starts the
+   * sandboxes. Throws {@linkcode NoSuchFolder} or {@linkcode MissingPermission}.
+   */
+  static async open(options: SessionOptions): Promise<GradingSession> {
+    checkMemoryWatch();
+    const dir = options.dir.replace(/\/+$/, "") || ".";
+    const stat = await Deno.stat(dir).catch(() => undefined);
+    if (!stat?.isDirectory) throw new NoSuchFolder(dir);
+    const source = await Deno.realPath(dir);
+    return new GradingSession(options, source, Math.max(1, options.jobs ?? 2));
+  }
+
+  /** Grades a fresh snapshot of the folder: `exercises` (default: the manifest's, or `ids`). */
+  async grade(request: { seed: number; ids?: readonly string[]; exercises?: readonly Exercise[] }) {
+    const started = performance.now();
+    const exercises = request.exercises ?? selectExercises(request.ids ?? []);
+    let snapshot: Snapshot;
     try {
-      Deno.removeSync(`${denoDir}/gen/file${staging.root}`, { recursive: true });
+      snapshot = copySubmission(this.#staging, this.#source, this.#options.extraFiles);
+    } catch (e) {
+      throw new NoSuchFolder(this.#options.dir, (e as Error).message);
+    }
+    for (const slot of this.#slots) {
+      if (slot.uses++ >= GRADINGS_PER_SANDBOX) {
+        await slot.current?.close();
+        slot.uses = 1;
+      }
+    }
+    const results: ExerciseReport[] = new Array(exercises.length);
+    let next = 0;
+    const shownDir = this.#options.dir.replace(/\/+$/, "");
+    const slots = this.#slots.slice(0, Math.max(1, exercises.length));
+    try {
+      await Promise.all(slots.map(async (slot) => {
+        while (next < exercises.length) {
+          // Later exercises of the course are the larger ones: starting them first keeps both
+          // sandboxes busy until the end (longest first). Reports stay in course order.
+          const i = exercises.length - 1 - next++;
+          const job: ExerciseJob = {
+            exercise: exercises[i],
+            stagedDir: snapshot.exercisesDir,
+            shownDir,
+            seed: request.seed,
+            limits: this.#limits,
+          };
+          results[i] = await gradeExercise(job, slot);
+        }
+      }));
+    } finally {
+      // Loaded modules stay loaded: the files can go (the first with the folder, at close).
+      if (this.#staging.count > 1) removeSnapshot(snapshot);
+    }
+    const report: Report = {
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      seed: request.seed,
+      dir: this.#options.dir,
+      exercises: results,
+      summary: summarize(results),
+      skippedFiles: snapshot.skipped,
+      durationMs: Math.round(performance.now() - started),
+    };
+    return report;
+  }
+
+  /** Stops the sandboxes and removes the staging folder (and what Deno cached of it). */
+  async close(): Promise<void> {
+    await Promise.all(this.#slots.map((s) => s.current?.close()));
+    removeStaging(this.#staging);
+    try {
+      Deno.removeSync(`${this.#denoDir}/gen/file${this.#staging.root}`, { recursive: true });
     } catch {
       // nothing cached
     }
   }
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    seed: options.seed,
-    dir: options.dir,
-    exercises: results,
-    summary: summarize(results),
-    skippedFiles: staging.skipped,
-    durationMs: Math.round(performance.now() - started),
-  };
+}
+
+/**
+ * Grades `options.dir` once and returns the report: a {@linkcode GradingSession} opened, used
+ * and closed. Throws only on a usage error: {@linkcode NoSuchFolder},
+ * {@linkcode MissingPermission} or an unknown exercise id.
+ */
+export async function grade(options: GradeOptions): Promise<Report> {
+  const started = performance.now();
+  const exercises = options.exercises ?? selectExercises(options.ids ?? []);
+  const jobs = Math.max(1, Math.min(options.jobs ?? 2, exercises.length));
+  const session = await GradingSession.open({ ...options, jobs });
+  try {
+    const report = await session.grade({ seed: options.seed, exercises });
+    report.durationMs = Math.round(performance.now() - started);
+    return report;
+  } finally {
+    await session.close();
+  }
 }

@@ -6,7 +6,9 @@
  */
 
 import { parseArgs } from "node:util";
-import { grade, MissingPermission, NoSuchFolder } from "./grade.ts";
+import { grade, GradingSession, MissingPermission, NoSuchFolder } from "./grade.ts";
+import type { ExerciseReport, Report } from "./report.ts";
+import { summarize } from "./report.ts";
 import { renderJson } from "./reporters/json.ts";
 import { renderTerminal } from "./reporters/terminal.ts";
 import { DEFAULT_LIMITS } from "./sandbox/sandbox.ts";
@@ -26,6 +28,7 @@ Grades the exercise files of a folder against hidden tests drawn from a seed.
   --time-limit SECONDS   per exercise (default: ${DEFAULT_LIMITS.timeMs / 1000})
   --memory-limit MIB     per sandbox process (default: ${DEFAULT_LIMITS.memoryMb})
   --output-limit CHARS   printed output kept per exercise (default: ${DEFAULT_LIMITS.outputChars})
+  --watch                grade, then grade again after every save (Ctrl-C stops)
   --list                 list the exercises and exit
   -h, --help             show this help
 
@@ -73,6 +76,7 @@ export async function main(args: string[]): Promise<number> {
         "memory-limit": { type: "string" },
         "output-limit": { type: "string" },
         list: { type: "boolean", default: false },
+        watch: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -102,25 +106,27 @@ export async function main(args: string[]): Promise<number> {
     const time = positiveNumber("time-limit", v["time-limit"]);
     const memory = positiveNumber("memory-limit", v["memory-limit"]);
     const output = positiveNumber("output-limit", v["output-limit"]);
-    const report = await grade({
-      dir: v.dir,
-      ids: positionals,
-      seed,
-      jobs: positiveNumber("jobs", v.jobs),
-      limits: {
-        ...(time ? { timeMs: time * 1000 } : {}),
-        ...(memory ? { memoryMb: memory } : {}),
-        ...(output ? { outputChars: output } : {}),
-      },
-    });
+    const limits = {
+      ...(time ? { timeMs: time * 1000 } : {}),
+      ...(memory ? { memoryMb: memory } : {}),
+      ...(output ? { outputChars: output } : {}),
+    };
+    const jobs = positiveNumber("jobs", v.jobs);
+    const replay = ["deno task grade", ...positionals, "--seed", String(seed)]
+      .concat(v.dir === "exercises" ? [] : ["--dir", v.dir]).join(" ");
+    const color = Deno.stdout.isTerminal() && !Deno.env.get("NO_COLOR");
+    if (v.watch) {
+      if (v.format !== "human" || v.out) {
+        throw new UsageError("--watch prints for a person: no --format json or --out");
+      }
+      return await watch({ dir: v.dir, ids: positionals, seed, limits, jobs, color, replay });
+    }
+    const report = await grade({ dir: v.dir, ids: positionals, seed, jobs, limits });
     const json = renderJson(report);
     if (v.out) await writeWhole(v.out, json);
     if (v.format === "json") {
       await Deno.stdout.write(new TextEncoder().encode(json));
     } else {
-      const replay = ["deno task grade", ...positionals, "--seed", String(seed)]
-        .concat(v.dir === "exercises" ? [] : ["--dir", v.dir]).join(" ");
-      const color = Deno.stdout.isTerminal() && !Deno.env.get("NO_COLOR");
       await Deno.stdout.write(new TextEncoder().encode(renderTerminal(report, { color, replay })));
     }
     return report.summary.passed === report.summary.total ? 0 : 1;
@@ -134,6 +140,83 @@ export async function main(args: string[]): Promise<number> {
     }
     throw e;
   }
+}
+
+/** What watch mode needs. */
+interface WatchOptions {
+  dir: string;
+  ids: string[];
+  seed: number;
+  limits: Record<string, number>;
+  jobs?: number;
+  color: boolean;
+  replay: string;
+}
+
+const SOURCE_FILE = /\.(ts|js|mts|mjs|json)$/;
+
+/**
+ * Watch mode: grades once, then again after every save, with the same seed (so a change in the
+ * verdict comes from the code) and warm sandboxes. A save to an exercise file re-grades that
+ * exercise; a save to any other source file re-grades them all. Ends on Ctrl-C.
+ */
+async function watch(o: WatchOptions): Promise<number> {
+  const session = await GradingSession.open({ dir: o.dir, limits: o.limits, jobs: o.jobs });
+  const print = (text: string) => Deno.stdout.writeSync(new TextEncoder().encode(text));
+  const first = await session.grade({ seed: o.seed, ids: o.ids });
+  const latest = new Map(first.exercises.map((e) => [e.id, e]));
+  const byFile = new Map(first.exercises.map((e) => [e.file, e.id]));
+  print(renderTerminal(first, { color: o.color, replay: o.replay }));
+  print(`watching ${o.dir} for changes (Ctrl-C to stop)\n`);
+
+  const watcher = Deno.watchFs(o.dir);
+  const stop = () => watcher.close();
+  Deno.addSignalListener("SIGINT", stop);
+  let pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = Promise.resolve();
+  const regrade = async () => {
+    const changed = [...pending];
+    pending = new Set();
+    const ids = changed.every((f) => byFile.has(f))
+      ? changed.map((f) => byFile.get(f)!)
+      : [...latest.keys()];
+    const report = await session.grade({ seed: o.seed, ids });
+    for (const e of report.exercises) latest.set(e.id, e);
+    const exercises: ExerciseReport[] = [...latest.values()];
+    const merged: Report = { ...report, exercises, summary: summarize(exercises) };
+    const when = new Date().toTimeString().slice(0, 8);
+    print(
+      `\n── ${when}: saved ${changed.join(", ")}; re-graded ${report.exercises.length} ` +
+        `exercise${report.exercises.length === 1 ? "" : "s"} in ${
+          (report.durationMs / 1000).toFixed(2)
+        } s ──\n`,
+    );
+    print(renderTerminal(merged, { color: o.color, replay: o.replay }));
+  };
+  try {
+    for await (const event of watcher) {
+      if (event.kind === "access") continue;
+      for (const path of event.paths) {
+        const name = path.slice(path.lastIndexOf("/") + 1);
+        if (SOURCE_FILE.test(name)) pending.add(name);
+      }
+      if (pending.size === 0) continue;
+      // Editors write a file in several steps: wait for the burst to end.
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        running = running.then(regrade).catch((e) => {
+          print(`\ngradkit: could not grade: ${(e as Error).message}\n`);
+        });
+      }, 80);
+    }
+  } finally {
+    clearTimeout(timer);
+    Deno.removeSignalListener("SIGINT", stop);
+    await running;
+    await session.close();
+  }
+  return 0;
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -111,3 +111,54 @@ Deno.test("cli: without --allow-all the grader refuses to run without its memory
     /needs --allow-all: Deno reads \/proc\/PID\/status/,
   );
 });
+
+Deno.test("cli: --watch re-grades a saved exercise with warm sandboxes and stops on Ctrl-C", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gradkit-watch-test-" });
+  const file = `${dir}/07_mse_loss.ts`;
+  await Deno.copyFile(`${KIT_DIR}/exercises/07_mse_loss.ts`, file);
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      `${KIT_DIR}/grader/main.ts`,
+      "--watch",
+      "mse_loss",
+      "--dir",
+      dir,
+      "--seed",
+      "3",
+    ],
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  const waitFor = async (pattern: RegExp) => {
+    while (!pattern.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`output ended before ${pattern}:\n${text}`);
+      text += value;
+    }
+  };
+  try {
+    await waitFor(/watching .* for changes/);
+    assert.match(text, /not started mse_loss/);
+    await Deno.copyFile(`${KIT_DIR}/solutions/07_mse_loss.ts`, file);
+    await waitFor(/passed {6}mse_loss/);
+    assert.match(text, /saved 07_mse_loss\.ts; re-graded 1 exercise/);
+    child.kill("SIGINT");
+    const status = await child.status;
+    assert.equal(status.code, 0);
+  } finally {
+    reader.releaseLock();
+    await child.stdout.cancel().catch(() => {});
+    await child.stderr.cancel();
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // already ended
+    }
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -54,65 +54,79 @@ function copyTree(from: string, to: string, shown: string, skipped: string[], de
   }
 }
 
-/** A run's private folder: staged exercises, the import map and the sandbox's Deno cache. */
+/**
+ * A grading session's private folder: the import map, and one snapshot of the submission per
+ * grading (`snapshots/<n>/exercises/`). The sandboxes may read `snapshotsDir`; a new snapshot
+ * has new module URLs, so a warm sandbox loads the new code rather than its cached modules.
+ */
 export interface Staging {
-  /** The run's temporary folder; removed by {@linkcode removeStaging}. */
+  /** The session's temporary folder; removed by {@linkcode removeStaging}. */
   root: string;
-  /** The staged copy of the submission (what the sandbox may read). */
-  exercisesDir: string;
+  /** Holds the snapshots: what the sandboxes may read. */
+  snapshotsDir: string;
   /** The import map given to the sandbox. */
   importMapPath: string;
+  /** Snapshots taken so far. */
+  count: number;
+}
+
+/** One staged copy of a submission. */
+export interface Snapshot {
+  /** The staged exercise files. */
+  exercisesDir: string;
   /** What was left out of the submission, and why. */
   skipped: string[];
 }
 
 /**
- * Creates a run's private folder and its import map, which sends `@gradkit/lib` to
+ * Creates a session's private folder and its import map, which sends `@gradkit/lib` to
  * `libDir/mod.ts`. The sandboxes can start as soon as it exists; {@linkcode copySubmission}
  * fills it.
  */
 export function createStaging(libDir: string): Staging {
   // Synchronous calls throughout: each async file system call costs a millisecond or more here.
   const root = Deno.makeTempDirSync({ prefix: "gradkit-run-" });
-  const exercisesDir = `${root}/exercises`;
-  Deno.mkdirSync(exercisesDir);
+  const snapshotsDir = `${root}/snapshots`;
+  Deno.mkdirSync(snapshotsDir);
   const importMapPath = `${root}/import_map.json`;
   const libUrl = new URL(`file://${libDir}/`).href;
   Deno.writeTextFileSync(
     importMapPath,
     JSON.stringify({ imports: { "@gradkit/lib": `${libUrl}mod.ts`, "@gradkit/lib/": libUrl } }),
   );
-  return { root, exercisesDir, importMapPath, skipped: [] };
+  return { root, snapshotsDir, importMapPath, count: 0 };
 }
 
 /**
- * Copies the submission in `sourceDir` (its source files, and those of its folders up to
- * three levels down) into the staging folder, recording in `staging.skipped` what was left out.
- * `extraFiles` (name → text) are written beside the staged files (used by the kit's own tests).
+ * Stages the submission in `sourceDir` (its source files, and those of its folders up to
+ * three levels down) as a new snapshot, recording what was left out. `extraFiles`
+ * (name → text) are written beside the staged files (used by the kit's own tests).
  */
 export function copySubmission(
   staging: Staging,
   sourceDir: string,
   extraFiles: Record<string, string> = {},
-): void {
-  copyTree(sourceDir, staging.exercisesDir, "", staging.skipped);
+): Snapshot {
+  const exercisesDir = `${staging.snapshotsDir}/${++staging.count}/exercises`;
+  Deno.mkdirSync(exercisesDir, { recursive: true });
+  const skipped: string[] = [];
+  copyTree(sourceDir, exercisesDir, "", skipped);
   for (const [name, text] of Object.entries(extraFiles)) {
-    Deno.writeTextFileSync(`${staging.exercisesDir}/${name}`, text);
+    Deno.writeTextFileSync(`${exercisesDir}/${name}`, text);
+  }
+  return { exercisesDir, skipped };
+}
+
+/** Removes one snapshot (a long watch session drops the ones it no longer needs). */
+export function removeSnapshot(snapshot: Snapshot): void {
+  try {
+    Deno.removeSync(snapshot.exercisesDir.replace(/\/exercises$/, ""), { recursive: true });
+  } catch {
+    // already gone
   }
 }
 
-/** {@linkcode createStaging} then {@linkcode copySubmission}. */
-export function stageSubmission(
-  sourceDir: string,
-  libDir: string,
-  extraFiles: Record<string, string> = {},
-): Staging {
-  const staging = createStaging(libDir);
-  copySubmission(staging, sourceDir, extraFiles);
-  return staging;
-}
-
-/** Removes a run's temporary folder. */
+/** Removes a session's temporary folder. */
 export function removeStaging(staging: Staging): void {
   try {
     Deno.removeSync(staging.root, { recursive: true });

@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { MAX_FILE_BYTES, removeStaging, stageSubmission } from "./staging.ts";
+import {
+  copySubmission,
+  createStaging,
+  MAX_FILE_BYTES,
+  removeSnapshot,
+  removeStaging,
+} from "./staging.ts";
 
 async function submission(): Promise<string> {
   const dir = await Deno.makeTempDir({ prefix: "gradkit-staging-test-" });
@@ -17,22 +23,30 @@ async function submission(): Promise<string> {
 
 Deno.test("staging copies source files as regular files and leaves out links, big files and dot folders", async () => {
   const dir = await submission();
-  const staging = stageSubmission(dir, "/kit/lib", { "extra.ts": "export {};\n" });
+  const staging = createStaging("/kit/lib");
+  const snapshot = copySubmission(staging, dir, { "extra.ts": "export {};\n" });
   try {
     const names: string[] = [];
-    for await (const e of Deno.readDir(staging.exercisesDir)) names.push(e.name);
+    for await (const e of Deno.readDir(snapshot.exercisesDir)) names.push(e.name);
     assert.deepEqual(names.sort(), ["01_a.ts", "extra.ts", "helpers"]);
     assert.equal(
-      await Deno.readTextFile(`${staging.exercisesDir}/helpers/h.ts`),
+      await Deno.readTextFile(`${snapshot.exercisesDir}/helpers/h.ts`),
       "export const h = 2;\n",
     );
-    assert.ok((await Deno.lstat(`${staging.exercisesDir}/01_a.ts`)).isFile);
-    assert.equal(staging.skipped.length, 3);
-    assert.ok(staging.skipped.some((s) => s.startsWith("link.ts: a symbolic link")));
-    assert.ok(staging.skipped.some((s) => s.startsWith("linkdir: a symbolic link")));
-    assert.ok(staging.skipped.some((s) => s.startsWith("big.ts: larger than")));
+    assert.ok((await Deno.lstat(`${snapshot.exercisesDir}/01_a.ts`)).isFile);
+    assert.equal(snapshot.skipped.length, 3);
+    assert.ok(snapshot.skipped.some((s) => s.startsWith("link.ts: a symbolic link")));
+    assert.ok(snapshot.skipped.some((s) => s.startsWith("linkdir: a symbolic link")));
+    assert.ok(snapshot.skipped.some((s) => s.startsWith("big.ts: larger than")));
     const map = JSON.parse(await Deno.readTextFile(staging.importMapPath));
     assert.equal(map.imports["@gradkit/lib"], "file:///kit/lib/mod.ts");
+    // A second snapshot has its own folder (new module URLs for a warm sandbox).
+    const second = copySubmission(staging, dir);
+    assert.notEqual(second.exercisesDir, snapshot.exercisesDir);
+    assert.ok((await Deno.lstat(`${second.exercisesDir}/01_a.ts`)).isFile);
+    assert.ok(second.exercisesDir.startsWith(staging.snapshotsDir + "/"));
+    removeSnapshot(second);
+    assert.equal(await Deno.stat(second.exercisesDir).catch(() => null), null);
   } finally {
     removeStaging(staging);
     await Deno.remove(dir, { recursive: true });
