@@ -192,6 +192,40 @@ const ROWS: Row[] = [
     message: /process is not available in an exercise/,
   },
   {
+    name: "reads a solution file",
+    source: withBody(
+      `Deno.readTextFileSync(${
+        JSON.stringify(`${KIT_DIR}/solutions/07_mse_loss.ts`)
+      }); return x.mul(2);`,
+    ),
+    status: "error",
+    message: /outside the sandbox/,
+  },
+  {
+    name: "reads a file outside the kit",
+    source: withBody('Deno.readTextFileSync("/etc/hostname"); return x.mul(2);'),
+    status: "error",
+    message: /outside the sandbox/,
+  },
+  {
+    name: "uses localStorage to pass data between runs",
+    source: withBody('localStorage.setItem("k", "v"); return x.mul(2);'),
+    status: "error",
+    message: /localStorage is not available/,
+  },
+  {
+    name: "builds code from a string",
+    source: withBody('return new Function("x", "return x.mul(2)")(x);'),
+    status: "error",
+    message: /Code generation from strings disallowed/,
+  },
+  {
+    name: "stops itself with SIGSTOP",
+    source: withBody('Deno.kill(Deno.pid, "SIGSTOP"); return x.mul(2);'),
+    status: ["timeout", "error"],
+    message: /time limit|outside the sandbox/,
+  },
+  {
     name: "reads a grader file",
     source: withBody(`Deno.readTextFileSync(${JSON.stringify(secret)}); return x.mul(2);`),
     status: "error",
@@ -328,6 +362,13 @@ const ROWS: Row[] = [
     message: /imports/,
   },
   {
+    name: "imports a grader file through a symbolic link",
+    source:
+      'import { CheckFailure } from "./linked.ts";\nexport const double = () => CheckFailure;',
+    status: "error",
+    message: /imports/,
+  },
+  {
     name: "imports a URL",
     source: 'import "https://example.com/x.ts";\nexport function double() {}',
     status: "error",
@@ -368,6 +409,13 @@ ROWS.forEach((row, i) => {
 const sub = `${tmp}/submission`;
 await Deno.mkdir(sub);
 for (const [name, text] of Object.entries(files)) await Deno.writeTextFile(`${sub}/${name}`, text);
+// A deno.json in the submission that would send @gradkit/lib elsewhere: --no-config ignores it,
+// so every good exercise (which imports @gradkit/lib) must still pass.
+await Deno.writeTextFile(`${sub}/evil_lib.ts`, "export const Matrix = null;\n");
+await Deno.writeTextFile(
+  `${sub}/deno.json`,
+  JSON.stringify({ imports: { "@gradkit/lib": "./evil_lib.ts" } }),
+);
 // A link inside the submission to a grader file: it must be skipped, never read.
 await Deno.symlink(secret, `${sub}/linked.ts`);
 
