@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { Matrix } from "@gradkit/lib";
+import { CheckFailure } from "./spec.ts";
+import type { Sandbox } from "./sandbox/sandbox.ts";
+import { TestRun } from "./test_context.ts";
+
+/** A TestRun whose checks can run without a sandbox (no learner calls). */
+function run(): TestRun {
+  return new TestRun(1, { sandbox: {} as Sandbox, url: "", deadline: 0, onOutput: () => {} });
+}
+
+function failure(fn: () => void): string {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof CheckFailure, String(e));
+    return e.message;
+  }
+  assert.fail("expected a CheckFailure");
+}
+
+Deno.test("expectMatrix: names what arrived and hints at the fix", () => {
+  const t = run();
+  assert.match(
+    failure(() => t.expectMatrix(undefined, "dW", [2, 3])),
+    /dW: expected a 2×3 Matrix, got undefined \(did you forget to return it\?\)/,
+  );
+  assert.match(
+    failure(() => t.expectMatrix([1, 2], "dW", [1, 2])),
+    /plain array of length 2 \(wrap it: new Matrix\(1, 2, data\)\)/,
+  );
+  assert.match(
+    failure(() => t.expectMatrix(new Matrix(3, 2), "dW", [2, 3])),
+    /expected shape 2×3, got 3×2 \(transposed\?\)/,
+  );
+  assert.match(
+    failure(() => t.expectMatrix(new Matrix(1, 2, [1, NaN]), "dS", [1, 2])),
+    /dS is NaN at \[0, 1\]: a numerical overflow/,
+  );
+  const m = new Matrix(2, 3);
+  assert.equal(t.expectMatrix(m, "dW", [2, 3]), m);
+});
+
+Deno.test("expectNumber and expectObject", () => {
+  const t = run();
+  assert.match(failure(() => t.expectNumber("1", "loss")), /loss: expected a number, got a string/);
+  assert.match(
+    failure(() => t.expectNumber(Infinity, "loss")),
+    /loss is Infinity: a numerical overflow/,
+  );
+  assert.match(
+    failure(() => t.expectObject({ loss: 1 }, "f(...)", ["loss", "dScores"])),
+    /has no "dScores" \(it has \{loss\}\)/,
+  );
+  assert.match(
+    failure(() => t.expectObject(new Matrix(1, 1), "f(...)", ["loss"])),
+    /expected an object \{ loss \}, got a 1×1 Matrix/,
+  );
+});
+
+Deno.test("expectClose: the worst element, its index, how many differ", () => {
+  const t = run();
+  const expected = Matrix.from([[1, 2], [3, 4]]);
+  t.expectClose("out", expected.add(1e-12), expected);
+  const msg = failure(() => t.expectClose("out", Matrix.from([[1, 2], [3, 8]]), expected));
+  assert.match(
+    msg,
+    /out: element \[1, 1\] is 8, expected 4 \(relative error 5\.0e-1 > 1e-7\); 1 of 4 elements differ/,
+  );
+  assert.match(failure(() => t.expectClose("loss", 2, 1)), /loss: is 2, expected 1/);
+});
+
+Deno.test("expectGradient: right passes, wrong fails with the worst coordinate, kinks are noted", () => {
+  const t = run();
+  const x = Matrix.from([[0.5, -1.5, 2]]);
+  const f = () => x.data.reduce((s, v) => s + v * v * v, 0);
+  t.expectGradient("dx", x.map((v) => 3 * v * v), f, x);
+  assert.match(
+    failure(() => t.expectGradient("dx", x.map((v) => 6 * v * v), f, x)),
+    /dx: element \[0, \d\] is/,
+  );
+  assert.match(
+    failure(() => t.expectGradient("dx", new Matrix(3, 1), f, x)),
+    /expected shape 1×3 .* got 3×1/,
+  );
+  // ReLU summed: a coordinate exactly at 0 is a kink, skipped and noted.
+  const z = Matrix.from([[0, 1, -1]]);
+  const relu = () => z.data.reduce((s, v) => s + Math.max(0, v), 0);
+  t.expectGradient("dz", Matrix.from([[0.123, 1, 0]]), relu, z);
+  assert.match(t.notes.join("\n"), /dz: 1 coordinate\(s\) at a kink were not compared/);
+  // Directional mode agrees on the right gradient and catches a wrong one.
+  t.expectGradient("dx", x.map((v) => 3 * v * v), f, x, { directions: 4 });
+  assert.match(
+    failure(() => t.expectGradient("dx", x.map((v) => 2 * v * v), f, x, { directions: 4 })),
+    /along a random direction/,
+  );
+});
