@@ -176,6 +176,17 @@ const ROWS: Row[] = [
     status: "passed",
   },
   {
+    // The first timer loads Deno's timers after the lockdown (the worker itself never needs one).
+    name: "waits on a timer at the top level",
+    source: withBody("return x.mul(2);", "await new Promise((r) => setTimeout(r, 5));"),
+    status: "passed",
+  },
+  {
+    name: "a timer that fires after returning",
+    source: withBody('setTimeout(() => console.log("late"), 0); return x.mul(2);'),
+    status: "passed",
+  },
+  {
     name: "a loop of promises after returning",
     source: withBody(
       "const spin = (): Promise<void> => Promise.resolve().then(spin); spin(); return x.mul(2);",

@@ -61,6 +61,9 @@ export function sandboxArgs(options: SandboxOptions): string[] {
     "run",
     "--no-config",
     "--no-lock",
+    // Every grading stages the files at a new path, and V8's code cache keeps an entry per path:
+    // measured neutral for speed, and without it the cache grew by 1.3 kB per module graded.
+    "--no-code-cache",
     `--import-map=${options.importMapPath}`,
     "--no-remote",
     "--no-npm",

@@ -31,10 +31,21 @@ const inspect = Deno.inspect;
 const encoder = new TextEncoder();
 const stringify = JSON.stringify;
 const parse = JSON.parse;
-const realSetTimeout = globalThis.setTimeout;
-const realSetInterval = globalThis.setInterval;
-const realClearTimeout = globalThis.clearTimeout;
-const realClearInterval = globalThis.clearInterval;
+/**
+ * The real timer functions, fetched on first use. Deno 2.9 loads its timers (Node-compatible
+ * ones) the first time `setTimeout` & co. are read, which costs about 13 ms: the worker itself
+ * needs no timer, so only exercises that schedule something pay for it.
+ */
+function lazyGlobal<T>(name: string): () => T {
+  const d = Object.getOwnPropertyDescriptor(globalThis, name);
+  let value: T | undefined;
+  return () => value ??= (d?.get ? d.get.call(globalThis) : d?.value) as T;
+}
+type Schedule = (fn: () => void, ms?: number, ...rest: unknown[]) => unknown;
+const realSetTimeout = lazyGlobal<Schedule>("setTimeout");
+const realSetInterval = lazyGlobal<Schedule>("setInterval");
+const realClearTimeout = lazyGlobal<(id: unknown) => void>("clearTimeout");
+const realClearInterval = lazyGlobal<(id: unknown) => void>("clearInterval");
 const realExit = Deno.exit;
 
 let marker = "";
@@ -88,31 +99,33 @@ function captureConsole(): void {
 }
 
 /** Timers the learner started: cleared when an exercise ends, so none outlives it. */
-const timers = new Set<number>();
+const timers = new Set<unknown>();
 
 function trackTimers(): void {
-  type Schedule = (fn: () => void, ms?: number, ...rest: unknown[]) => number;
-  const wrap = (real: Schedule): Schedule => (fn, ms, ...rest) => {
-    const id = real(fn, ms, ...rest);
+  const wrap = (real: () => Schedule): Schedule => (fn, ms, ...rest) => {
+    const id = real()(fn, ms, ...rest);
     timers.add(id);
     return id;
   };
   Object.defineProperty(globalThis, "setTimeout", {
-    value: wrap(realSetTimeout as unknown as Schedule),
+    value: wrap(realSetTimeout),
     writable: false,
   });
   Object.defineProperty(globalThis, "setInterval", {
-    value: wrap(realSetInterval as unknown as Schedule),
+    value: wrap(realSetInterval),
     writable: false,
   });
 }
 
-function clearTimers(): void {
+/** Clears the learner's timers; says whether there were any. */
+function clearTimers(): boolean {
+  if (timers.size === 0) return false;
   for (const id of timers) {
-    realClearTimeout(id);
-    realClearInterval(id);
+    realClearTimeout()(id);
+    realClearInterval()(id);
   }
   timers.clear();
+  return true;
 }
 
 function thrown(e: unknown, stagingPrefix: string): ThrownError {
@@ -235,10 +248,11 @@ let stagingPrefix = "\0";
 
 async function handle(req: Request): Promise<void> {
   if (req.op === "settle") {
-    clearTimers();
-    // Give callbacks already queued a turn, so that output they print is attributed here.
-    await new Promise((resolve) => realSetTimeout(resolve, 0));
-    clearTimers();
+    if (clearTimers()) {
+      // Give callbacks already queued a turn, so that output they print is attributed here.
+      await new Promise<void>((resolve) => realSetTimeout()(resolve, 0));
+      clearTimers();
+    }
     return reply(req.id, { ok: true });
   }
   if (req.op === "load") {
