@@ -287,6 +287,10 @@ export interface DirectionalCheck {
  * {@linkcode numericalGradient}. `x` is saved once and copied back after each direction, so it
  * is bitwise unchanged afterwards (also when `f` throws).
  *
+ * `x` may be several arrays (the parameters of a network, say) with one gradient each: they
+ * are moved together, as one vector of all their entries, so the gradient with respect to all
+ * of them is checked for the same `2k + 1` calls (one array is the same as a list of one).
+ *
  * The step is `h = cbrt(eps) · max(1, max_i |x_i|)`. Moving every coordinate at once re-rounds
  * every term of the loss, so the loss's rounding error no longer cancels between `f(x + h u)`
  * and `f(x − h u)` as it does when one coordinate moves: it grows like `√n ulps`. Each
@@ -303,11 +307,12 @@ export interface DirectionalCheck {
  * {@linkcode numericalGradient}) is listed in `kinks` and left out of `worst`; when every
  * direction is a kink, `worst` is `{ direction: 0, relError: 0 }`.
  *
- * @param f The function; it reads `x` (length n).
- * @param x The point (length n), changed during the call and restored.
- * @param analytic The gradient to check (length n).
+ * @param f The function; it reads `x`.
+ * @param x The point: one array, or several moved together; changed during the call and restored.
+ * @param analytic The gradient to check: an array of the same length as each array of `x`.
  * @param options `directions` (k ≥ 1), `seed`, optionally `atol` and `relativeStep`.
- * @throws {RangeError} when `analytic` and `x` differ in length or `directions` is not a positive integer.
+ * @throws {RangeError} when `analytic` and `x` differ in arrays or lengths, or `directions` is
+ * not a positive integer.
  *
  * @example
  * ```ts
@@ -321,52 +326,79 @@ export interface DirectionalCheck {
  */
 export function directionalCheck(
   f: () => number,
-  x: Float64Array,
-  analytic: Float64Array,
+  x: Float64Array | readonly Float64Array[],
+  analytic: Float64Array | readonly Float64Array[],
   options: DirectionalCheckOptions,
 ): DirectionalCheck {
-  const n = x.length;
+  const xs = x instanceof Float64Array ? [x] : x;
+  const gs = analytic instanceof Float64Array ? [analytic] : analytic;
   const k = options.directions;
-  if (analytic.length !== n) {
+  if (gs.length !== xs.length) {
     throw new RangeError(
-      `directionalCheck: expected an analytic gradient of length ${n} (the length of x), ` +
-        `got ${analytic.length}`,
+      `directionalCheck: expected ${xs.length} gradient arrays (one per array of x), got ${gs.length}`,
     );
   }
+  xs.forEach((xb, b) => {
+    if (gs[b].length !== xb.length) {
+      throw new RangeError(
+        `directionalCheck: expected an analytic gradient of length ${xb.length} (the length of x` +
+          `${xs.length > 1 ? `[${b}]` : ""}), got ${gs[b].length}`,
+      );
+    }
+  });
   if (!Number.isInteger(k) || k < 1) {
     throw new RangeError(`directionalCheck: expected a positive integer of directions, got ${k}`);
   }
   const atol = options.atol ?? GRADIENT_TOLERANCE.atol;
   const gaussians = new Gaussians(options.seed);
-  const saved = Float64Array.from(x);
-  const u = new Float64Array(n);
+  const saved = xs.map((xb) => Float64Array.from(xb));
+  const us = xs.map((xb) => new Float64Array(xb.length));
   const numerical = new Float64Array(k);
   const predicted = new Float64Array(k);
   const noise = new Float64Array(k);
   const kinks: number[] = [];
+  let n = 0;
   let largest = 0;
-  for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(saved[i]));
+  for (const sb of saved) {
+    n += sb.length;
+    for (let i = 0; i < sb.length; i++) largest = Math.max(largest, Math.abs(sb[i]));
+  }
   const h = (options.relativeStep ?? RELATIVE_STEP) * Math.max(1, largest);
   const roundingScale = NOISE_ULPS * Number.EPSILON * Math.sqrt(n);
   const worst = { direction: -1, relError: 0 };
+  /** Sets every array of x to saved + step · u. */
+  const move = (step: number) => {
+    for (let b = 0; b < xs.length; b++) {
+      const xb = xs[b], sb = saved[b], u = us[b];
+      for (let i = 0; i < xb.length; i++) xb[i] = sb[i] + step * u[i];
+    }
+  };
+  const restore = () => {
+    for (let b = 0; b < xs.length; b++) xs[b].set(saved[b]);
+  };
   const value = f();
   let evaluations = 1;
   try {
     for (let d = 0; d < k; d++) {
-      const scale = 1 / Math.sqrt(gaussians.fill(u));
+      let sumOfSquares = 0;
+      for (const u of us) sumOfSquares += gaussians.fill(u);
+      const scale = 1 / Math.sqrt(sumOfSquares);
       let dot = 0;
-      for (let i = 0; i < n; i++) {
-        u[i] *= scale;
-        dot += u[i] * analytic[i];
+      for (let b = 0; b < us.length; b++) {
+        const u = us[b], g = gs[b];
+        for (let i = 0; i < u.length; i++) {
+          u[i] *= scale;
+          dot += u[i] * g[i];
+        }
       }
       predicted[d] = dot;
-      for (let i = 0; i < n; i++) x[i] = saved[i] + h * u[i];
+      move(h);
       const fp = f();
       evaluations++;
-      for (let i = 0; i < n; i++) x[i] = saved[i] - h * u[i];
+      move(-h);
       const fm = f();
       evaluations++;
-      x.set(saved);
+      restore();
       const fNoise = roundingScale * magnitude(fp, value, fm);
       numerical[d] = (fp - fm) / (2 * h);
       noise[d] = fNoise / h;
@@ -381,7 +413,7 @@ export function directionalCheck(
       }
     }
   } finally {
-    x.set(saved);
+    restore();
   }
   if (worst.direction < 0) worst.direction = 0;
   return { numerical, analytic: predicted, noise, worst, evaluations, kinks };

@@ -604,6 +604,40 @@ Deno.test("directionalCheck: agrees with correct gradients", () => {
   }
 });
 
+Deno.test("directionalCheck: every parameter of a network at once, in 2k + 1 calls", () => {
+  for (const size of ["small", "medium"] as const) {
+    for (const seed of [1, 2, 3]) {
+      const net = twoLayerFixture(TWO_LAYER_SIZES[size], { seed });
+      const g = net.gradient();
+      const p = net.params;
+      const params = [p.W1, p.b1, p.W2, p.b2];
+      const before = params.map((a) => a.slice());
+      let calls = 0;
+      const loss = () => (calls++, net.loss());
+      const grads = [g.W1, g.b1, g.W2, g.b2].map((a) => a.slice());
+      const r = directionalCheck(loss, params, grads, { directions: 8, seed });
+      assert.equal(r.evaluations, 17);
+      assert.equal(calls, 17);
+      assertBelow(r.worst.relError, GRADIENT_TOLERANCE.rtol, `${size}, seed ${seed}`);
+      params.forEach((a, b) => assert.deepEqual(a, before[b], `array ${b} restored`));
+      // One wrong array among four, even the smallest (b2: C entries), fails the joint check.
+      const wrong: [string, number, (v: number) => number][] = [
+        ["b2 doubled", 3, (v) => 2 * v],
+        ["b1 zero", 1, () => 0],
+        ["W1 negated", 0, (v) => -v],
+      ];
+      for (const [name, at, change] of wrong) {
+        const bad = grads.map((a, b) => b === at ? a.map(change) : a);
+        const w = directionalCheck(net.loss, params, bad, { directions: 8, seed });
+        assert.ok(
+          w.worst.relError > 100 * GRADIENT_TOLERANCE.rtol,
+          `${size} ${name}: ${w.worst.relError}`,
+        );
+      }
+    }
+  }
+});
+
 Deno.test("directionalCheck: 300 000 weights, where rounding grows like √n ulps", () => {
   // The large benchmark size: W1 is 3072×100. Moving all weights at once re-rounds every term of
   // the regularization sum, so the raw error reaches ~1e-4 relative; the allowance covers it and
@@ -667,5 +701,14 @@ Deno.test("directionalCheck: rejects bad arguments", () => {
   assert.throws(
     () => directionalCheck(() => 0, x, new Float64Array(3), { directions: 0, seed: 0 }),
     /positive integer/,
+  );
+  const y = new Float64Array(2);
+  assert.throws(
+    () => directionalCheck(() => 0, [x, y], [new Float64Array(3)], { directions: 1, seed: 0 }),
+    /expected 2 gradient arrays/,
+  );
+  assert.throws(
+    () => directionalCheck(() => 0, [x, y], [x, new Float64Array(3)], { directions: 1, seed: 0 }),
+    /length 2 \(the length of x\[1\]\)/,
   );
 });

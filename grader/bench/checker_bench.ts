@@ -10,6 +10,8 @@
  * - `full-bare`: the same number of bare loss evaluations, the group's baseline;
  * - `directional`: {@linkcode directionalCheck} with 8 directions on each parameter
  *   (4 · 17 = 68 evaluations);
+ * - `directional-joint`: one {@linkcode directionalCheck} with 8 directions moving all four
+ *   parameters together (17 evaluations);
  * - `directional-bare`: 68 bare loss evaluations (the baseline of the large group).
  *
  * `full ÷ full-bare` is the checker's overhead (target: at most 1.2); `full ÷ directional` at
@@ -52,6 +54,15 @@ function directional(net: TwoLayerFixture, gradient: TwoLayerParams): number {
     evaluations += r.evaluations;
   }
   return evaluations;
+}
+
+function directionalJoint(net: TwoLayerFixture, gradient: TwoLayerParams): number {
+  return directionalCheck(
+    net.loss,
+    KEYS.map((key) => net.params[key]),
+    KEYS.map((key) => gradient[key]),
+    { directions: DIRECTIONS, seed: 1 },
+  ).evaluations;
 }
 
 function bare(net: TwoLayerFixture, evaluations: number): void {
@@ -108,6 +119,11 @@ const DIRECTIONAL_EVALUATIONS = KEYS.length * (2 * DIRECTIONS + 1);
     fn: () => void directional(net, gradient),
   });
   Deno.bench({
+    name: "medium/directional-joint",
+    group: "medium",
+    fn: () => void directionalJoint(net, gradient),
+  });
+  Deno.bench({
     name: "medium/directional-bare",
     group: "medium",
     fn: () => bare(net, DIRECTIONAL_EVALUATIONS),
@@ -124,6 +140,13 @@ const DIRECTIONAL_EVALUATIONS = KEYS.length * (2 * DIRECTIONS + 1);
     n: 3,
     warmup: 1,
     fn: () => void directional(net, gradient),
+  });
+  Deno.bench({
+    name: "large/directional-joint",
+    group: "large",
+    n: 3,
+    warmup: 1,
+    fn: () => void directionalJoint(net, gradient),
   });
   Deno.bench({
     name: "large/directional-bare",

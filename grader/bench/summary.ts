@@ -7,7 +7,8 @@
  *   and of re-grading one exercise in a warm session (what `--watch` does after a save);
  * - the reference checker on the two-layer network's loss with respect to every parameter, at
  *   the small and medium sizes, against the bare function evaluations it performs (overhead);
- * - directional mode at the medium and large sizes against the full check;
+ * - directional mode at the medium and large sizes against the full check, with all parameters
+ *   moved together (one check) and each parameter checked on its own;
  * - the numpy baseline (`../shared/bench/numpy_baseline.py`), run here, and the ratios.
  *
  * Shared machines are noisy: every timing is the median (processes) or the best (in-process
@@ -83,7 +84,16 @@ function checker(size: "small" | "medium", reps: number) {
   };
 }
 
-function directional(size: "medium" | "large", directions: number, reps: number) {
+/**
+ * Directional mode with respect to every parameter: `joint` moves all four arrays together
+ * (one check, 2k + 1 evaluations); otherwise each array is checked on its own (4 · (2k + 1)).
+ */
+function directional(
+  size: "medium" | "large",
+  directions: number,
+  joint: boolean,
+  reps: number,
+) {
   const net = twoLayerFixture(TWO_LAYER_SIZES[size], { seed: 1 });
   const params = paramsOf(net);
   const grads = net.gradient();
@@ -92,11 +102,13 @@ function directional(size: "medium" | "large", directions: number, reps: number)
   let worst = 0;
   const ms = bestMs(() => {
     evaluations = 0;
-    params.forEach((x, k) => {
-      const d = directionalCheck(net.loss, x, analytic[k], { directions, seed: 7 });
+    const checks = joint
+      ? [directionalCheck(net.loss, params, analytic, { directions, seed: 7 })]
+      : params.map((x, k) => directionalCheck(net.loss, x, analytic[k], { directions, seed: 7 }));
+    for (const d of checks) {
       evaluations += d.evaluations;
       worst = Math.max(worst, d.worst.relError);
-    });
+    }
   }, reps);
   let sink = 0;
   const bare = bestMs(() => {
@@ -151,6 +163,16 @@ async function watchRegradeMs(runs: number): Promise<number> {
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** A directional measurement, rounded for the summary. */
+function timed(d: ReturnType<typeof directional>) {
+  return {
+    ...d,
+    ms: round(d.ms),
+    bareEvaluationsMs: round(d.bareEvaluationsMs),
+    overhead: round(d.overhead, 2),
+  };
+}
+
 async function main(): Promise<void> {
   const runs = Number(Deno.env.get("BENCH_RUNS") ?? 5);
   const hello = `${KIT}/.cache/bench_hello.ts`;
@@ -166,9 +188,10 @@ async function main(): Promise<void> {
 
   const small = checker("small", 50);
   const medium = checker("medium", 3);
-  const dirMedium = directional("medium", 8, 10);
-  const dirMedium4 = directional("medium", 4, 10);
-  const dirLarge = directional("large", 8, 3);
+  const dirMedium = directional("medium", 8, true, 10);
+  const dirMediumEach = directional("medium", 8, false, 10);
+  const dirLarge = directional("large", 8, true, 3);
+  const dirLargeEach = directional("large", 8, false, 2);
   const base = await numpy();
 
   const summary = {
@@ -202,24 +225,10 @@ async function main(): Promise<void> {
       targets: { overhead: 1.2 },
     },
     directional: {
-      medium: {
-        ...dirMedium,
-        ms: round(dirMedium.ms),
-        bareEvaluationsMs: round(dirMedium.bareEvaluationsMs),
-        overhead: round(dirMedium.overhead, 2),
-      },
-      large: {
-        ...dirLarge,
-        ms: round(dirLarge.ms),
-        bareEvaluationsMs: round(dirLarge.bareEvaluationsMs),
-        overhead: round(dirLarge.overhead, 2),
-      },
-      mediumFourDirections: {
-        ...dirMedium4,
-        ms: round(dirMedium4.ms),
-        bareEvaluationsMs: round(dirMedium4.bareEvaluationsMs),
-        overhead: round(dirMedium4.overhead, 2),
-      },
+      medium: timed(dirMedium),
+      mediumEachParameter: timed(dirMediumEach),
+      large: timed(dirLarge),
+      largeEachParameter: timed(dirLargeEach),
       fullVsDirectionalAtMedium: round(medium.fullMs / dirMedium.ms, 1),
     },
     numpy: typeof base === "string" ? base : {
@@ -228,7 +237,10 @@ async function main(): Promise<void> {
       speedupSmall: round(base.small.seconds * 1000 / small.fullMs, 1),
       speedupMedium: round(base.medium.seconds * 1000 / medium.fullMs, 2),
       directionalSpeedupMedium: round(base.medium.seconds * 1000 / dirMedium.ms, 0),
-      directionalSpeedupMediumFourDirections: round(base.medium.seconds * 1000 / dirMedium4.ms, 0),
+      directionalSpeedupMediumEachParameter: round(
+        base.medium.seconds * 1000 / dirMediumEach.ms,
+        0,
+      ),
       targets: { speedupSmall: 10, speedupMedium: 1 / 3, directionalSpeedupMedium: 100 },
     },
   };

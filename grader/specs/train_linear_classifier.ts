@@ -57,11 +57,16 @@ function referenceScores(X: Matrix, W: Matrix, b: Matrix): Matrix {
   return s;
 }
 
+/** Σ W², by a loop. */
+function sumOfSquares(W: Matrix): number {
+  let s = 0;
+  for (const w of W.data) s += w * w;
+  return s;
+}
+
 /** The full training loss: mean softmax cross-entropy + reg·Σ W². */
 function referenceLoss(X: Matrix, y: Int32Array, W: Matrix, b: Matrix, reg: number): number {
-  let penalty = 0;
-  for (const w of W.data) penalty += w * w;
-  return referenceSoftmaxLoss(referenceScores(X, W, b), y) + reg * penalty;
+  return referenceSoftmaxLoss(referenceScores(X, W, b), y) + reg * sumOfSquares(W);
 }
 
 /** The reference training: the exercise's convention, step by step, with loops. */
@@ -80,8 +85,8 @@ export function referenceTraining(
   const losses: number[] = [];
   const p = new Float64Array(c);
   for (let step = 0; step < steps; step++) {
-    losses.push(referenceLoss(X, y, W, b, reg));
     const s = referenceScores(X, W, b);
+    losses.push(referenceSoftmaxLoss(s, y) + reg * sumOfSquares(W));
     const dW = new Float64Array(d * c);
     const db = new Float64Array(c);
     for (let i = 0; i < n; i++) {
