@@ -366,7 +366,7 @@ export function directionalCheck(
   const h = (options.relativeStep ?? RELATIVE_STEP) * Math.max(1, largest);
   const roundingScale = NOISE_ULPS * Number.EPSILON * Math.sqrt(n);
   const worst = { direction: -1, relError: 0 };
-  /** Sets every array of x to saved + step · u. */
+  /** Sets every array of x to saved + step · u (from saved, so no restore is needed between). */
   const move = (step: number) => {
     for (let b = 0; b < xs.length; b++) {
       const xb = xs[b], sb = saved[b], u = us[b];
@@ -380,25 +380,22 @@ export function directionalCheck(
   let evaluations = 1;
   try {
     for (let d = 0; d < k; d++) {
+      // u is left unnormalized: the unit direction is u · scale, folded into the step.
       let sumOfSquares = 0;
       for (const u of us) sumOfSquares += gaussians.fill(u);
       const scale = 1 / Math.sqrt(sumOfSquares);
       let dot = 0;
       for (let b = 0; b < us.length; b++) {
         const u = us[b], g = gs[b];
-        for (let i = 0; i < u.length; i++) {
-          u[i] *= scale;
-          dot += u[i] * g[i];
-        }
+        for (let i = 0; i < u.length; i++) dot += u[i] * g[i];
       }
-      predicted[d] = dot;
-      move(h);
+      predicted[d] = dot * scale;
+      move(h * scale);
       const fp = f();
       evaluations++;
-      move(-h);
+      move(-h * scale);
       const fm = f();
       evaluations++;
-      restore();
       const fNoise = roundingScale * magnitude(fp, value, fm);
       numerical[d] = (fp - fm) / (2 * h);
       noise[d] = fNoise / h;
@@ -406,7 +403,7 @@ export function directionalCheck(
         kinks.push(d);
         continue;
       }
-      const e = errorBeyondNoise(numerical[d], dot, noise[d], atol);
+      const e = errorBeyondNoise(numerical[d], predicted[d], noise[d], atol);
       if (worst.direction < 0 || e > worst.relError) {
         worst.direction = d;
         worst.relError = e;
