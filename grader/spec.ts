@@ -119,6 +119,17 @@ export interface TestContext {
     x: Matrix,
     options?: GradientCheckOptions,
   ): void;
+  /**
+   * Checks the gradients of `f` with respect to several inputs at once, along `directions`
+   * random directions that move all of them together (2k + 1 calls of `f`, whatever the sizes).
+   * When that check fails, each input is checked on its own along its own directions, and the
+   * failure names the gradient that is wrong.
+   */
+  expectGradientsTogether(
+    gradients: readonly { what: string; got: Matrix; x: Matrix }[],
+    f: () => number,
+    options: Tolerance & { directions: number },
+  ): void;
   /** Fails the test with `message` unless `condition` holds. */
   expect(condition: boolean, message: string): asserts condition;
   /** Adds a line to the test's report (a fact the learner may want, not a failure). */

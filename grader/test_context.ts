@@ -226,20 +226,11 @@ export class TestRun implements TestContext {
     const rtol = options.rtol ?? GRADIENT_TOLERANCE.rtol;
     const atol = options.atol ?? GRADIENT_TOLERANCE.atol;
     if (options.directions) {
-      const d = directionalCheck(f, x.data, got.data, {
-        directions: options.directions,
-        seed: this.rng.int(0, 2 ** 31),
+      const failure = this.#alongDirections(what, [got.data], f, [x.data], options.directions, {
+        rtol,
+        atol: options.atol,
       });
-      if (d.worst.relError > rtol) {
-        const k = d.worst.direction;
-        throw new CheckFailure(
-          `${what}: along a random direction the loss changes at rate ${
-            formatNumber(d.numerical[k])
-          }, but your gradient predicts ${formatNumber(d.analytic[k])} (relative error ${
-            d.worst.relError.toExponential(2)
-          } > ${rtol})`,
-        );
-      }
+      if (failure) throw failure;
       return;
     }
     const numeric = numericalGradient(f, x.data);
@@ -261,6 +252,71 @@ export class TestRun implements TestContext {
       };
       throw new CheckFailure(mismatchMessage(mismatch, c.failing, got.size), mismatch);
     }
+  }
+
+  expectGradientsTogether(
+    gradients: readonly { what: string; got: Matrix; x: Matrix }[],
+    f: () => number,
+    options: Tolerance & { directions: number },
+  ): void {
+    for (const { what, got, x } of gradients) {
+      if (got.rows !== x.rows || got.cols !== x.cols) {
+        throw new CheckFailure(
+          `${what}: expected shape ${shapeText(x.rows, x.cols)} (the shape of what it is the ` +
+            `gradient with respect to), got ${shapeText(got.rows, got.cols)}`,
+        );
+      }
+    }
+    const tolerance = { rtol: options.rtol ?? GRADIENT_TOLERANCE.rtol, atol: options.atol };
+    const all = gradients.map((g) => g.what).join(", ");
+    const together = this.#alongDirections(
+      all,
+      gradients.map((g) => g.got.data),
+      f,
+      gradients.map((g) => g.x.data),
+      options.directions,
+      tolerance,
+    );
+    if (!together) return;
+    // Which one is wrong: each on its own (the cost is paid only by a failing submission).
+    for (const { what, got, x } of gradients) {
+      const alone = this.#alongDirections(
+        what,
+        [got.data],
+        f,
+        [x.data],
+        options.directions,
+        tolerance,
+      );
+      if (alone) throw alone;
+    }
+    throw together;
+  }
+
+  /** A directional check of `got` against `f`; the failure to throw, if it fails. */
+  #alongDirections(
+    what: string,
+    got: Float64Array[],
+    f: () => number,
+    x: Float64Array[],
+    directions: number,
+    tolerance: { rtol: number; atol?: number },
+  ): CheckFailure | undefined {
+    const d = directionalCheck(f, x, got, {
+      directions,
+      seed: this.rng.int(0, 2 ** 31),
+      atol: tolerance.atol,
+    });
+    const { rtol } = tolerance;
+    if (d.worst.relError <= rtol) return undefined;
+    const k = d.worst.direction;
+    return new CheckFailure(
+      `${what}: along a random direction the loss changes at rate ${
+        formatNumber(d.numerical[k])
+      }, but your gradient${got.length > 1 ? "s predict" : " predicts"} ${
+        formatNumber(d.analytic[k])
+      } (relative error ${d.worst.relError.toExponential(2)} > ${rtol})`,
+    );
   }
 
   expect(condition: boolean, message: string): asserts condition {

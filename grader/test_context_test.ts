@@ -95,3 +95,32 @@ Deno.test("expectGradient: right passes, wrong fails with the worst coordinate, 
     /along a random direction/,
   );
 });
+
+Deno.test("expectGradientsTogether: one check for all inputs, and names the wrong one", () => {
+  const t = run();
+  // f(a, b) = Σ a² · Σ b: ∂f/∂a = 2a · Σ b, ∂f/∂b = Σ a² everywhere.
+  const a = Matrix.from([[0.5, -1.5, 2]]);
+  const b = Matrix.from([[1, 2], [3, -0.5]]);
+  const sum = (m: Matrix) => m.data.reduce((s, v) => s + v, 0);
+  const squares = (m: Matrix) => m.data.reduce((s, v) => s + v * v, 0);
+  const f = () => squares(a) * sum(b);
+  const da = a.mul(2 * sum(b));
+  const db = b.map(() => squares(a));
+  const pairs = (ga: Matrix, gb: Matrix) => [
+    { what: "da", got: ga, x: a },
+    { what: "db", got: gb, x: b },
+  ];
+  t.expectGradientsTogether(pairs(da, db), f, { directions: 6 });
+  assert.match(
+    failure(() => t.expectGradientsTogether(pairs(da, db.mul(2)), f, { directions: 6 })),
+    /^db: along a random direction/,
+  );
+  assert.match(
+    failure(() => t.expectGradientsTogether(pairs(da.mul(-1), db), f, { directions: 6 })),
+    /^da: along a random direction/,
+  );
+  assert.match(
+    failure(() => t.expectGradientsTogether(pairs(da, new Matrix(1, 4)), f, { directions: 6 })),
+    /db: expected shape 2×2 .* got 1×4/,
+  );
+});
