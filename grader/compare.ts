@@ -178,3 +178,40 @@ export function compareArrays(
     failing,
   };
 }
+
+/** How closely `got / expected` must agree across elements to count as one constant factor. */
+const FACTOR_AGREEMENT = 1e-4;
+
+/**
+ * The factor `r ≠ 1` with `got ≈ r · expected` on every compared element, when there is one:
+ * the signature of a scale applied twice or not at all (a batch size, the 2 of a square, a
+ * sign). Elements whose expected value is within `atol` of zero must be near zero too; at least
+ * one expected value must be above `atol`. Returns `undefined` when there is no such factor.
+ *
+ * @example
+ * ```ts
+ * constantFactor([2, 4, 0], [1, 2, 0], 1e-5); // 2
+ * constantFactor([2, 5], [1, 2], 1e-5); // undefined
+ * ```
+ */
+export function constantFactor(
+  got: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  atol: number,
+  skip?: Set<number>,
+): number | undefined {
+  let r = NaN;
+  for (let i = 0; i < expected.length; i++) {
+    if (skip?.has(i) || !(Math.abs(expected[i]) > atol)) continue;
+    r = got[i] / expected[i];
+    break;
+  }
+  if (!Number.isFinite(r) || r === 0 || Math.abs(r - 1) < 1e-3) return undefined;
+  for (let i = 0; i < expected.length; i++) {
+    if (skip?.has(i)) continue;
+    if (relativeError(got[i], r * expected[i], atol * Math.abs(r)) > FACTOR_AGREEMENT) {
+      return undefined;
+    }
+  }
+  return r;
+}

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { Rng } from "@gradkit/lib";
 import {
   compareArrays,
+  constantFactor,
   GRADIENT_TOLERANCE,
   relativeError,
   type Tolerances,
@@ -469,4 +470,18 @@ Deno.test("GRADIENT_TOLERANCE: a two-layer network, correct passes and mistakes 
       }
     }
   }
+});
+
+Deno.test("constantFactor: a scale shared by every element, and nothing else", () => {
+  assert.equal(constantFactor([2, 4, 0, -6], [1, 2, 0, -3], 1e-5), 2);
+  assert.equal(constantFactor([0.5, -1], [1, -2], 1e-5), 0.5);
+  assert.equal(constantFactor([-1, 2], [1, -2], 1e-5), -1);
+  // Numerical gradients agree with the reference to ~1e-8: still one factor.
+  assert.equal(constantFactor([7 * (1 + 1e-9), 14], [1, 2], 1e-5), 7 * (1 + 1e-9));
+  assert.equal(constantFactor([2, 5], [1, 2], 1e-5), undefined, "two different ratios");
+  assert.equal(constantFactor([1, 2], [1, 2], 1e-5), undefined, "no factor: equal");
+  assert.equal(constantFactor([0, 0], [1, 2], 1e-5), undefined, "zeros are not a factor");
+  assert.equal(constantFactor([3, 1], [1, 0], 1e-5), undefined, "0 expected, 1 got");
+  assert.equal(constantFactor([1, 2], [0, 0], 1e-5), undefined, "nothing above atol");
+  assert.equal(constantFactor([2, 99], [1, 3], 1e-5, new Set([1])), 2, "skipped indices");
 });

@@ -163,13 +163,15 @@ const SOURCE_FILE = /\.(ts|js|mts|mjs|json)$/;
 async function watch(o: WatchOptions): Promise<number> {
   const session = await GradingSession.open({ dir: o.dir, limits: o.limits, jobs: o.jobs });
   const print = (text: string) => Deno.stdout.writeSync(new TextEncoder().encode(text));
+  // Watch before the first grading: a save made while it runs, or right after "watching" is
+  // printed, is then never missed (it queues, and is graded next).
+  const watcher = Deno.watchFs(o.dir);
   const first = await session.grade({ seed: o.seed, ids: o.ids });
   const latest = new Map(first.exercises.map((e) => [e.id, e]));
   const byFile = new Map(first.exercises.map((e) => [e.file, e.id]));
   print(renderTerminal(first, { color: o.color, replay: o.replay }));
   print(`watching ${o.dir} for changes (Ctrl-C to stop)\n`);
 
-  const watcher = Deno.watchFs(o.dir);
   const stop = () => watcher.close();
   Deno.addSignalListener("SIGINT", stop);
   let pending = new Set<string>();

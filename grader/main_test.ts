@@ -134,11 +134,24 @@ Deno.test("cli: --watch re-grades a saved exercise with warm sandboxes and stops
   }).spawn();
   const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
   let text = "";
+  // Fails (rather than hangs) when the expected output does not come within 30 s.
   const waitFor = async (pattern: RegExp) => {
+    const giveUp = Date.now() + 30_000;
     while (!pattern.test(text)) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error(`output ended before ${pattern}:\n${text}`);
-      text += value;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no ${pattern} within 30 s; output so far:\n${text}`)),
+          Math.max(0, giveUp - Date.now()),
+        );
+      });
+      try {
+        const { value, done } = await Promise.race([reader.read(), late]);
+        if (done) throw new Error(`output ended before ${pattern}:\n${text}`);
+        text += value;
+      } finally {
+        clearTimeout(timer);
+      }
     }
   };
   try {

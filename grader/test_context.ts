@@ -6,7 +6,7 @@
  */
 
 import { isMatrix, Matrix, Rng } from "@gradkit/lib";
-import { compareArrays, GRADIENT_TOLERANCE, VALUE_TOLERANCE } from "./compare.ts";
+import { compareArrays, constantFactor, GRADIENT_TOLERANCE, VALUE_TOLERANCE } from "./compare.ts";
 import { directionalCheck, numericalGradient } from "./checker.ts";
 import {
   CheckFailure,
@@ -206,7 +206,8 @@ export class TestRun implements TestContext {
         relError: c.worstRelError,
         tolerance: rtol,
       };
-      throw new CheckFailure(mismatchMessage(mismatch, c.failing, e.length), mismatch);
+      const factor = constantFactor(g, e, atol);
+      throw new CheckFailure(mismatchMessage(mismatch, c.failing, e.length, factor), mismatch);
     }
   }
 
@@ -250,7 +251,8 @@ export class TestRun implements TestContext {
         relError: c.worstRelError,
         tolerance: rtol,
       };
-      throw new CheckFailure(mismatchMessage(mismatch, c.failing, got.size), mismatch);
+      const factor = constantFactor(got.data, numeric.gradient, atol, skip);
+      throw new CheckFailure(mismatchMessage(mismatch, c.failing, got.size, factor), mismatch);
     }
   }
 
@@ -328,12 +330,45 @@ export class TestRun implements TestContext {
   }
 }
 
-/** "dW: element [2, 1] is 0.5, expected 0.25 (relative error 5.0e-1 > 1e-5); 7 of 12 elements differ". */
-export function mismatchMessage(m: Mismatch, failing: number, total: number): string {
+/**
+ * "dW: element [2, 1] is 0.5, expected 0.25 (relative error 5.0e-1 > 1e-5); 7 of 12 elements
+ * differ", and, when every element is off by the same `factor`, what that suggests.
+ */
+export function mismatchMessage(
+  m: Mismatch,
+  failing: number,
+  total: number,
+  factor?: number,
+): string {
   const where = m.index.length ? ` element [${m.index.join(", ")}]` : "";
   const count = total > 1 ? `; ${failing} of ${total} elements differ` : "";
   return `${m.what}:${where} is ${formatNumber(m.got)}, expected ${formatNumber(m.expected)} ` +
-    `(relative error ${m.relError.toExponential(1)} > ${m.tolerance})${count}`;
+    `(relative error ${m.relError.toExponential(1)} > ${m.tolerance})${count}` +
+    (factor === undefined ? "" : factorHint(factor, total));
+}
+
+/** "3 times", "1/8 of", "−2 times": a whole number or its reciprocal; else undefined. */
+function simpleRatio(r: number): string | undefined {
+  const a = Math.abs(r);
+  const sign = r < 0 ? "−" : "";
+  if (a >= 1 && Math.abs(a - Math.round(a)) <= 1e-6 * a) return `${sign}${Math.round(a)} times`;
+  if (a < 1 && Math.abs(1 / a - Math.round(1 / a)) <= 1e-6 / a) {
+    return `${sign}1/${Math.round(1 / a)} of`;
+  }
+  return undefined;
+}
+
+/** What a constant factor between the learner's values and the expected ones suggests. */
+function factorHint(factor: number, total: number): string {
+  if (Math.abs(factor + 1) < 1e-6) {
+    return `; ${total > 1 ? "every element has" : "it has"} the opposite sign (a sign error?)`;
+  }
+  const simple = simpleRatio(factor);
+  if (total === 1 && simple === undefined) return ""; // one number is always some multiple
+  return `; ${total > 1 ? "every element is" : "that is"} ${
+    simple ?? `${formatNumber(factor)} times`
+  } the expected value: right up to a constant factor (a division by N left out or done ` +
+    `twice, a lost factor of 2?)`;
 }
 
 function pathText(path: (string | number)[]): string {

@@ -124,3 +124,25 @@ Deno.test("expectGradientsTogether: one check for all inputs, and names the wron
     /db: expected shape 2×2 .* got 1×4/,
   );
 });
+
+Deno.test("expectClose and expectGradient: a constant factor is named", () => {
+  const t = run();
+  const x = Matrix.from([[1, -2, 3]]);
+  assert.match(
+    failure(() => t.expectClose("dX (N = 4)", x.mul(4), x)),
+    /3 of 3 elements differ; every element is 4 times the expected value: right up to a constant factor/,
+  );
+  assert.match(failure(() => t.expectClose("dX", x.mul(0.125), x)), /is 1\/8 of the expected/);
+  assert.match(
+    failure(() => t.expectClose("dX", x.mul(-1), x)),
+    /every element has the opposite sign/,
+  );
+  assert.match(failure(() => t.expectClose("loss", 6, 3)), /that is 2 times the expected value/);
+  assert.doesNotMatch(failure(() => t.expectClose("loss", 3.7, 3)), /times the expected/);
+  assert.doesNotMatch(
+    failure(() => t.expectClose("dX", Matrix.from([[1, -2, 4]]), x)),
+    /times the expected|opposite sign/,
+  );
+  const f = () => x.data.reduce((s, v) => s + v * v, 0); // gradient 2x
+  assert.match(failure(() => t.expectGradient("dx", x.clone(), f, x)), /is 1\/2 of the expected/);
+});
