@@ -1,13 +1,14 @@
 /**
  * The check every score-based loss exercise shares: call the learner's loss on a batch of
  * scores, require `{ loss, dScores }` of the right shapes, compare the loss with the reference
- * forward and `dScores` with the numerical gradient of that forward.
+ * forward and `dScores` with the numerical gradient of that forward; and the tests every
+ * multiclass margin loss shares.
  *
  * @module
  */
 
-import type { Matrix } from "@gradkit/lib";
-import type { TestContext } from "../spec.ts";
+import { classLabels, hingeScores, type Matrix, type Rng } from "@gradkit/lib";
+import type { TestCase, TestContext } from "../spec.ts";
 
 /** One call of a loss exercise and how to judge it. */
 export interface ScoreLossCase {
@@ -40,4 +41,63 @@ export async function checkScoreLoss(t: TestContext, c: ScoreLossCase): Promise<
   );
   if (value) t.expectClose(`${prefix}loss (${c.label})`, loss, c.reference());
   if (gradient) t.expectGradient(`${prefix}dScores (${c.label})`, dScores, c.reference, c.scores);
+}
+
+/** A batch of scores (N×C) and their class labels. */
+export interface ScoreBatch {
+  scores: Matrix;
+  y: Int32Array;
+}
+
+/** Which parts of a loss call to judge (both by default). */
+export type LossParts = { value?: boolean; gradient?: boolean };
+
+/** What {@linkcode multiclassMarginTests} needs to know of one multiclass margin loss. */
+export interface MarginLoss {
+  /** Put before every test name, e.g. `"multiclass: "`. */
+  namePrefix?: string;
+  /** How the mixed batches of the first tests are described, e.g. "some margins violated and some met". */
+  mixed: string;
+  /** N rows of C classes with some margin terms violated and some met (scores times `scale`). */
+  batch(rng: Rng, n: number, c: number, scale?: number): ScoreBatch;
+  /** A single row with at least one violated margin (default: `batch(rng, 1, 4)`). */
+  batchOfOne?(rng: Rng): ScoreBatch;
+  /** Calls the learner's loss on a batch and judges the `parts` asked for. */
+  check(t: TestContext, batch: ScoreBatch, label: string, parts?: LossParts): Promise<void>;
+}
+
+/**
+ * The five hidden tests every multiclass margin loss gets: its value and its gradient on
+ * batches with N ≠ C, two classes, a batch where every margin is met (loss 0, gradient 0: any
+ * non-zero entry fails), and a batch of one.
+ */
+export function multiclassMarginTests(loss: MarginLoss): TestCase[] {
+  const name = (text: string) => `${loss.namePrefix ?? ""}${text}`;
+  return [
+    {
+      name: name(`loss value with N ≠ C, ${loss.mixed} (N = 7, C = 4)`),
+      run: (t) => loss.check(t, loss.batch(t.rng, 7, 4), "N = 7, C = 4", { gradient: false }),
+    },
+    {
+      name: name(`dScores with N ≠ C, ${loss.mixed} (N = 6, C = 5)`),
+      run: (t) => loss.check(t, loss.batch(t.rng, 6, 5), "N = 6, C = 5", { value: false }),
+    },
+    {
+      name: name("two classes (N = 8, C = 2): value and dScores"),
+      run: (t) => loss.check(t, loss.batch(t.rng, 8, 2, 1.5), "N = 8, C = 2"),
+    },
+    {
+      name: name("every margin met (N = 5, C = 3): loss 0 and dScores 0"),
+      run(t) {
+        const y = classLabels(t.rng, 5, 3);
+        const scores = hingeScores(t.rng, y, 3, { met: true });
+        return loss.check(t, { scores, y }, "N = 5, C = 3, all margins met");
+      },
+    },
+    {
+      name: name("a batch of one (N = 1, C = 4): value and dScores"),
+      run: (t) =>
+        loss.check(t, loss.batchOfOne?.(t.rng) ?? loss.batch(t.rng, 1, 4), "N = 1, C = 4"),
+    },
+  ];
 }

@@ -8,7 +8,7 @@
 
 import { classLabels, hingeScores, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
-import { checkScoreLoss } from "./_loss.ts";
+import { checkScoreLoss, multiclassMarginTests } from "./_loss.ts";
 
 /** Smallest distance of a margin term from the corner in the linear tests. */
 const GAP = 0.05;
@@ -141,45 +141,17 @@ export const spec: ExerciseSpec = {
   hint: "Sum max(0, s_j − s_y + 1) over the wrong classes only, then divide by N. Each " +
     "violating class gets +1/N and the correct class −1/N per violation in its row; dW = Xᵀ·dS.",
   tests: [
-    {
-      name: "loss value with N ≠ C, some margins violated and some met (N = 7, C = 4)",
-      async run(t) {
-        const { scores, y } = mixedScores(t.rng, 7, 4);
-        await checkScores(t, scores, y, "N = 7, C = 4", { gradient: false });
+    ...multiclassMarginTests({
+      mixed: "some margins violated and some met",
+      batch: mixedScores,
+      batchOfOne(rng) {
+        const y = Int32Array.of(rng.int(0, 4));
+        let scores = hingeScores(rng, y, 4);
+        while (violations(scores, y) === 0) scores = hingeScores(rng, y, 4);
+        return { scores, y };
       },
-    },
-    {
-      name: "dScores with N ≠ C, some margins violated and some met (N = 6, C = 5)",
-      async run(t) {
-        const { scores, y } = mixedScores(t.rng, 6, 5);
-        await checkScores(t, scores, y, "N = 6, C = 5", { value: false });
-      },
-    },
-    {
-      name: "two classes (N = 8, C = 2): value and dScores",
-      async run(t) {
-        const { scores, y } = mixedScores(t.rng, 8, 2, 1.5);
-        await checkScores(t, scores, y, "N = 8, C = 2");
-      },
-    },
-    {
-      name: "every margin met (N = 5, C = 3): loss 0 and dScores 0",
-      async run(t) {
-        const y = classLabels(t.rng, 5, 3);
-        const scores = hingeScores(t.rng, y, 3, { met: true });
-        // the reference loss is 0 and its numerical gradient 0: any non-zero entry fails
-        await checkScores(t, scores, y, "N = 5, C = 3, all margins met");
-      },
-    },
-    {
-      name: "a batch of one (N = 1, C = 4): value and dScores",
-      async run(t) {
-        const y = Int32Array.of(t.rng.int(0, 4));
-        let scores = hingeScores(t.rng, y, 4);
-        while (violations(scores, y) === 0) scores = hingeScores(t.rng, y, 4);
-        await checkScores(t, scores, y, "N = 1, C = 4");
-      },
-    },
+      check: (t, { scores, y }, label, parts) => checkScores(t, scores, y, label, parts),
+    }),
     {
       name: "linearSvmLoss: loss value with N ≠ D ≠ C (N = 8, D = 5, C = 3)",
       async run(t) {

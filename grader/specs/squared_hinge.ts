@@ -16,7 +16,7 @@ import {
   signLabels,
 } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
-import { checkScoreLoss } from "./_loss.ts";
+import { checkScoreLoss, multiclassMarginTests } from "./_loss.ts";
 
 /** The reference mean binary squared hinge loss; reads `scores.data` at call time. */
 function referenceBinary(scores: Matrix, y: Float64Array): number {
@@ -184,42 +184,12 @@ export const spec: ExerciseSpec = {
         }
       },
     },
-    {
-      name: "multiclass: loss value with N ≠ C, several violated margins in a row (N = 7, C = 4)",
-      async run(t) {
-        const { scores, y } = multiclassBatch(t.rng, 7, 4);
-        await checkMulticlass(t, scores, y, "N = 7, C = 4", { gradient: false });
-      },
-    },
-    {
-      name: "multiclass: dScores with N ≠ C, several violated margins in a row (N = 6, C = 5)",
-      async run(t) {
-        const { scores, y } = multiclassBatch(t.rng, 6, 5);
-        await checkMulticlass(t, scores, y, "N = 6, C = 5", { value: false });
-      },
-    },
-    {
-      name: "multiclass: two classes (N = 8, C = 2): value and dScores",
-      async run(t) {
-        const { scores, y } = multiclassBatch(t.rng, 8, 2, 1.5);
-        await checkMulticlass(t, scores, y, "N = 8, C = 2");
-      },
-    },
-    {
-      name: "multiclass: every margin met (N = 5, C = 3): loss 0 and dScores 0",
-      async run(t) {
-        const y = classLabels(t.rng, 5, 3);
-        const scores = hingeScores(t.rng, y, 3, { met: true });
-        await checkMulticlass(t, scores, y, "N = 5, C = 3, all margins met");
-      },
-    },
-    {
-      name: "multiclass: a batch of one (N = 1, C = 4): value and dScores",
-      async run(t) {
-        const { scores, y } = multiclassBatch(t.rng, 1, 4);
-        await checkMulticlass(t, scores, y, "N = 1, C = 4");
-      },
-    },
+    ...multiclassMarginTests({
+      namePrefix: "multiclass: ",
+      mixed: "several violated margins in a row",
+      batch: multiclassBatch,
+      check: (t, { scores, y }, label, parts) => checkMulticlass(t, scores, y, label, parts),
+    }),
     {
       name: "several random shapes, small and large shortfalls: values and dScores of both",
       async run(t) {
