@@ -218,12 +218,7 @@ export class TestRun implements TestContext {
     x: Matrix,
     options: GradientCheckOptions = {},
   ): void {
-    if (got.rows !== x.rows || got.cols !== x.cols) {
-      throw new CheckFailure(
-        `${what}: expected shape ${shapeText(x.rows, x.cols)} (the shape of what it is the ` +
-          `gradient with respect to), got ${shapeText(got.rows, got.cols)}`,
-      );
-    }
+    expectSameShape(what, got, x);
     const rtol = options.rtol ?? GRADIENT_TOLERANCE.rtol;
     const atol = options.atol ?? GRADIENT_TOLERANCE.atol;
     if (options.directions) {
@@ -261,14 +256,7 @@ export class TestRun implements TestContext {
     f: () => number,
     options: Tolerance & { directions: number },
   ): void {
-    for (const { what, got, x } of gradients) {
-      if (got.rows !== x.rows || got.cols !== x.cols) {
-        throw new CheckFailure(
-          `${what}: expected shape ${shapeText(x.rows, x.cols)} (the shape of what it is the ` +
-            `gradient with respect to), got ${shapeText(got.rows, got.cols)}`,
-        );
-      }
-    }
+    for (const { what, got, x } of gradients) expectSameShape(what, got, x);
     const tolerance = { rtol: options.rtol ?? GRADIENT_TOLERANCE.rtol, atol: options.atol };
     const all = gradients.map((g) => g.what).join(", ");
     const together = this.#alongDirections(
@@ -327,6 +315,16 @@ export class TestRun implements TestContext {
 
   note(text: string): void {
     this.notes.push(text);
+  }
+}
+
+/** A gradient has the shape of what it is the gradient with respect to. */
+function expectSameShape(what: string, got: Matrix, x: Matrix): void {
+  if (got.rows !== x.rows || got.cols !== x.cols) {
+    throw new CheckFailure(
+      `${what}: expected shape ${shapeText(x.rows, x.cols)} (the shape of what it is the ` +
+        `gradient with respect to), got ${shapeText(got.rows, got.cols)}`,
+    );
   }
 }
 
