@@ -1,6 +1,6 @@
 /**
- * Grading runs: stage the submission, start a small pool of sandboxes (one per core at most),
- * grade the selected exercises through it, and return the report. Exercises are graded in
+ * Grading runs: stage the submission, grade the selected exercises through a small pool of
+ * sandboxes (one per core at most; see `pool.ts`), and return the report. Exercises are graded in
  * parallel across the pool and reported in course order; a sandbox that dies or hits a limit
  * is replaced for the exercises that follow. A {@linkcode GradingSession} keeps the pool warm
  * between gradings (watch mode); {@linkcode grade} is one grading.
@@ -9,20 +9,13 @@
  */
 
 import { type Exercise, selectExercises } from "./manifest.ts";
-import { type ExerciseJob, gradeExercise, type SandboxSlot } from "./grade_exercise.ts";
+import { type ExerciseJob, gradeExercise } from "./grade_exercise.ts";
 import { type ExerciseReport, type Report, REPORT_SCHEMA_VERSION, summarize } from "./report.ts";
-import { DEFAULT_LIMITS, type Limits, Sandbox } from "./sandbox/sandbox.ts";
-import {
-  copySubmission,
-  createStaging,
-  removeSnapshot,
-  removeStaging,
-  type Snapshot,
-  type Staging,
-} from "./staging.ts";
+import { KIT_DIR, SandboxPool } from "./pool.ts";
+import { DEFAULT_LIMITS, type Limits } from "./sandbox/sandbox.ts";
+import { copySubmission, removeSnapshot, type Snapshot } from "./staging.ts";
 
-/** The kit's root folder (the parent of `grader/`). */
-export const KIT_DIR = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+export { KIT_DIR };
 
 /** The folder to grade does not exist (a usage error). */
 export class NoSuchFolder extends Error {
@@ -36,21 +29,14 @@ export class NoSuchFolder extends Error {
   }
 }
 
-/** What to grade and how. */
-export interface GradeOptions {
-  /** The folder holding the exercise files (laid out like `exercises/`). */
-  dir: string;
+/** What to grade and how: a session's options, the seed and the exercises. */
+export interface GradeOptions extends SessionOptions {
   /** Exercise ids (or file names); all when empty. */
   ids?: readonly string[];
   /** Seed of the hidden inputs. */
   seed: number;
-  limits?: Partial<Limits>;
-  /** Sandboxes run at once; default: 2 (one per core here), at most one per exercise. */
-  jobs?: number;
   /** Exercises to grade instead of the manifest's (the kit's tests use it). */
   exercises?: readonly Exercise[];
-  /** Files written beside the staged exercise files (the kit's tests use it). */
-  extraFiles?: Record<string, string>;
 }
 
 /** The grader lacks a permission it needs to enforce the sandbox's limits (a usage error). */
@@ -86,13 +72,15 @@ export interface SessionOptions {
   jobs?: number;
   /** Files written beside the staged exercise files (the kit's tests use it). */
   extraFiles?: Record<string, string>;
+  /**
+   * Sandboxes started earlier (the command line starts them before it loads the grader). The
+   * session takes them over if they run `jobs` sandboxes with these limits, else closes them.
+   */
+  pool?: SandboxPool;
 }
 
-/** A warm sandbox stays in use for this many gradings, then is replaced (modules pile up). */
-const GRADINGS_PER_SANDBOX = 50;
-
 /**
- * A grading session: a private staging folder and a pool of warm sandboxes, which grade the
+ * A grading session: a pool of warm sandboxes and the private folder they read, which grade the
  * submission once (`deno task grade`) or again after every save (`--watch`). Each
  * {@linkcode GradingSession.grade} stages a fresh snapshot of the folder, grades the selected
  * exercises across the pool, and returns a report in course order. A sandbox that dies or hits a
@@ -100,49 +88,38 @@ const GRADINGS_PER_SANDBOX = 50;
  */
 export class GradingSession {
   readonly #options: SessionOptions;
-  readonly #limits: Limits;
   readonly #source: string;
-  readonly #staging: Staging;
-  readonly #slots: (SandboxSlot & { current?: Sandbox; uses: number })[];
-  readonly #denoDir = `${KIT_DIR}/.cache/sandbox-deno`;
+  readonly #pool: SandboxPool;
 
-  private constructor(options: SessionOptions, source: string, jobs: number) {
+  private constructor(options: SessionOptions, source: string, pool: SandboxPool) {
     this.#options = options;
-    this.#limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.#source = source;
-    this.#staging = createStaging(`${KIT_DIR}/lib`);
-    const sandboxOptions = {
-      workerPath: `${KIT_DIR}/grader/sandbox/worker.ts`,
-      allowRead: [this.#staging.snapshotsDir, `${KIT_DIR}/lib`],
-      importMapPath: this.#staging.importMapPath,
-      denoDir: this.#denoDir,
-      cwd: this.#staging.snapshotsDir,
-      limits: this.#limits,
-    };
-    this.#slots = Array.from({ length: jobs }, () => {
-      const slot: SandboxSlot & { current?: Sandbox; uses: number } = {
-        uses: 0,
-        get() {
-          if (!slot.current?.alive) slot.current = new Sandbox(sandboxOptions);
-          return slot.current;
-        },
-      };
-      slot.get(); // start every sandbox now, so they boot in parallel
-      return slot;
-    });
+    this.#pool = pool;
   }
 
   /**
-   * Checks the folder and the grader's permissions, creates the staging folder and starts the
-   * sandboxes. Throws {@linkcode NoSuchFolder} or {@linkcode MissingPermission}.
+   * Checks the folder and the grader's permissions and starts the sandboxes (or takes over
+   * `options.pool`). Throws {@linkcode NoSuchFolder} or {@linkcode MissingPermission}.
    */
   static async open(options: SessionOptions): Promise<GradingSession> {
-    checkMemoryWatch();
-    const dir = options.dir.replace(/\/+$/, "") || ".";
-    const stat = await Deno.stat(dir).catch(() => undefined);
-    if (!stat?.isDirectory) throw new NoSuchFolder(dir);
-    const source = await Deno.realPath(dir);
-    return new GradingSession(options, source, Math.max(1, options.jobs ?? 2));
+    const jobs = Math.max(1, Math.floor(options.jobs ?? 2));
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    let pool = options.pool;
+    try {
+      checkMemoryWatch();
+      const dir = options.dir.replace(/\/+$/, "") || ".";
+      const stat = await Deno.stat(dir).catch(() => undefined);
+      if (!stat?.isDirectory) throw new NoSuchFolder(dir);
+      const source = await Deno.realPath(dir);
+      if (pool && !pool.fits(jobs, limits)) {
+        await pool.close();
+        pool = undefined;
+      }
+      return new GradingSession(options, source, pool ?? SandboxPool.start({ jobs, limits }));
+    } catch (e) {
+      await pool?.close();
+      throw e;
+    }
   }
 
   /** Grades a fresh snapshot of the folder: `exercises` (default: the manifest's, or `ids`). */
@@ -151,20 +128,15 @@ export class GradingSession {
     const exercises = request.exercises ?? selectExercises(request.ids ?? []);
     let snapshot: Snapshot;
     try {
-      snapshot = copySubmission(this.#staging, this.#source, this.#options.extraFiles);
+      snapshot = copySubmission(this.#pool.staging, this.#source, this.#options.extraFiles);
     } catch (e) {
       throw new NoSuchFolder(this.#options.dir, (e as Error).message);
     }
-    for (const slot of this.#slots) {
-      if (slot.uses++ >= GRADINGS_PER_SANDBOX) {
-        await slot.current?.close();
-        slot.uses = 1;
-      }
-    }
+    const slots = await this.#pool.take(exercises.length);
+    const limits = this.#pool.limits;
     const results: ExerciseReport[] = new Array(exercises.length);
     let next = 0;
     const shownDir = this.#options.dir.replace(/\/+$/, "");
-    const slots = this.#slots.slice(0, Math.max(1, exercises.length));
     try {
       await Promise.all(slots.map(async (slot) => {
         while (next < exercises.length) {
@@ -176,14 +148,14 @@ export class GradingSession {
             stagedDir: snapshot.exercisesDir,
             shownDir,
             seed: request.seed,
-            limits: this.#limits,
+            limits,
           };
           results[i] = await gradeExercise(job, slot);
         }
       }));
     } finally {
       // Loaded modules stay loaded: the files can go (the first with the folder, at close).
-      if (this.#staging.count > 1) removeSnapshot(snapshot);
+      if (this.#pool.staging.count > 1) removeSnapshot(snapshot);
     }
     const report: Report = {
       schemaVersion: REPORT_SCHEMA_VERSION,
@@ -198,14 +170,8 @@ export class GradingSession {
   }
 
   /** Stops the sandboxes and removes the staging folder (and what Deno cached of it). */
-  async close(): Promise<void> {
-    await Promise.all(this.#slots.map((s) => s.current?.close()));
-    removeStaging(this.#staging);
-    try {
-      Deno.removeSync(`${this.#denoDir}/gen/file${this.#staging.root}`, { recursive: true });
-    } catch {
-      // nothing cached
-    }
+  close(): Promise<void> {
+    return this.#pool.close();
   }
 }
 

@@ -10,13 +10,9 @@ import type { Exercise } from "./manifest.ts";
 import { type ExerciseReport, exerciseStatus, type TestReport } from "./report.ts";
 import { CheckFailure } from "./spec.ts";
 import type { ThrownError } from "./sandbox/protocol.ts";
-import { type Limits, type Sandbox, SandboxFailure } from "./sandbox/sandbox.ts";
+import type { SandboxSlot } from "./pool.ts";
+import { type Limits, SandboxFailure } from "./sandbox/sandbox.ts";
 import { LearnerThrew, TestRun } from "./test_context.ts";
-
-/** Hands out a live sandbox, starting a new one when the last one died. */
-export interface SandboxSlot {
-  get(): Sandbox;
-}
 
 /** What grading one exercise needs. */
 export interface ExerciseJob {

@@ -1,0 +1,204 @@
+/**
+ * The command line `deno task grade [ID...] [options]`: grades the exercises and prints the
+ * report. Exit status: 0 when every graded exercise passed, 1 otherwise, 2 on a usage error.
+ * Its entry point is `main.ts`, which starts the sandboxes before loading this module.
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { GRADE_OPTIONS, limitsOf, positiveNumber, UsageError } from "./cli_options.ts";
+import { grade, GradingSession, MissingPermission, NoSuchFolder } from "./grade.ts";
+import type { SandboxPool } from "./pool.ts";
+import type { ExerciseReport, Report } from "./report.ts";
+import { summarize } from "./report.ts";
+import { renderJson } from "./reporters/json.ts";
+import { renderTerminal } from "./reporters/terminal.ts";
+import { DEFAULT_LIMITS, type Limits } from "./sandbox/sandbox.ts";
+import { MANIFEST, UnknownExercise } from "./manifest.ts";
+
+const USAGE = `Usage: deno task grade [ID...] [options]
+
+Grades the exercise files of a folder against hidden tests drawn from a seed.
+
+  ID...                  exercises to grade (ids or file names); all when none
+  --dir PATH             the folder to grade (default: exercises)
+  --seed N               replay the hidden inputs of an earlier run (default: GRADER_SEED,
+                         else a fresh random seed, printed)
+  --format human|json    output format (default: human)
+  --out FILE             also write the JSON report to FILE (written whole or not at all)
+  --jobs N               sandboxes run at once (default: 2)
+  --time-limit SECONDS   per exercise (default: ${DEFAULT_LIMITS.timeMs / 1000})
+  --memory-limit MIB     per sandbox process (default: ${DEFAULT_LIMITS.memoryMb})
+  --output-limit CHARS   printed output kept per exercise (default: ${DEFAULT_LIMITS.outputChars})
+  --watch                grade, then grade again after every save (Ctrl-C stops)
+  --list                 list the exercises and exit
+  -h, --help             show this help
+
+Exercises: ${MANIFEST.map((e) => e.id).join(", ")}
+`;
+
+function parseSeed(value: string, from: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 0xffffffff) {
+    throw new UsageError(`${from} must be a whole number from 0 to 4294967295, got "${value}"`);
+  }
+  return Number(value);
+}
+
+async function writeWhole(path: string, text: string): Promise<void> {
+  const tmp = `${path}.${crypto.randomUUID()}.tmp`;
+  await Deno.writeTextFile(tmp, text);
+  await Deno.rename(tmp, path);
+}
+
+/**
+ * Runs the command line; returns the exit status. `pool`: sandboxes started early for these
+ * arguments (see `cli_options.ts`), taken over by the grading if they fit it.
+ */
+export async function main(args: string[], pool?: SandboxPool): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: GRADE_OPTIONS,
+    });
+  } catch (e) {
+    console.error(`gradkit: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (v.list) {
+    for (const e of MANIFEST) console.log(`${e.id.padEnd(26)} ${e.file.padEnd(34)} ${e.title}`);
+    return 0;
+  }
+  try {
+    if (v.format !== "human" && v.format !== "json") {
+      throw new UsageError(`--format must be "human" or "json", got "${v.format}"`);
+    }
+    const envSeed = Deno.env.get("GRADER_SEED");
+    const seed = v.seed !== undefined
+      ? parseSeed(v.seed, "--seed")
+      : envSeed
+      ? parseSeed(envSeed, "GRADER_SEED")
+      : crypto.getRandomValues(new Uint32Array(1))[0];
+    const limits = limitsOf(v);
+    const jobs = positiveNumber("jobs", v.jobs);
+    const replay = ["deno task grade", ...positionals, "--seed", String(seed)]
+      .concat(v.dir === "exercises" ? [] : ["--dir", v.dir]).join(" ");
+    const color = Deno.stdout.isTerminal() && !Deno.env.get("NO_COLOR");
+    if (v.watch) {
+      if (v.format !== "human" || v.out) {
+        throw new UsageError("--watch prints for a person: no --format json or --out");
+      }
+      return await watch({ dir: v.dir, ids: positionals, seed, limits, jobs, color, replay, pool });
+    }
+    const report = await grade({ dir: v.dir, ids: positionals, seed, jobs, limits, pool });
+    const json = renderJson(report);
+    if (v.out) await writeWhole(v.out, json);
+    if (v.format === "json") {
+      await Deno.stdout.write(new TextEncoder().encode(json));
+    } else {
+      await Deno.stdout.write(new TextEncoder().encode(renderTerminal(report, { color, replay })));
+    }
+    return report.summary.passed === report.summary.total ? 0 : 1;
+  } catch (e) {
+    if (
+      e instanceof UsageError || e instanceof NoSuchFolder || e instanceof UnknownExercise ||
+      e instanceof MissingPermission
+    ) {
+      console.error(`gradkit: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** What watch mode needs. */
+interface WatchOptions {
+  dir: string;
+  ids: string[];
+  seed: number;
+  limits: Partial<Limits>;
+  jobs?: number;
+  pool?: SandboxPool;
+  color: boolean;
+  replay: string;
+}
+
+const SOURCE_FILE = /\.(ts|js|mts|mjs|json)$/;
+
+/**
+ * Watch mode: grades once, then again after every save, with the same seed (so a change in the
+ * verdict comes from the code) and warm sandboxes. A save to an exercise file re-grades that
+ * exercise; a save to any other source file re-grades them all. Ends on Ctrl-C.
+ */
+async function watch(o: WatchOptions): Promise<number> {
+  const session = await GradingSession.open({
+    dir: o.dir,
+    limits: o.limits,
+    jobs: o.jobs,
+    pool: o.pool,
+  });
+  const print = (text: string) => Deno.stdout.writeSync(new TextEncoder().encode(text));
+  // Watch before the first grading: a save made while it runs, or right after "watching" is
+  // printed, is then never missed (it queues, and is graded next).
+  const watcher = Deno.watchFs(o.dir);
+  const first = await session.grade({ seed: o.seed, ids: o.ids });
+  const latest = new Map(first.exercises.map((e) => [e.id, e]));
+  const byFile = new Map(first.exercises.map((e) => [e.file, e.id]));
+  print(renderTerminal(first, { color: o.color, replay: o.replay }));
+  print(`watching ${o.dir} for changes (Ctrl-C to stop)\n`);
+
+  const stop = () => watcher.close();
+  Deno.addSignalListener("SIGINT", stop);
+  let pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = Promise.resolve();
+  const regrade = async () => {
+    const changed = [...pending];
+    pending = new Set();
+    const ids = changed.every((f) => byFile.has(f))
+      ? changed.map((f) => byFile.get(f)!)
+      : [...latest.keys()];
+    const report = await session.grade({ seed: o.seed, ids });
+    for (const e of report.exercises) latest.set(e.id, e);
+    const exercises: ExerciseReport[] = [...latest.values()];
+    const merged: Report = { ...report, exercises, summary: summarize(exercises) };
+    const when = new Date().toTimeString().slice(0, 8);
+    print(
+      `\n── ${when}: saved ${changed.join(", ")}; re-graded ${report.exercises.length} ` +
+        `exercise${report.exercises.length === 1 ? "" : "s"} in ${
+          (report.durationMs / 1000).toFixed(2)
+        } s ──\n`,
+    );
+    print(renderTerminal(merged, { color: o.color, replay: o.replay }));
+  };
+  try {
+    for await (const event of watcher) {
+      if (event.kind === "access") continue;
+      for (const path of event.paths) {
+        const name = path.slice(path.lastIndexOf("/") + 1);
+        if (SOURCE_FILE.test(name)) pending.add(name);
+      }
+      if (pending.size === 0) continue;
+      // Editors write a file in several steps: wait for the burst to end.
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        running = running.then(regrade).catch((e) => {
+          print(`\ngradkit: could not grade: ${(e as Error).message}\n`);
+        });
+      }, 80);
+    }
+  } finally {
+    clearTimeout(timer);
+    Deno.removeSignalListener("SIGINT", stop);
+    await running;
+    await session.close();
+  }
+  return 0;
+}

@@ -1,0 +1,119 @@
+/**
+ * The sandboxes of a grading session and the private folder they may read. A pool imports
+ * nothing but the sandbox and the staging code, so the command line can start it before it
+ * loads the rest of the grader: the sandboxes then boot (about 50 ms each) on the other core
+ * while the grader's own modules load.
+ *
+ * @module
+ */
+
+import { DEFAULT_LIMITS, type Limits, Sandbox } from "./sandbox/sandbox.ts";
+import { createStaging, removeStaging, type Staging } from "./staging.ts";
+
+/** The kit's root folder (the parent of `grader/`). */
+export const KIT_DIR = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+
+/** A warm sandbox stays in use for this many gradings, then is replaced (modules pile up). */
+const GRADINGS_PER_SANDBOX = 50;
+
+/** Hands out a live sandbox, starting a new one when the last one died. */
+export interface SandboxSlot {
+  get(): Sandbox;
+}
+
+/** What a pool is started with. */
+export interface PoolOptions {
+  /** Sandboxes run at once. */
+  jobs: number;
+  limits?: Partial<Limits>;
+}
+
+interface Slot extends SandboxSlot {
+  current?: Sandbox;
+  uses: number;
+}
+
+/**
+ * A staging folder and `jobs` sandbox slots, each holding a warm sandbox. Every sandbox is
+ * started at once, so they boot in parallel; a dead one is replaced when its slot is next used.
+ */
+export class SandboxPool {
+  /** The folder the sandboxes may read (snapshots of the submission go in it). */
+  readonly staging: Staging;
+  readonly limits: Limits;
+  readonly #slots: Slot[];
+  readonly #denoDir = `${KIT_DIR}/.cache/sandbox-deno`;
+  #closed: Promise<void> | undefined;
+
+  private constructor(options: PoolOptions) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.staging = createStaging(`${KIT_DIR}/lib`);
+    const sandboxOptions = {
+      workerPath: `${KIT_DIR}/grader/sandbox/worker.ts`,
+      allowRead: [this.staging.snapshotsDir, `${KIT_DIR}/lib`],
+      importMapPath: this.staging.importMapPath,
+      denoDir: this.#denoDir,
+      cwd: this.staging.snapshotsDir,
+      limits: this.limits,
+    };
+    this.#slots = Array.from({ length: Math.max(1, options.jobs) }, () => {
+      const slot: Slot = {
+        uses: 0,
+        get: () => {
+          // A closed pool starts nothing: its dead sandbox refuses every request.
+          if (!slot.current?.alive && !this.#closed) slot.current = new Sandbox(sandboxOptions);
+          return slot.current!;
+        },
+      };
+      slot.get();
+      return slot;
+    });
+  }
+
+  /** Creates the staging folder and starts `jobs` sandboxes. */
+  static start(options: PoolOptions): SandboxPool {
+    return new SandboxPool(options);
+  }
+
+  /** Sandboxes run at once. */
+  get jobs(): number {
+    return this.#slots.length;
+  }
+
+  /** Whether the pool runs `jobs` sandboxes with these limits (and is not closed). */
+  fits(jobs: number, limits: Limits): boolean {
+    const mine = this.limits;
+    return !this.#closed && this.jobs === jobs && mine.timeMs === limits.timeMs &&
+      mine.memoryMb === limits.memoryMb && mine.outputChars === limits.outputChars;
+  }
+
+  /**
+   * The slots for the next grading of `exercises` exercises (at most one per exercise). A
+   * sandbox that has served {@linkcode GRADINGS_PER_SANDBOX} gradings is replaced first.
+   */
+  async take(exercises: number): Promise<SandboxSlot[]> {
+    const slots = this.#slots.slice(0, Math.max(1, exercises));
+    for (const slot of slots) {
+      if (slot.uses++ >= GRADINGS_PER_SANDBOX) {
+        await slot.current?.close();
+        slot.uses = 1;
+      }
+    }
+    return slots;
+  }
+
+  /** Stops the sandboxes and removes the staging folder (and what Deno cached of it). */
+  close(): Promise<void> {
+    return this.#closed ??= (async () => {
+      // Each close kills its process at once; the folder can go while they end.
+      const ended = this.#slots.map((s) => s.current?.close());
+      removeStaging(this.staging);
+      await Promise.all(ended);
+      try {
+        Deno.removeSync(`${this.#denoDir}/gen/file${this.staging.root}`, { recursive: true });
+      } catch {
+        // nothing cached
+      }
+    })();
+  }
+}
