@@ -106,11 +106,12 @@ export class SandboxPool {
   close(): Promise<void> {
     return this.#closed ??= (async () => {
       // Each close kills its process at once; the folder can go while they end.
-      const ended = this.#slots.map((s) => s.current?.close());
-      removeStaging(this.staging);
-      await Promise.all(ended);
+      await Promise.all([
+        removeStaging(this.staging),
+        ...this.#slots.map((s) => s.current?.close()),
+      ]);
       try {
-        Deno.removeSync(`${this.#denoDir}/gen/file${this.staging.root}`, { recursive: true });
+        await Deno.remove(`${this.#denoDir}/gen/file${this.staging.root}`, { recursive: true });
       } catch {
         // nothing cached
       }

@@ -48,7 +48,7 @@ Deno.test("staging copies source files as regular files and leaves out links, bi
     removeSnapshot(second);
     assert.equal(await Deno.stat(second.exercisesDir).catch(() => null), null);
   } finally {
-    removeStaging(staging);
+    await removeStaging(staging);
     await Deno.remove(dir, { recursive: true });
   }
   assert.equal(

@@ -3,8 +3,10 @@
  * machine, and prints a JSON summary (also written to `.cache/bench.json`).
  *
  * - wall time of a Deno hello-world process, of grading every exercise in `solutions/`, and of
- *   grading one exercise (each a fresh process, as a learner runs it; median of several runs),
- *   and of re-grading one exercise in a warm session (what `--watch` does after a save);
+ *   grading one exercise (each a fresh process running what `deno task grade` runs, V8 flags
+ *   included; median of several runs); of grading one exercise as a learner types it
+ *   (`./deno task grade mse_loss`: the wrapper and the task runner included); and of
+ *   re-grading one exercise in a warm session (what `--watch` does after a save);
  * - the reference checker on the two-layer network's loss with respect to every parameter, at
  *   the small and medium sizes, against the bare function evaluations it performs (overhead);
  * - directional mode at the medium and large sizes against the full check, with all parameters
@@ -28,11 +30,20 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-async function wallMs(args: string[], runs: number): Promise<number> {
+/** The arguments `deno task grade` runs Deno with (its V8 flags included), from deno.json. */
+function gradeTask(): string[] {
+  const config = JSON.parse(Deno.readTextFileSync(`${KIT}/deno.json`));
+  const [deno, ...args] = String(config.tasks.grade).split(/\s+/);
+  if (deno !== "deno") throw new Error(`unexpected grade task: ${config.tasks.grade}`);
+  return args;
+}
+
+/** Median wall time of `runs` runs of `command args` (Deno itself by default), in ms. */
+async function wallMs(args: string[], runs: number, command = Deno.execPath()): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const out = await new Deno.Command(Deno.execPath(), {
+    const out = await new Deno.Command(command, {
       args,
       cwd: KIT,
       stdout: "null",
@@ -178,12 +189,17 @@ async function main(): Promise<void> {
   const hello = `${KIT}/.cache/bench_hello.ts`;
   await Deno.mkdir(`${KIT}/.cache`, { recursive: true });
   await Deno.writeTextFile(hello, 'console.log("hello");\n');
-  const grade = ["run", "-A", `${KIT}/grader/main.ts`, "--dir", "solutions", "--seed", "1"];
+  const grade = [...gradeTask(), "--dir", "solutions", "--seed", "1"];
   // Warm the caches (transpiled modules of the grader and of the sandbox) before timing.
   await wallMs([...grade], 1);
   const helloMs = await wallMs(["run", hello], runs);
   const allMs = await wallMs(grade, runs);
   const oneMs = await wallMs([...grade, "mse_loss"], runs);
+  const typedMs = await wallMs(
+    ["task", "grade", "--dir", "solutions", "--seed", "1", "mse_loss"],
+    runs,
+    `${KIT}/deno`,
+  );
   const watchMs = await watchRegradeMs(runs);
 
   const small = checker("small", 50);
@@ -201,11 +217,13 @@ async function main(): Promise<void> {
       allSolutionsMs: round(allMs, 1),
       allVsHelloWorld: round(allMs / helloMs, 2),
       oneExerciseMs: round(oneMs, 1),
+      oneExerciseAsTypedMs: round(typedMs, 1),
       watchRegradeOneExerciseMs: round(watchMs, 1),
       targets: {
         allSolutionsMs: 1000,
         allVsHelloWorld: 8,
         oneExerciseMs: 250,
+        oneExerciseAsTypedMs: 250,
         watchRegradeOneExerciseMs: 250,
       },
     },
