@@ -108,9 +108,14 @@ export class GradingSession {
     try {
       checkMemoryWatch();
       const dir = options.dir.replace(/\/+$/, "") || ".";
-      const stat = await Deno.stat(dir).catch(() => undefined);
-      if (!stat?.isDirectory) throw new NoSuchFolder(dir);
-      const source = await Deno.realPath(dir);
+      // Synchronous: Deno's async file system calls cost a millisecond or more each here.
+      let source: string | undefined;
+      try {
+        if (Deno.statSync(dir).isDirectory) source = Deno.realPathSync(dir);
+      } catch {
+        // not there, or not readable: said below
+      }
+      if (source === undefined) throw new NoSuchFolder(dir);
       if (pool && !pool.fits(jobs, limits)) {
         await pool.close();
         pool = undefined;

@@ -3,6 +3,7 @@ import { KIT_DIR } from "./grade.ts";
 import { MANIFEST } from "./manifest.ts";
 import type { Report } from "./report.ts";
 import { gradeMistakes, listMistakes } from "./verify.ts";
+import { SHORT_LIVED_V8_FLAGS } from "./sandbox/sandbox.ts";
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   const out = await new Deno.Command(Deno.execPath(), {
@@ -174,4 +175,13 @@ Deno.test("cli: --watch re-grades a saved exercise with warm sandboxes and stops
     }
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("the grade task gives the grader the sandboxes' V8 flags for short-lived processes", async () => {
+  const config = JSON.parse(await Deno.readTextFile(`${KIT_DIR}/deno.json`));
+  assert.match(config.tasks.grade, /^deno run --allow-all (\S+) grader\/main\.ts$/);
+  assert.ok(
+    config.tasks.grade.includes(` --v8-flags=${SHORT_LIVED_V8_FLAGS.join(",")} `),
+    config.tasks.grade,
+  );
 });
