@@ -13,6 +13,36 @@ import { createStaging, removeStaging, type Staging } from "./staging.ts";
 /** The kit's root folder (the parent of `grader/`). */
 export const KIT_DIR = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 
+/** The size above which {@linkcode trimSandboxCache} drops the dependency-analysis cache. */
+export const MAX_ANALYSIS_CACHE_BYTES = 32 << 20;
+
+/**
+ * Keeps the sandboxes' Deno cache bounded. Deno's dependency-analysis cache keeps a row (about
+ * 450 bytes) for every module it has loaded and never prunes, and every grading stages the
+ * exercises at new paths: once the database passes {@linkcode MAX_ANALYSIS_CACHE_BYTES}, it is
+ * removed (Deno builds a new one; it only saves re-parsing unchanged files).
+ */
+export function trimSandboxCache(denoDir: string, max = MAX_ANALYSIS_CACHE_BYTES): void {
+  const db = `${denoDir}/dep_analysis_cache_v2`;
+  const files = [db, `${db}-wal`, `${db}-shm`];
+  let size = 0;
+  for (const f of files) {
+    try {
+      size += Deno.statSync(f).size;
+    } catch {
+      // not there
+    }
+  }
+  if (size <= max) return;
+  for (const f of files) {
+    try {
+      Deno.removeSync(f);
+    } catch {
+      // already gone
+    }
+  }
+}
+
 /** A warm sandbox stays in use for this many gradings, then is replaced (modules pile up). */
 const GRADINGS_PER_SANDBOX = 50;
 
@@ -115,6 +145,7 @@ export class SandboxPool {
       } catch {
         // nothing cached
       }
+      trimSandboxCache(this.#denoDir);
     })();
   }
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { GradingSession } from "./grade.ts";
-import { KIT_DIR, SandboxPool } from "./pool.ts";
+import { KIT_DIR, SandboxPool, trimSandboxCache } from "./pool.ts";
 import { DEFAULT_LIMITS } from "./sandbox/sandbox.ts";
 
 Deno.test("SandboxPool: fits its own jobs and limits only; close is idempotent and cleans up", async () => {
@@ -46,4 +46,25 @@ Deno.test("GradingSession takes over a pool that fits and closes one that does n
     GradingSession.open({ dir: "/no/such/folder", pool: SandboxPool.start({ jobs: 1 }) }),
     /no such folder/,
   );
+});
+
+Deno.test("trimSandboxCache drops the dependency-analysis cache once it passes the cap", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const db = `${dir}/dep_analysis_cache_v2`;
+    await Deno.writeFile(db, new Uint8Array(600));
+    await Deno.writeFile(`${db}-wal`, new Uint8Array(300));
+    await Deno.writeFile(`${dir}/v8_code_cache_v2`, new Uint8Array(5000));
+    trimSandboxCache(dir, 1000);
+    assert.ok((await Deno.stat(db)).isFile, "under the cap: kept");
+    await Deno.writeFile(`${db}-shm`, new Uint8Array(200));
+    trimSandboxCache(dir, 1000);
+    for (const f of [db, `${db}-wal`, `${db}-shm`]) {
+      await assert.rejects(Deno.stat(f), Deno.errors.NotFound);
+    }
+    assert.ok((await Deno.stat(`${dir}/v8_code_cache_v2`)).isFile, "other caches are kept");
+    trimSandboxCache(`${dir}/missing`, 1000); // nothing there: nothing to do
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
