@@ -315,27 +315,30 @@ Deno.test("numericalGradient: a two-layer network's loss, every parameter", () =
 });
 
 Deno.test("two-layer fixture: the loss is the one written out directly", () => {
-  const size = { N: 5, D: 3, H: 7, C: 4 };
-  const { N, D, H, C } = size;
-  const net = twoLayerFixture(size, { seed: 3, reg: 0.1 });
-  const { W1, b1, W2, b2 } = net.params;
-  const { X, y } = net;
-  let data = 0;
-  for (let n = 0; n < N; n++) {
-    const h = Array.from({ length: H }, (_, j) => {
-      let z = b1[j];
-      for (let d = 0; d < D; d++) z += X[n * D + d] * W1[d * H + j];
-      return Math.max(0, z);
-    });
-    const s = Array.from({ length: C }, (_, c) => {
-      let v = b2[c];
-      for (let j = 0; j < H; j++) v += h[j] * W2[j * C + c];
-      return v;
-    });
-    data += crossEntropyOfRow(s, y[n]);
+  // N = 4, 5, 6 leave one, two and no rows after the blocks of three; H odd and even.
+  for (const [N, H] of [[4, 7], [5, 7], [6, 6], [1, 3]]) {
+    const size = { N, D: 3, H, C: 4 };
+    const { D, C } = size;
+    const net = twoLayerFixture(size, { seed: 3, reg: 0.1 });
+    const { W1, b1, W2, b2 } = net.params;
+    const { X, y } = net;
+    let data = 0;
+    for (let n = 0; n < N; n++) {
+      const h = Array.from({ length: H }, (_, j) => {
+        let z = b1[j];
+        for (let d = 0; d < D; d++) z += X[n * D + d] * W1[d * H + j];
+        return Math.max(0, z);
+      });
+      const s = Array.from({ length: C }, (_, c) => {
+        let v = b2[c];
+        for (let j = 0; j < H; j++) v += h[j] * W2[j * C + c];
+        return v;
+      });
+      data += crossEntropyOfRow(s, y[n]);
+    }
+    const reg = 0.1 * [...W1, ...W2].reduce((a, w) => a + w * w, 0);
+    assertBelow(relativeError(net.loss(), data / N + reg, 0), 1e-13, `loss, N = ${N}, H = ${H}`);
   }
-  const reg = 0.1 * [...W1, ...W2].reduce((a, w) => a + w * w, 0);
-  assertBelow(relativeError(net.loss(), data / N + reg, 0), 1e-13, "loss");
 });
 
 /** −log softmax(s)[y], with the maximum shifted out. */

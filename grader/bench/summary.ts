@@ -13,8 +13,8 @@
  *   moved together (one check) and each parameter checked on its own;
  * - the numpy baseline (`../shared/bench/numpy_baseline.py`), run here, and the ratios.
  *
- * Shared machines are noisy: every timing is the median (processes) or the best (in-process
- * loops) of several repetitions, and only ratios within one run mean much.
+ * Shared machines are noisy: every timing is the median (processes, taking turns) or the best
+ * (in-process loops) of several repetitions, and only ratios within one run mean much.
  *
  * @module
  */
@@ -38,22 +38,38 @@ function gradeTask(): string[] {
   return args;
 }
 
-/** Median wall time of `runs` runs of `command args` (Deno itself by default), in ms. */
-async function wallMs(args: string[], runs: number, command = Deno.execPath()): Promise<number> {
-  const times: number[] = [];
+/** A process to time: Deno (by default) or another command, with its arguments. */
+interface Timed {
+  args: string[];
+  command?: string;
+}
+
+/** Wall time of one run of a process, in ms. Throws if it fails (exit status above 1). */
+async function runMs({ args, command = Deno.execPath() }: Timed): Promise<number> {
+  const t = performance.now();
+  const out = await new Deno.Command(command, {
+    args,
+    cwd: KIT,
+    stdout: "null",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).output();
+  const ms = performance.now() - t;
+  if (out.code > 1) throw new Error(`${args.join(" ")}: ${new TextDecoder().decode(out.stderr)}`);
+  return ms;
+}
+
+/**
+ * Median wall time of each process over `runs` rounds, the processes taking turns within each
+ * round: a shared machine's load drifts over seconds, and taking turns spreads the drift over
+ * all of them, so that their ratios hold.
+ */
+async function interleavedMs(processes: Timed[], runs: number): Promise<number[]> {
+  const times = processes.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const out = await new Deno.Command(command, {
-      args,
-      cwd: KIT,
-      stdout: "null",
-      stderr: "piped",
-      env: { NO_COLOR: "1" },
-    }).output();
-    times.push(performance.now() - t);
-    if (out.code > 1) throw new Error(`${args.join(" ")}: ${new TextDecoder().decode(out.stderr)}`);
+    for (const [k, p] of processes.entries()) times[k].push(await runMs(p));
   }
-  return median(times);
+  return times.map(median);
 }
 
 /** Best time of `reps` runs of `fn`, in ms. */
@@ -191,15 +207,16 @@ async function main(): Promise<void> {
   await Deno.writeTextFile(hello, 'console.log("hello");\n');
   const grade = [...gradeTask(), "--dir", "solutions", "--seed", "1"];
   // Warm the caches (transpiled modules of the grader and of the sandbox) before timing.
-  await wallMs([...grade], 1);
-  const helloMs = await wallMs(["run", hello], runs);
-  const allMs = await wallMs(grade, runs);
-  const oneMs = await wallMs([...grade, "mse_loss"], runs);
-  const typedMs = await wallMs(
-    ["task", "grade", "--dir", "solutions", "--seed", "1", "mse_loss"],
-    runs,
-    `${KIT}/deno`,
-  );
+  await runMs({ args: grade });
+  const [helloMs, allMs, oneMs, typedMs] = await interleavedMs([
+    { args: ["run", hello] },
+    { args: grade },
+    { args: [...grade, "mse_loss"] },
+    {
+      args: ["task", "grade", "--dir", "solutions", "--seed", "1", "mse_loss"],
+      command: `${KIT}/deno`,
+    },
+  ], runs);
   const watchMs = await watchRegradeMs(runs);
 
   const small = checker("small", 50);

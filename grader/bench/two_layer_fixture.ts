@@ -134,47 +134,96 @@ export function twoLayerFixture(
     return z;
   }
 
+  /** `hidden[n, j] = max(0, b1[j] + Σ_d X[n, d] W1[d, j])` for one example and one unit. */
+  function hiddenUnit(n: number, j: number): void {
+    const z = preActivation(n, j);
+    hidden[n * H + j] = z > 0 ? z : 0;
+  }
+
+  /**
+   * The hidden units of examples n, n+1, n+2: two units at a time, so that each value loaded
+   * from W1 serves three multiply-adds and each one from X two (blocks of three examples by two
+   * units measured 15% faster than two by two, and larger blocks slower: V8 runs out of
+   * registers).
+   */
+  function threeRows(n: number): void {
+    const x0 = n * D;
+    const x1 = x0 + D;
+    const x2 = x1 + D;
+    const h0 = n * H;
+    let j = 0;
+    for (; j + 1 < H; j += 2) {
+      let a0 = b1[j];
+      let a1 = b1[j + 1];
+      let c0 = a0;
+      let c1 = a1;
+      let e0 = a0;
+      let e1 = a1;
+      for (let d = 0, w = j; d < D; d++, w += H) {
+        const p = W1[w];
+        const q = W1[w + 1];
+        const u = X[x0 + d];
+        const v = X[x1 + d];
+        const r = X[x2 + d];
+        a0 += u * p;
+        a1 += u * q;
+        c0 += v * p;
+        c1 += v * q;
+        e0 += r * p;
+        e1 += r * q;
+      }
+      hidden[h0 + j] = a0 > 0 ? a0 : 0;
+      hidden[h0 + j + 1] = a1 > 0 ? a1 : 0;
+      hidden[h0 + H + j] = c0 > 0 ? c0 : 0;
+      hidden[h0 + H + j + 1] = c1 > 0 ? c1 : 0;
+      hidden[h0 + 2 * H + j] = e0 > 0 ? e0 : 0;
+      hidden[h0 + 2 * H + j + 1] = e1 > 0 ? e1 : 0;
+    }
+    if (j < H) { for (let k = 0; k < 3; k++) hiddenUnit(n + k, j); }
+  }
+
+  /** The hidden units of examples n and n+1, two units at a time (the last rows of a batch). */
+  function twoRows(n: number): void {
+    const x0 = n * D;
+    const x1 = x0 + D;
+    const h0 = n * H;
+    const h1 = h0 + H;
+    let j = 0;
+    for (; j + 1 < H; j += 2) {
+      let z00 = b1[j];
+      let z01 = b1[j + 1];
+      let z10 = z00;
+      let z11 = z01;
+      for (let d = 0, w = j; d < D; d++, w += H) {
+        const u = X[x0 + d];
+        const v = X[x1 + d];
+        const p = W1[w];
+        const q = W1[w + 1];
+        z00 += u * p;
+        z01 += u * q;
+        z10 += v * p;
+        z11 += v * q;
+      }
+      hidden[h0 + j] = z00 > 0 ? z00 : 0;
+      hidden[h0 + j + 1] = z01 > 0 ? z01 : 0;
+      hidden[h1 + j] = z10 > 0 ? z10 : 0;
+      hidden[h1 + j + 1] = z11 > 0 ? z11 : 0;
+    }
+    if (j < H) {
+      hiddenUnit(n, j);
+      hiddenUnit(n + 1, j);
+    }
+  }
+
   /**
    * Fills `hidden = max(0, X W1 + b1)` and `scores = hidden W2 + b2` from the current
-   * parameters. The first product, the costly one, takes two examples by two hidden units at a
-   * time, so that each value loaded from X and W1 serves two multiply-adds.
+   * parameters. The first product, the costly one, goes by blocks of rows ({@linkcode threeRows}).
    */
   function forward(): void {
     let n = 0;
-    for (; n + 1 < N; n += 2) {
-      const x0 = n * D;
-      const x1 = x0 + D;
-      const h0 = n * H;
-      const h1 = h0 + H;
-      let j = 0;
-      for (; j + 1 < H; j += 2) {
-        let z00 = b1[j];
-        let z01 = b1[j + 1];
-        let z10 = z00;
-        let z11 = z01;
-        for (let d = 0, w = j; d < D; d++, w += H) {
-          const u = X[x0 + d];
-          const v = X[x1 + d];
-          const p = W1[w];
-          const q = W1[w + 1];
-          z00 += u * p;
-          z01 += u * q;
-          z10 += v * p;
-          z11 += v * q;
-        }
-        hidden[h0 + j] = z00 > 0 ? z00 : 0;
-        hidden[h0 + j + 1] = z01 > 0 ? z01 : 0;
-        hidden[h1 + j] = z10 > 0 ? z10 : 0;
-        hidden[h1 + j + 1] = z11 > 0 ? z11 : 0;
-      }
-      if (j < H) {
-        hidden[h0 + j] = Math.max(0, preActivation(n, j));
-        hidden[h1 + j] = Math.max(0, preActivation(n + 1, j));
-      }
-    }
-    if (n < N) {
-      for (let j = 0; j < H; j++) hidden[n * H + j] = Math.max(0, preActivation(n, j));
-    }
+    for (; n + 2 < N; n += 3) threeRows(n);
+    if (n + 1 < N) twoRows(n);
+    else if (n < N) { for (let j = 0; j < H; j++) hiddenUnit(n, j); }
     for (let n = 0; n < N; n++) {
       const ho = n * H;
       const so = n * C;
