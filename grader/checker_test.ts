@@ -651,10 +651,14 @@ Deno.test("directionalCheck: 300 000 weights, where rounding grows like √n ulp
   const r = directionalCheck(net.loss, W1, g.W1, { directions: 3, seed: 4 });
   assert.deepEqual(r.kinks, []);
   assertBelow(r.worst.relError, GRADIENT_TOLERANCE.rtol, "relative error beyond the noise");
+  // Along a random unit direction the derivative is |g|/√n times a standard normal number: the
+  // allowance is compared with that typical size (one direction of a few can come out nearly
+  // orthogonal to g, and its own derivative be far smaller).
+  const typical = Math.sqrt(g.W1.reduce((a, v) => a + v * v, 0) / W1.length);
   for (let d = 0; d < 3; d++) {
     const error = Math.abs(r.numerical[d] - r.analytic[d]);
     assertBelow(error, r.noise[d] / 2, `direction ${d}: error within half the allowance`);
-    assertBelow(r.noise[d], 0.05 * Math.abs(r.analytic[d]), `direction ${d}: allowance`);
+    assertBelow(r.noise[d], 0.01 * typical, `direction ${d}: allowance`);
   }
   const doubled = directionalCheck(net.loss, W1, g.W1.map((v) => 2 * v), {
     directions: 1,

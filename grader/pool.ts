@@ -70,6 +70,7 @@ interface Slot extends SandboxSlot {
 export class SandboxPool {
   /** The folder the sandboxes may read (snapshots of the submission go in it). */
   readonly staging: Staging;
+  /** The limits every sandbox of the pool runs with. */
   readonly limits: Limits;
   readonly #slots: Slot[];
   readonly #denoDir = `${KIT_DIR}/.cache/sandbox-deno`;
