@@ -258,17 +258,23 @@ class Gaussians {
     const n = u.length;
     const mask = TABLE_SIZE - 1;
     let sumOfSquares = 0;
-    for (let i = 0; i < n; i += 2) {
-      // Bits 0–11 and 12–23 pick two entries, bits 24 and 25 their signs.
+    let i = 0;
+    // Bits 0–11 and 12–23 pick two entries, bits 24 and 25 their signs. The sign is a product
+    // (1 − 2·bit), not a branch: a branch on a random bit is mispredicted half the time, which
+    // made filling 4 times slower.
+    for (; i + 1 < n; i += 2) {
       const r = this.#next();
-      const a = r & 0x1000000 ? -table[r & mask] : table[r & mask];
+      const a = table[r & mask] * (1 - ((r >>> 23) & 2));
+      const b = table[(r >>> 12) & mask] * (1 - ((r >>> 24) & 2));
+      u[i] = a;
+      u[i + 1] = b;
+      sumOfSquares += a * a + b * b;
+    }
+    if (i < n) {
+      const r = this.#next();
+      const a = table[r & mask] * (1 - ((r >>> 23) & 2));
       u[i] = a;
       sumOfSquares += a * a;
-      if (i + 1 < n) {
-        const b = r & 0x2000000 ? -table[(r >>> 12) & mask] : table[(r >>> 12) & mask];
-        u[i + 1] = b;
-        sumOfSquares += b * b;
-      }
     }
     return sumOfSquares;
   }

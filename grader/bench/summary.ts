@@ -72,13 +72,20 @@ async function interleavedMs(processes: Timed[], runs: number): Promise<number[]
   return times.map(median);
 }
 
-/** Best time of `reps` runs of `fn`, in ms. */
-function bestMs(fn: () => void, reps: number): number {
-  let best = Infinity;
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t);
+/**
+ * Best time of each function over `reps` rounds, in ms, after one warm-up call of each; the
+ * functions take turns within each round, so that they share the machine's drift and the JIT's
+ * warm-up.
+ */
+function bestOfEach(fns: (() => void)[], reps: number): number[] {
+  for (const fn of fns) fn();
+  const best = fns.map(() => Infinity);
+  for (let r = 0; r < reps; r++) {
+    for (const [k, fn] of fns.entries()) {
+      const t = performance.now();
+      fn();
+      best[k] = Math.min(best[k], performance.now() - t);
+    }
   }
   return best;
 }
@@ -93,14 +100,14 @@ function checker(size: "small" | "medium", reps: number) {
   const net = twoLayerFixture(TWO_LAYER_SIZES[size], { seed: 1 });
   const params = paramsOf(net);
   let evaluations = 0;
-  const full = bestMs(() => {
+  let sink = 0;
+  // The check runs first (in the warm-up too), so the bare loop knows how many calls it made.
+  const [full, bare] = bestOfEach([() => {
     evaluations = 0;
     for (const x of params) evaluations += numericalGradient(net.loss, x).evaluations;
-  }, reps);
-  let sink = 0;
-  const bare = bestMs(() => {
+  }, () => {
     for (let i = 0; i < evaluations; i++) sink += net.loss();
-  }, reps);
+  }], reps);
   if (!Number.isFinite(sink)) throw new Error("loss is not finite");
   return {
     parameters: net.parameterCount,
@@ -127,7 +134,8 @@ function directional(
   const analytic = [grads.W1, grads.b1, grads.W2, grads.b2].map((g) => g.slice());
   let evaluations = 0;
   let worst = 0;
-  const ms = bestMs(() => {
+  let sink = 0;
+  const [ms, bare] = bestOfEach([() => {
     evaluations = 0;
     const checks = joint
       ? [directionalCheck(net.loss, params, analytic, { directions, seed: 7 })]
@@ -136,11 +144,9 @@ function directional(
       evaluations += d.evaluations;
       worst = Math.max(worst, d.worst.relError);
     }
-  }, reps);
-  let sink = 0;
-  const bare = bestMs(() => {
+  }, () => {
     for (let i = 0; i < evaluations; i++) sink += net.loss();
-  }, reps);
+  }], reps);
   if (!Number.isFinite(sink)) throw new Error("loss is not finite");
   return {
     parameters: net.parameterCount,
@@ -219,10 +225,10 @@ async function main(): Promise<void> {
   ], runs);
   const watchMs = await watchRegradeMs(runs);
 
-  const small = checker("small", 50);
+  const small = checker("small", 500);
   const medium = checker("medium", 3);
-  const dirMedium = directional("medium", 8, true, 10);
-  const dirMediumEach = directional("medium", 8, false, 10);
+  const dirMedium = directional("medium", 8, true, 100);
+  const dirMediumEach = directional("medium", 8, false, 40);
   const dirLarge = directional("large", 8, true, 3);
   const dirLargeEach = directional("large", 8, false, 2);
   const base = await numpy();
