@@ -6,8 +6,13 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
-import { GRADE_OPTIONS, limitsOf, positiveNumber, UsageError } from "./cli_options.ts";
+import {
+  type GradeArgs,
+  limitsOf,
+  parseGradeArgs,
+  positiveNumber,
+  UsageError,
+} from "./cli_options.ts";
 import { grade, GradingSession, MissingPermission, NoSuchFolder } from "./grade.ts";
 import type { SandboxPool } from "./pool.ts";
 import type { ExerciseReport, Report } from "./report.ts";
@@ -56,13 +61,9 @@ async function writeWhole(path: string, text: string): Promise<void> {
  * arguments (see `cli_options.ts`), taken over by the grading if they fit it.
  */
 export async function main(args: string[], pool?: SandboxPool): Promise<number> {
-  let parsed;
+  let parsed: GradeArgs;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: GRADE_OPTIONS,
-    });
+    parsed = parseGradeArgs(args);
   } catch (e) {
     console.error(`gradkit: ${(e as Error).message}\n\n${USAGE}`);
     return 2;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { parseArgs } from "node:util";
-import { GRADE_OPTIONS, limitsOf, poolFor, UsageError } from "./cli_options.ts";
+import { GRADE_OPTIONS, limitsOf, parseGradeArgs, poolFor, UsageError } from "./cli_options.ts";
 
 Deno.test("poolFor: one sandbox per exercise named, two for all, as many as --jobs", () => {
   assert.deepEqual(poolFor([]), { jobs: 2, limits: {} });
@@ -63,4 +63,46 @@ Deno.test("limitsOf: seconds become ms; a bad value is a usage error naming the 
     assert.match(e.message, /--memory-limit needs a positive number, got "-1"/);
     return true;
   });
+});
+
+const nodeParse = (args: string[]) =>
+  parseArgs({ args, options: GRADE_OPTIONS, allowPositionals: true, strict: true });
+
+Deno.test("parseGradeArgs reads what node:util's parseArgs reads, defaults included", () => {
+  const cases = [
+    [],
+    ["a", "--dir", "d", "b", "--seed=3", "c"],
+    ["--format", "json", "--watch", "a", "--out=r.json"],
+    ["--", "--dir", "-h"],
+    ["-h"],
+    ["--help", "--list", "--watch", "--watch"],
+    ["--dir=", "x"],
+    ["--dir=-odd", "--seed", "-"],
+    ["-", "a=b", "--jobs", "4", "--time-limit", "2", "--memory-limit=64", "--output-limit", "9"],
+    ["--dir", "a", "--dir", "b"],
+  ];
+  for (const args of cases) {
+    const node = nodeParse(args);
+    const ours = parseGradeArgs(args);
+    assert.deepEqual(ours.positionals, node.positionals, args.join(" "));
+    assert.deepEqual({ ...ours.values }, { ...node.values }, args.join(" "));
+  }
+});
+
+Deno.test("parseGradeArgs refuses what parseArgs refuses, naming the option", () => {
+  const cases: [string[], RegExp][] = [
+    [["--frobnicate"], /unknown option "--frobnicate"/],
+    [["-x"], /unknown option "-x"/],
+    [["--seed"], /--seed needs a value/],
+    [["--dir", "--watch"], /--dir needs a value, got the option "--watch".*--dir=--watch/],
+    [["--dir", "-x"], /write --dir=-x/],
+    [["--watch=yes"], /--watch takes no value/],
+  ];
+  for (const [args, message] of cases) {
+    assert.throws(() => nodeParse(args), TypeError, `parseArgs accepts ${args.join(" ")}`);
+    assert.throws(
+      () => parseGradeArgs(args),
+      (e) => e instanceof UsageError && message.test(e.message),
+    );
+  }
 });

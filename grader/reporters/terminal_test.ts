@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { styleText } from "node:util";
 import type { Report } from "../report.ts";
 import { renderTerminal, visible } from "./terminal.ts";
 
@@ -69,4 +70,15 @@ Deno.test("terminal view: one line per exercise, failures explained, next step a
 
 Deno.test("visible: control characters from learner output are escaped, text kept", () => {
   assert.equal(visible("a\x1b[2Jb\tc\nd\x00"), "a\\x1b[2Jb\tc\nd\\x00");
+});
+
+Deno.test("terminal view: colors match node:util's styleText, and only the verdicts get them", () => {
+  const paint = (color: "green" | "red", text: string) =>
+    styleText(color, text, { validateStream: false });
+  const text = renderTerminal(report(), { color: true });
+  assert.ok(text.includes(paint("green", "passed".padEnd(11))), "passed in green");
+  assert.ok(text.includes(paint("red", "FAILED".padEnd(11))), "FAILED in red");
+  assert.ok(text.includes(`${paint("red", "✗")} dPred on a batch`), "failed test in red");
+  // The learner's escape sequences stay escaped even with colors on.
+  assert.ok(!text.includes("\x1b[2J"));
 });

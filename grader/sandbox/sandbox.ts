@@ -13,6 +13,7 @@
 
 import type { Json } from "./wire.ts";
 import { frameMarker, type Hello, type Reply, type Request } from "./protocol.ts";
+import { every } from "./ticker.ts";
 
 /** Limits applied to learner code, per exercise. Instructors can set them (see the README). */
 export interface Limits {
@@ -129,7 +130,7 @@ export class Sandbox {
   #failure: SandboxFailure | undefined;
   #exited: Promise<void>;
   #stderrDone: Promise<void> = Promise.resolve();
-  #watcher: ReturnType<typeof setInterval> | undefined;
+  #stopWatcher: (() => void) | undefined;
 
   constructor(options: SandboxOptions) {
     this.#limits = options.limits;
@@ -175,9 +176,9 @@ export class Sandbox {
   request(req: DistributiveOmit<Request, "id">, deadline: number): Promise<Reply> {
     if (this.#failure) return Promise.reject(this.#failure);
     const id = this.#nextId++;
-    // Started on the first request, not at spawn: reading `setInterval` costs Deno about 13 ms
-    // the first time (it loads its Node-compatible timers), which would delay the next spawn.
-    this.#watcher ??= setInterval(() => this.#watch(), WATCH_INTERVAL_MS);
+    // Started on the first request (a sandbox that is never asked needs no watching), on a
+    // ticker that does not load Deno's Node-compatible timers (see `ticker.ts`).
+    this.#stopWatcher ??= every(WATCH_INTERVAL_MS, () => this.#watch());
     return new Promise<Reply>((resolve, reject) => {
       this.#pending.set(id, {
         resolve: (r) => {
@@ -225,7 +226,7 @@ export class Sandbox {
   #fail(failure: SandboxFailure): void {
     if (!this.#failure) {
       this.#failure = failure;
-      clearInterval(this.#watcher);
+      this.#stopWatcher?.();
       try {
         this.#child.kill("SIGKILL");
       } catch {
