@@ -199,23 +199,60 @@ function expectSameRun(t: TestContext, got: Trained, ref: Trained, label: string
 }
 
 /**
- * A problem on which the reference reaches at least `bar` held-out accuracy: draws again (from
- * named forks of `rng`, so the choice depends on the seed only) when the classes overlap.
+ * The fraction of held-out rows nearest to the centre of their own class's training rows: a
+ * cheap test (no training) that the classes of a drawn problem do not overlap much.
  */
-function separableProblem(
-  rng: Rng,
+function centroidAccuracy(p: Problem): number {
+  const d = p.X.cols;
+  const centres = new Float64Array(p.classes * d);
+  const counts = new Float64Array(p.classes);
+  for (let i = 0; i < p.X.rows; i++) {
+    counts[p.y[i]]++;
+    for (let k = 0; k < d; k++) centres[p.y[i] * d + k] += p.X.data[i * d + k];
+  }
+  for (let j = 0; j < p.classes; j++) {
+    for (let k = 0; k < d; k++) centres[j * d + k] /= Math.max(1, counts[j]);
+  }
+  let right = 0;
+  for (let i = 0; i < p.testX.rows; i++) {
+    let best = 0;
+    let bestDistance = Infinity;
+    for (let j = 0; j < p.classes; j++) {
+      let distance = 0;
+      for (let k = 0; k < d; k++) distance += (p.testX.data[i * d + k] - centres[j * d + k]) ** 2;
+      if (distance < bestDistance) [best, bestDistance] = [j, distance];
+    }
+    if (best === p.testY[i]) right++;
+  }
+  return right / p.testX.rows;
+}
+
+/** The accuracy problem: three features, four classes, held-out rows as many as training rows. */
+const SEPARABLE = { train: 100, test: 100, dim: 3, classes: 4 };
+
+/**
+ * The learner's and the reference's runs on a problem where the reference reaches at least
+ * `bar` held-out accuracy. Problems whose classes visibly overlap are skipped before anyone
+ * trains; the reference trains while the learner does, and when it falls short of `bar` both
+ * train again on the next problem (about one problem in six). Problems come from named forks of
+ * `rng`, so the choice depends on the seed only.
+ */
+async function separableRuns(
+  t: TestContext,
   options: TrainOptions,
   bar: number,
-): { p: Problem; ref: Trained; refAccuracy: number } {
+): Promise<{ p: Problem; got: Trained; refAccuracy: number }> {
   for (let attempt = 0;; attempt++) {
-    const p = problem(rng.fork(`data ${attempt}`), { train: 150, test: 100, dim: 3, classes: 4 });
-    const ref = referenceTraining(p.X, p.y, p.classes, options);
+    const last = attempt >= 20;
+    const p = problem(t.rng.fork(`data ${attempt}`), SEPARABLE);
+    if (!last && centroidAccuracy(p) < 0.95) continue;
+    const [got, ref] = await trainBoth(t, p, options);
     const refAccuracy = accuracy(p.testX, p.testY, ref.W, ref.b);
-    if (refAccuracy >= bar || attempt >= 50) return { p, ref, refAccuracy };
+    if (refAccuracy >= bar || last) return { p, got, refAccuracy };
   }
 }
 
-const STEPS = 80;
+const STEPS = 40;
 const LEARNING_RATE = 0.05;
 
 export const spec: ExerciseSpec = {
@@ -228,7 +265,7 @@ export const spec: ExerciseSpec = {
     {
       name: "one loss per step, from log C down to at most 80% of it (N ≠ D ≠ C)",
       async run(t: TestContext) {
-        const p = problem(t.rng, { train: 120, dim: 3, classes: 4 });
+        const p = problem(t.rng, { train: 60, dim: 3, classes: 4 });
         const options = { learningRate: LEARNING_RATE, steps: STEPS, reg: 0 };
         const { losses } = await train(t, p, options);
         t.expectClose("losses[0] (the loss of all-zero W and b is log C)", losses[0], Math.log(4));
@@ -251,8 +288,8 @@ export const spec: ExerciseSpec = {
     {
       name: "the returned W, b have the final training loss (recomputed by the grader)",
       async run(t: TestContext) {
-        const p = problem(t.rng, { train: 100, dim: 4, classes: 3 });
-        const options = { learningRate: LEARNING_RATE, steps: 40, reg: 0 };
+        const p = problem(t.rng, { train: 60, dim: 4, classes: 3 });
+        const options = { learningRate: LEARNING_RATE, steps: 25, reg: 0 };
         const [got, ref] = await trainBoth(t, p, options);
         const mine = referenceLoss(p.X, p.y, got.W, got.b, 0);
         const last = got.losses[got.losses.length - 1];
@@ -278,10 +315,9 @@ export const spec: ExerciseSpec = {
     {
       name: "held-out accuracy at least 0.8 on a well-separated problem",
       async run(t: TestContext) {
-        const options = { learningRate: LEARNING_RATE, steps: STEPS, reg: 0 };
+        const options = { learningRate: LEARNING_RATE, steps: 50, reg: 0 };
         const bar = 0.8;
-        const { p, refAccuracy } = separableProblem(t.rng, options, 0.95);
-        const got = await train(t, p, options);
+        const { p, got, refAccuracy } = await separableRuns(t, options, 0.9);
         const acc = accuracy(p.testX, p.testY, got.W, got.b);
         t.note(
           `held-out accuracy ${acc.toFixed(3)} on ${p.testX.rows} examples (the reference ` +
