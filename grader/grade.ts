@@ -174,7 +174,7 @@ export class GradingSession {
     return report;
   }
 
-  /** Stops the sandboxes and removes the staging folder (and what Deno cached of it). */
+  /** Stops the sandboxes and removes the staged files (see {@linkcode SandboxPool.close}). */
   close(): Promise<void> {
     return this.#pool.close();
   }

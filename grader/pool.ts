@@ -18,9 +18,10 @@ export const MAX_ANALYSIS_CACHE_BYTES = 32 << 20;
 
 /**
  * Keeps the sandboxes' Deno cache bounded. Deno's dependency-analysis cache keeps a row (about
- * 450 bytes) for every module it has loaded and never prunes, and every grading stages the
- * exercises at new paths: once the database passes {@linkcode MAX_ANALYSIS_CACHE_BYTES}, it is
- * removed (Deno builds a new one; it only saves re-parsing unchanged files).
+ * 450 bytes) for every module it has loaded and never prunes, and gradings that find every
+ * reusable staging folder taken, and the snapshots of watch mode, stage the exercises at new
+ * paths: once the database passes {@linkcode MAX_ANALYSIS_CACHE_BYTES}, it is removed (Deno
+ * builds a new one; it only saves re-parsing unchanged files).
  */
 export function trimSandboxCache(denoDir: string, max = MAX_ANALYSIS_CACHE_BYTES): void {
   const db = `${denoDir}/dep_analysis_cache_v2`;
@@ -78,7 +79,7 @@ export class SandboxPool {
 
   private constructor(options: PoolOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.staging = createStaging(`${KIT_DIR}/lib`);
+    this.staging = createStaging(`${KIT_DIR}/lib`, `${KIT_DIR}/.cache/staging`);
     const sandboxOptions = {
       workerPath: `${KIT_DIR}/grader/sandbox/worker.ts`,
       allowRead: [this.staging.snapshotsDir, `${KIT_DIR}/lib`],
@@ -133,7 +134,10 @@ export class SandboxPool {
     return slots;
   }
 
-  /** Stops the sandboxes and removes the staging folder (and what Deno cached of it). */
+  /**
+   * Stops the sandboxes and removes the staged files (and, for a temporary staging folder, what
+   * Deno cached of it).
+   */
   close(): Promise<void> {
     return this.#closed ??= (async () => {
       // Each close kills its process at once; the folder can go while they end.
@@ -141,10 +145,14 @@ export class SandboxPool {
         removeStaging(this.staging),
         ...this.#slots.map((s) => s.current?.close()),
       ]);
-      try {
-        await Deno.remove(`${this.#denoDir}/gen/file${this.staging.root}`, { recursive: true });
-      } catch {
-        // nothing cached
+      // What Deno transpiled of a reusable folder is kept for the next run; of a temporary one,
+      // it could never be used again.
+      if (!this.staging.lock) {
+        try {
+          await Deno.remove(`${this.#denoDir}/gen/file${this.staging.root}`, { recursive: true });
+        } catch {
+          // nothing cached
+        }
       }
       trimSandboxCache(this.#denoDir);
     })();

@@ -15,7 +15,15 @@ Deno.test("SandboxPool: fits its own jobs and limits only; close is idempotent a
   await Promise.all([pool.close(), pool.close()]);
   assert.equal(pool.fits(1, limits), false);
   assert.equal(slot.get().alive, false, "a closed pool's sandboxes are stopped");
-  await assert.rejects(Deno.stat(pool.staging.root), Deno.errors.NotFound);
+  await assert.rejects(Deno.stat(pool.staging.snapshotsDir), Deno.errors.NotFound);
+  // Its reusable staging folder is free again for the next grading.
+  assert.ok(pool.staging.lock, "the pool stages in a reusable folder");
+  const lock = Deno.openSync(`${pool.staging.root}.lock`, { write: true });
+  try {
+    assert.equal(lock.tryLockSync(true), true, "the folder's lock was released");
+  } finally {
+    lock.close();
+  }
 });
 
 Deno.test("GradingSession takes over a pool that fits and closes one that does not", async () => {

@@ -5,6 +5,7 @@ import {
   MAX_FILE_BYTES,
   removeSnapshot,
   removeStaging,
+  REUSABLE_STAGINGS,
 } from "./staging.ts";
 
 async function submission(): Promise<string> {
@@ -56,4 +57,47 @@ Deno.test("staging copies source files as regular files and leaves out links, bi
     null,
     "the run's folder is removed",
   );
+});
+
+Deno.test("reusable staging: one folder per session at a time, kept for the next, leftovers cleared", async () => {
+  const reuseDir = await Deno.makeTempDir({ prefix: "gradkit-reuse-test-" });
+  const dir = await submission();
+  try {
+    const first = createStaging("/kit/lib", reuseDir);
+    const second = createStaging("/kit/lib", reuseDir);
+    assert.equal(first.root, `${reuseDir}/0`);
+    assert.equal(second.root, `${reuseDir}/1`, "a folder in use is not shared");
+    const snapshot = copySubmission(first, dir);
+    await removeStaging(first);
+    await removeStaging(second);
+    assert.equal(await Deno.stat(snapshot.exercisesDir).catch(() => null), null, "files removed");
+
+    // The next session takes the same folder, so its modules keep their URLs.
+    const next = createStaging("/kit/lib", reuseDir);
+    assert.equal(next.root, first.root);
+    assert.equal(copySubmission(next, dir).exercisesDir, snapshot.exercisesDir);
+    // A run that ends without cleaning up (its lock goes with its process) leaves files behind:
+    // the next session starts from an empty folder.
+    next.lock?.close();
+    await Deno.writeTextFile(`${next.snapshotsDir}/stale.ts`, "export {};\n");
+    const after = createStaging("/kit/lib", reuseDir);
+    assert.equal(after.root, first.root);
+    assert.deepEqual([...Deno.readDirSync(after.snapshotsDir)], []);
+    await removeStaging(after);
+
+    // Every folder taken: a temporary one, removed whole at the end.
+    const taken = Array.from(
+      { length: REUSABLE_STAGINGS },
+      () => createStaging("/kit/lib", reuseDir),
+    );
+    const extra = createStaging("/kit/lib", reuseDir);
+    assert.equal(extra.lock, undefined);
+    assert.ok(!extra.root.startsWith(reuseDir));
+    await removeStaging(extra);
+    assert.equal(await Deno.stat(extra.root).catch(() => null), null);
+    for (const s of taken) await removeStaging(s);
+  } finally {
+    await Deno.remove(reuseDir, { recursive: true });
+    await Deno.remove(dir, { recursive: true });
+  }
 });
