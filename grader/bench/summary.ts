@@ -19,9 +19,8 @@
  * @module
  */
 
-import { directionalCheck, numericalGradient } from "../checker.ts";
 import { GradingSession } from "../grade.ts";
-import { TWO_LAYER_SIZES, type TwoLayerFixture, twoLayerFixture } from "./two_layer_fixture.ts";
+import type { CheckerTiming, DirectionalTiming, Measurement } from "./measurements.ts";
 
 const KIT = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
 
@@ -72,91 +71,23 @@ async function interleavedMs(processes: Timed[], runs: number): Promise<number[]
   return times.map(median);
 }
 
-/**
- * Best time of each function over `reps` rounds, in ms, after one warm-up call of each; the
- * functions take turns within each round, so that they share the machine's drift and the JIT's
- * warm-up.
- */
-function bestOfEach(fns: (() => void)[], reps: number): number[] {
-  for (const fn of fns) fn();
-  const best = fns.map(() => Infinity);
-  for (let r = 0; r < reps; r++) {
-    for (const [k, fn] of fns.entries()) {
-      const t = performance.now();
-      fn();
-      best[k] = Math.min(best[k], performance.now() - t);
-    }
-  }
-  return best;
-}
-
-function paramsOf(net: TwoLayerFixture): Float64Array[] {
-  const p = net.params;
-  return [p.W1, p.b1, p.W2, p.b2];
-}
-
-/** The full check of every parameter, and the same number of bare loss evaluations. */
-function checker(size: "small" | "medium", reps: number) {
-  const net = twoLayerFixture(TWO_LAYER_SIZES[size], { seed: 1 });
-  const params = paramsOf(net);
-  let evaluations = 0;
-  let sink = 0;
-  // The check runs first (in the warm-up too), so the bare loop knows how many calls it made.
-  const [full, bare] = bestOfEach([() => {
-    evaluations = 0;
-    for (const x of params) evaluations += numericalGradient(net.loss, x).evaluations;
-  }, () => {
-    for (let i = 0; i < evaluations; i++) sink += net.loss();
-  }], reps);
-  if (!Number.isFinite(sink)) throw new Error("loss is not finite");
-  return {
-    parameters: net.parameterCount,
-    evaluations,
-    fullMs: full,
-    bareEvaluationsMs: bare,
-    overhead: full / bare,
-  };
-}
-
-/**
- * Directional mode with respect to every parameter: `joint` moves all four arrays together
- * (one check, 2k + 1 evaluations); otherwise each array is checked on its own (4 · (2k + 1)).
- */
-function directional(
-  size: "medium" | "large",
-  directions: number,
-  joint: boolean,
-  reps: number,
-) {
-  const net = twoLayerFixture(TWO_LAYER_SIZES[size], { seed: 1 });
-  const params = paramsOf(net);
-  const grads = net.gradient();
-  const analytic = [grads.W1, grads.b1, grads.W2, grads.b2].map((g) => g.slice());
-  let evaluations = 0;
-  let worst = 0;
-  let sink = 0;
-  const [ms, bare] = bestOfEach([() => {
-    evaluations = 0;
-    const checks = joint
-      ? [directionalCheck(net.loss, params, analytic, { directions, seed: 7 })]
-      : params.map((x, k) => directionalCheck(net.loss, x, analytic[k], { directions, seed: 7 }));
-    for (const d of checks) {
-      evaluations += d.evaluations;
-      worst = Math.max(worst, d.worst.relError);
-    }
-  }, () => {
-    for (let i = 0; i < evaluations; i++) sink += net.loss();
-  }], reps);
-  if (!Number.isFinite(sink)) throw new Error("loss is not finite");
-  return {
-    parameters: net.parameterCount,
-    directions,
-    evaluations,
-    ms,
-    bareEvaluationsMs: bare,
-    overhead: ms / bare,
-    worstRelError: worst,
-  };
+/** Runs one in-process measurement in a new worker (a fresh V8 isolate) and returns its result. */
+function inWorker<T>(measurement: Measurement): Promise<T> {
+  const worker = new Worker(new URL("./measurement_worker.ts", import.meta.url), {
+    type: "module",
+  });
+  return new Promise<T>((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<T>) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      reject(new Error(`measurement ${JSON.stringify(measurement)} failed: ${e.message}`));
+    };
+    worker.postMessage(measurement);
+  });
 }
 
 async function numpy(): Promise<Record<string, { seconds: number; evals: number }> | string> {
@@ -197,7 +128,7 @@ async function watchRegradeMs(runs: number): Promise<number> {
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** A directional measurement, rounded for the summary. */
-function timed(d: ReturnType<typeof directional>) {
+function timed(d: DirectionalTiming) {
   return {
     ...d,
     ms: round(d.ms),
@@ -225,12 +156,16 @@ async function main(): Promise<void> {
   ], runs);
   const watchMs = await watchRegradeMs(runs);
 
-  const small = checker("small", 500);
-  const medium = checker("medium", 3);
-  const dirMedium = directional("medium", 8, true, 100);
-  const dirMediumEach = directional("medium", 8, false, 40);
-  const dirLarge = directional("large", 8, true, 3);
-  const dirLargeEach = directional("large", 8, false, 2);
+  // Each in its own worker, that is a fresh V8 isolate, as a learner's check would run: code
+  // that V8 compiled for one size runs another size up to 30% slower.
+  const small = await inWorker<CheckerTiming>({ kind: "checker", size: "small", reps: 500 });
+  const medium = await inWorker<CheckerTiming>({ kind: "checker", size: "medium", reps: 3 });
+  const directional = (size: "medium" | "large", joint: boolean, reps: number) =>
+    inWorker<DirectionalTiming>({ kind: "directional", size, directions: 8, joint, reps });
+  const dirMedium = await directional("medium", true, 100);
+  const dirMediumEach = await directional("medium", false, 40);
+  const dirLarge = await directional("large", true, 3);
+  const dirLargeEach = await directional("large", false, 2);
   const base = await numpy();
 
   const summary = {
