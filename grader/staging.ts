@@ -60,7 +60,7 @@ function copyTree(from: string, to: string, shown: string, skipped: string[], de
  * has new module URLs, so a warm sandbox loads the new code rather than its cached modules.
  */
 export interface Staging {
-  /** The session's temporary folder; removed by {@linkcode removeStaging}. */
+  /** The session's folder (reusable or temporary); see {@linkcode removeStaging}. */
   root: string;
   /** Holds the snapshots: what the sandboxes may read. */
   snapshotsDir: string;

@@ -11,8 +11,8 @@
  */
 
 /**
- * Calls `tick` every `ms` milliseconds until the returned function is called. A tick that
- * throws stops the ticker (the error is reported as uncaught, as with `setInterval`'s).
+ * Calls `tick` every `ms` milliseconds until the returned function is called. `tick` should not
+ * throw: as from an interval's callback, the error would be uncaught.
  */
 export function every(ms: number, tick: () => void): () => void {
   let stopped = false;
