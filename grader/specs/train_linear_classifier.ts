@@ -227,8 +227,8 @@ function centroidAccuracy(p: Problem): number {
   return right / p.testX.rows;
 }
 
-/** The accuracy problem: three features, four classes, held-out rows as many as training rows. */
-const SEPARABLE = { train: 100, test: 100, dim: 3, classes: 4 };
+/** The accuracy problem: three features, four classes, more held-out rows than training rows. */
+const SEPARABLE = { train: 60, test: 100, dim: 3, classes: 4 };
 
 /**
  * The learner's and the reference's runs on a problem where the reference reaches at least
@@ -315,7 +315,9 @@ export const spec: ExerciseSpec = {
     {
       name: "held-out accuracy at least 0.8 on a well-separated problem",
       async run(t: TestContext) {
-        const options = { learningRate: LEARNING_RATE, steps: 50, reg: 0 };
+        // A larger step than the other tests (no test here needs every step to lower the loss):
+        // checked on 3000 seeds, the reference reaches 0.9 as often as with 50 steps of 0.05.
+        const options = { learningRate: 0.1, steps: 25, reg: 0 };
         const bar = 0.8;
         const { p, got, refAccuracy } = await separableRuns(t, options, 0.9);
         const acc = accuracy(p.testX, p.testY, got.W, got.b);
