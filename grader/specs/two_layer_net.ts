@@ -251,10 +251,10 @@ export const spec: ExerciseSpec = {
       },
     },
     {
-      name: "a larger batch (N = 30–40, gradients along random directions)",
+      name: "a larger batch (N = 20–30, gradients along random directions)",
       async run(t) {
-        const n = t.rng.int(30, 41);
-        const [d, h, c] = distinctSizes(t.rng, 3, 5, 20);
+        const n = t.rng.int(20, 31);
+        const [d, h, c] = distinctSizes(t.rng, 3, 5, 15);
         const p = problem(t.rng, n, d, h, c);
         const { loss, grads } = await learner(t, p);
         checkLoss(t, p, loss);
