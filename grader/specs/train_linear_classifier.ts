@@ -252,8 +252,20 @@ async function separableRuns(
   }
 }
 
+/**
+ * A learning rate at which gradient descent from zeros on the unregularized softmax loss of `X`
+ * lowers the loss at every step, whatever the labels: the loss's gradient is L-Lipschitz with
+ * L ≤ ½ · mean ‖(x, 1)‖² over the rows (per row the softmax's curvature is at most ½ along any
+ * direction), and a step of 1/L always goes downhill. A fixed rate does not: 0.05 raised the loss
+ * at some step on 2 seeds in 20 000.
+ */
+export function descentRate(X: Matrix): number {
+  let sum = 0;
+  for (const v of X.data) sum += v * v;
+  return 2 / (sum / X.rows + 1);
+}
+
 const STEPS = 40;
-const LEARNING_RATE = 0.05;
 
 export const spec: ExerciseSpec = {
   id: "train_linear_classifier",
@@ -265,15 +277,16 @@ export const spec: ExerciseSpec = {
     {
       name: "one loss per step, from log C down to at most 80% of it (N ≠ D ≠ C)",
       async run(t: TestContext) {
-        const p = problem(t.rng, { train: 60, dim: 3, classes: 4 });
-        const options = { learningRate: LEARNING_RATE, steps: STEPS, reg: 0 };
+        // Checked on 20 000 seeds: the loss ends at 71% of log C at most.
+        const p = problem(t.rng, { train: 40, dim: 3, classes: 4 });
+        const options = { learningRate: descentRate(p.X), steps: STEPS, reg: 0 };
         const { losses } = await train(t, p, options);
         t.expectClose("losses[0] (the loss of all-zero W and b is log C)", losses[0], Math.log(4));
         for (let k = 1; k < losses.length; k++) {
           t.expect(
             losses[k] <= losses[k - 1] * (1 + 1e-9),
             `losses went up at step ${k}: ${losses[k - 1]} → ${losses[k]}; gradient descent ` +
-              `with this small learning rate lowers the loss at every step (a sign error?)`,
+              `with this learning rate lowers the loss at every step (a sign error?)`,
           );
         }
         const ratio = losses[losses.length - 1] / losses[0];
@@ -289,7 +302,7 @@ export const spec: ExerciseSpec = {
       name: "the returned W, b have the final training loss (recomputed by the grader)",
       async run(t: TestContext) {
         const p = problem(t.rng, { train: 60, dim: 4, classes: 3 });
-        const options = { learningRate: LEARNING_RATE, steps: 25, reg: 0 };
+        const options = { learningRate: descentRate(p.X), steps: 25, reg: 0 };
         const [got, ref] = await trainBoth(t, p, options);
         const mine = referenceLoss(p.X, p.y, got.W, got.b, 0);
         const last = got.losses[got.losses.length - 1];
