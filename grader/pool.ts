@@ -145,15 +145,16 @@ export class SandboxPool {
         removeStaging(this.staging),
         ...this.#slots.map((s) => s.current?.close()),
       ]);
-      // What Deno transpiled of a reusable folder is kept for the next run; of a temporary one,
-      // it could never be used again.
-      if (!this.staging.lock) {
-        try {
-          await Deno.remove(`${this.#denoDir}/gen/file${this.staging.root}`, { recursive: true });
-        } catch {
-          // nothing cached
-        }
-      }
+      // What Deno transpiled of a reusable folder's first snapshot is kept: the next run stages
+      // there too. The rest (a temporary folder, watch mode's later snapshots) cannot be reused.
+      const generated = `${this.#denoDir}/gen/file`;
+      const stale = this.staging.lock
+        ? Array.from(
+          { length: this.staging.count - 1 },
+          (_, k) => `${generated}${this.staging.snapshotsDir}/${k + 2}`,
+        )
+        : [`${generated}${this.staging.root}`];
+      await Promise.all(stale.map((dir) => Deno.remove(dir, { recursive: true }).catch(() => {})));
       trimSandboxCache(this.#denoDir);
     })();
   }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { GradingSession } from "./grade.ts";
 import { KIT_DIR, SandboxPool, trimSandboxCache } from "./pool.ts";
 import { DEFAULT_LIMITS } from "./sandbox/sandbox.ts";
+import { copySubmission } from "./staging.ts";
 
 Deno.test("SandboxPool: fits its own jobs and limits only; close is idempotent and cleans up", async () => {
   const pool = SandboxPool.start({ jobs: 1, limits: { memoryMb: 300 } });
@@ -75,4 +76,26 @@ Deno.test("trimSandboxCache drops the dependency-analysis cache once it passes t
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("SandboxPool: Deno's transpiled files are kept for the first snapshot only", async () => {
+  const pool = SandboxPool.start({ jobs: 1 });
+  const [slot] = await pool.take(1);
+  const transpiled = `${KIT_DIR}/.cache/sandbox-deno/gen/file${pool.staging.snapshotsDir}`;
+  try {
+    // Two snapshots, as watch mode takes after a save, each loaded by the sandbox.
+    for (let k = 0; k < 2; k++) {
+      const { exercisesDir } = copySubmission(pool.staging, `${KIT_DIR}/solutions`);
+      const reply = await slot.get().request(
+        { op: "load", url: `file://${exercisesDir}/02_gates.ts` },
+        performance.now() + 10_000,
+      );
+      assert.equal(reply.ok, true);
+    }
+    assert.ok(Deno.statSync(`${transpiled}/2`).isDirectory, "the second snapshot was transpiled");
+  } finally {
+    await pool.close();
+  }
+  assert.ok(Deno.statSync(`${transpiled}/1`).isDirectory, "kept for the next run");
+  assert.throws(() => Deno.statSync(`${transpiled}/2`), Deno.errors.NotFound);
 });
