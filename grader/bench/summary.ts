@@ -10,7 +10,8 @@
  * - the reference checker on the two-layer network's loss with respect to every parameter, at
  *   the small and medium sizes, against the bare function evaluations it performs (overhead);
  * - directional mode at the medium and large sizes against the full check, with all parameters
- *   moved together (one check) and each parameter checked on its own;
+ *   moved together (one check) and each parameter checked on its own (these in-process
+ *   measurements, `./measurements.ts`, each run in a fresh worker);
  * - the numpy baseline (`../shared/bench/numpy_baseline.py`), run here, and the ratios.
  *
  * Shared machines are noisy: every timing is the median (processes, taking turns) or the best
