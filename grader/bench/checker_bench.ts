@@ -15,7 +15,9 @@
  * - `directional-bare`: 68 bare loss evaluations (the baseline of the large group).
  *
  * `full ÷ full-bare` is the checker's overhead (target: at most 1.2); `full ÷ directional` at
- * medium is what the directional mode saves.
+ * medium is what the directional mode saves. All sizes share one V8 isolate here, and code
+ * compiled for one size runs another up to 30% slower: ratios within a group hold, absolute
+ * times are pessimistic. `deno task bench` (`./summary.ts`) measures each size in a fresh worker.
  *
  * ```sh
  * ./deno bench --allow-read grader/bench/checker_bench.ts
