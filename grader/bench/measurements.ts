@@ -66,26 +66,42 @@ function paramsOf(net: TwoLayerFixture): Float64Array[] {
   return [p.W1, p.b1, p.W2, p.b2];
 }
 
-/** The full check of every parameter, and the same number of bare loss evaluations. */
-export function checker(size: "small" | "medium", reps: number): CheckerTiming {
-  const net = twoLayerFixture(TWO_LAYER_SIZES[size], { seed: 1 });
-  const params = paramsOf(net);
+/**
+ * Times `check` (which returns how many loss evaluations it made) against as many bare
+ * evaluations of the loss, taking turns. The check runs first (in the warm-up too), so the bare
+ * loop knows its count.
+ */
+function againstBare(
+  net: TwoLayerFixture,
+  check: () => number,
+  reps: number,
+): { ms: number; bareMs: number; evaluations: number } {
   let evaluations = 0;
   let sink = 0;
-  // The check runs first (in the warm-up too), so the bare loop knows how many calls it made.
-  const [full, bare] = bestOfEach([() => {
-    evaluations = 0;
-    for (const x of params) evaluations += numericalGradient(net.loss, x).evaluations;
+  const [ms, bareMs] = bestOfEach([() => {
+    evaluations = check();
   }, () => {
     for (let i = 0; i < evaluations; i++) sink += net.loss();
   }], reps);
   if (!Number.isFinite(sink)) throw new Error("loss is not finite");
+  return { ms, bareMs, evaluations };
+}
+
+/** The full check of every parameter, and the same number of bare loss evaluations. */
+export function checker(size: "small" | "medium", reps: number): CheckerTiming {
+  const net = twoLayerFixture(TWO_LAYER_SIZES[size], { seed: 1 });
+  const params = paramsOf(net);
+  const t = againstBare(net, () => {
+    let evaluations = 0;
+    for (const x of params) evaluations += numericalGradient(net.loss, x).evaluations;
+    return evaluations;
+  }, reps);
   return {
     parameters: net.parameterCount,
-    evaluations,
-    fullMs: full,
-    bareEvaluationsMs: bare,
-    overhead: full / bare,
+    evaluations: t.evaluations,
+    fullMs: t.ms,
+    bareEvaluationsMs: t.bareMs,
+    overhead: t.ms / t.bareMs,
   };
 }
 
@@ -103,29 +119,25 @@ export function directional(
   const params = paramsOf(net);
   const grads = net.gradient();
   const analytic = [grads.W1, grads.b1, grads.W2, grads.b2].map((g) => g.slice());
-  let evaluations = 0;
   let worst = 0;
-  let sink = 0;
-  const [ms, bare] = bestOfEach([() => {
-    evaluations = 0;
+  const t = againstBare(net, () => {
     const checks = joint
       ? [directionalCheck(net.loss, params, analytic, { directions, seed: 7 })]
       : params.map((x, k) => directionalCheck(net.loss, x, analytic[k], { directions, seed: 7 }));
+    let evaluations = 0;
     for (const d of checks) {
       evaluations += d.evaluations;
       worst = Math.max(worst, d.worst.relError);
     }
-  }, () => {
-    for (let i = 0; i < evaluations; i++) sink += net.loss();
-  }], reps);
-  if (!Number.isFinite(sink)) throw new Error("loss is not finite");
+    return evaluations;
+  }, reps);
   return {
     parameters: net.parameterCount,
     directions,
-    evaluations,
-    ms,
-    bareEvaluationsMs: bare,
-    overhead: ms / bare,
+    evaluations: t.evaluations,
+    ms: t.ms,
+    bareEvaluationsMs: t.bareMs,
+    overhead: t.ms / t.bareMs,
     worstRelError: worst,
   };
 }
