@@ -1,7 +1,7 @@
 /**
  * The sandboxes of a grading session and the private folder they may read. A pool imports
  * nothing but the sandbox and the staging code, so the command line can start it before it
- * loads the rest of the grader: the sandboxes then boot (about 50 ms each) on the other core
+ * loads the rest of the grader: the sandboxes then boot (25–30 ms each) on the other core
  * while the grader's own modules load.
  *
  * @module
