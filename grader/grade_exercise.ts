@@ -11,7 +11,7 @@ import { type ExerciseReport, exerciseStatus, type TestReport } from "./report.t
 import { CheckFailure } from "./spec.ts";
 import type { ThrownError } from "./sandbox/protocol.ts";
 import type { SandboxSlot } from "./pool.ts";
-import { type Limits, SandboxFailure } from "./sandbox/sandbox.ts";
+import { type Limits, type Sandbox, SandboxFailure } from "./sandbox/sandbox.ts";
 import { LearnerThrew, TestRun } from "./test_context.ts";
 
 /** What grading one exercise needs. */
@@ -126,7 +126,13 @@ export async function gradeExercise(job: ExerciseJob, slot: SandboxSlot): Promis
     return finish(`${job.shownDir}/${exercise.file} is missing (restore it from the kit)`);
   }
 
-  const sandbox = slot.get();
+  let sandbox: Sandbox;
+  try {
+    sandbox = slot.get();
+  } catch (e) {
+    notRun(0);
+    return finish(grader(e)); // Deno could not start one (its socket refused?)
+  }
   const deadline = performance.now() + job.limits.timeMs;
   const url = new URL(`file://${path}`).href;
   const collect = (text: string) => {

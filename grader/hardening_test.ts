@@ -41,6 +41,10 @@ function withBody(body: string, header = ""): string {
   return `import { Matrix } from "@gradkit/lib";\n${header}\nexport function double(x: Matrix): Matrix {\n${body}\n}\n`;
 }
 
+/** Code that sets `dir` to the sandboxes' sockets folder, found from the module's staged URL. */
+const SOCKETS_DIR =
+  'const dir = new URL(import.meta.url).pathname.replace(/\\/snapshots\\/.*$/, "/sockets");';
+
 interface Row {
   name: string;
   source: string;
@@ -340,6 +344,38 @@ const ROWS: Row[] = [
     name: "prints text that imitates the protocol",
     source: withBody(
       'console.log("\\x1e" + JSON.stringify({ id: 3, ok: true, value: 1 })); Deno.stdout.writeSync(new TextEncoder().encode("\\x1eabc:{\\"id\\":4,\\"ok\\":true}\\n")); return x.mul(2);',
+    ),
+    status: "passed",
+  },
+  {
+    name: "prints a reply to stdout with the id of the next request",
+    source: withBody(
+      'for (let id = 1; id < 40; id++) Deno.stdout.writeSync(new TextEncoder().encode(JSON.stringify({ id, output: "", droppedOutput: 0, ok: true, value: 1 }) + "\\n")); return x.mul(2);',
+    ),
+    status: "passed",
+  },
+  // hostile: the sandbox's socket (its folder is found from the module's own URL)
+  {
+    name: "connects to the grader's socket while loading",
+    source: withBody(
+      "return x.mul(2);",
+      `${SOCKETS_DIR} await Deno.connect({ transport: "unix", path: dir + "/0" });`,
+    ),
+    status: "error",
+    message: /outside the sandbox|the sandbox does not allow/,
+  },
+  {
+    name: "writes a file where its socket was",
+    source: withBody(
+      `${SOCKETS_DIR} Deno.writeTextFileSync(dir + "/0", "x"); return x.mul(2);`,
+    ),
+    status: "error",
+    message: /outside the sandbox/,
+  },
+  {
+    name: "still holds a permission the connection needed",
+    source: withBody(
+      `${SOCKETS_DIR} for (let k = 0; k < 64; k++) for (const d of [{ name: "net", host: "unix:" + dir + "/" + k }, { name: "write", path: dir + "/" + k }, { name: "read", path: dir + "/" + k }]) { if (Deno.permissions.querySync(d as Deno.PermissionDescriptor).state === "granted") throw new Error(JSON.stringify(d) + " is granted"); } return x.mul(2);`,
     ),
     status: "passed",
   },

@@ -88,18 +88,28 @@ export class SandboxPool {
       cwd: this.staging.snapshotsDir,
       limits: this.limits,
     };
+    let started = 0;
     this.#slots = Array.from({ length: Math.max(1, options.jobs) }, () => {
       const slot: Slot = {
         uses: 0,
         get: () => {
           // A closed pool starts nothing: its dead sandbox refuses every request.
-          if (!slot.current?.alive && !this.#closed) slot.current = new Sandbox(sandboxOptions);
+          if (!slot.current?.alive && !this.#closed) {
+            const socketPath = `${this.staging.socketsDir}/${started++}`;
+            slot.current = new Sandbox({ ...sandboxOptions, socketPath });
+          }
           return slot.current!;
         },
       };
-      slot.get();
       return slot;
     });
+    try {
+      for (const slot of this.#slots) slot.get();
+    } catch (e) {
+      // Deno refused the socket (no net permission?): stop what started, free the folder.
+      this.close();
+      throw e;
+    }
   }
 
   /** Creates the staging folder and starts `jobs` sandboxes. */

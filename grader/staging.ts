@@ -55,15 +55,21 @@ function copyTree(from: string, to: string, shown: string, skipped: string[], de
 }
 
 /**
- * A grading session's private folder: the import map, and one snapshot of the submission per
- * grading (`snapshots/<n>/exercises/`). The sandboxes may read `snapshotsDir`; a new snapshot
- * has new module URLs, so a warm sandbox loads the new code rather than its cached modules.
+ * A grading session's private folder: the import map, one snapshot of the submission per
+ * grading (`snapshots/<n>/exercises/`), and the sandboxes' sockets. The sandboxes may read
+ * `snapshotsDir`; a new snapshot has new module URLs, so a warm sandbox loads the new code
+ * rather than its cached modules.
  */
 export interface Staging {
   /** The session's folder (reusable or temporary); see {@linkcode removeStaging}. */
   root: string;
   /** Holds the snapshots: what the sandboxes may read. */
   snapshotsDir: string;
+  /**
+   * Where the sandboxes' sockets are created (`sockets/` in `root`, or a temporary folder when
+   * that path is too long for a socket's).
+   */
+  socketsDir: string;
   /** The import map given to the sandbox. */
   importMapPath: string;
   /** Snapshots taken so far. */
@@ -79,6 +85,12 @@ export interface Snapshot {
   /** What was left out of the submission, and why. */
   skipped: string[];
 }
+
+/**
+ * Longest folder for the sandboxes' sockets, in bytes: a socket's path (the folder and a name of
+ * up to 10 bytes) must fit in 104 bytes on Linux and macOS.
+ */
+export const MAX_SOCKETS_DIR_BYTES = 92;
 
 /** How many reusable staging folders there are: gradings beyond that at once get temporary ones. */
 export const REUSABLE_STAGINGS = 8;
@@ -124,23 +136,26 @@ export function createStaging(libDir: string, reuseDir?: string): Staging {
   const reused = reuseDir === undefined ? undefined : takeReusable(reuseDir);
   const root = reused?.root ?? Deno.makeTempDirSync({ prefix: "gradkit-run-" });
   const snapshotsDir = `${root}/snapshots`;
-  if (reused) {
-    try {
-      Deno.removeSync(snapshotsDir, { recursive: true });
-    } catch {
-      // nothing left over
+  let socketsDir = `${root}/sockets`;
+  const socketsInRoot = new TextEncoder().encode(socketsDir).length <= MAX_SOCKETS_DIR_BYTES;
+  for (const dir of socketsInRoot ? [snapshotsDir, socketsDir] : [snapshotsDir]) {
+    if (reused) {
+      try {
+        Deno.removeSync(dir, { recursive: true });
+      } catch {
+        // nothing left over
+      }
     }
-    Deno.mkdirSync(snapshotsDir, { recursive: true });
-  } else {
-    Deno.mkdirSync(snapshotsDir);
+    Deno.mkdirSync(dir, { recursive: true });
   }
+  if (!socketsInRoot) socketsDir = Deno.makeTempDirSync({ prefix: "gradkit-sockets-" });
   const importMapPath = `${root}/import_map.json`;
   const libUrl = new URL(`file://${libDir}/`).href;
   Deno.writeTextFileSync(
     importMapPath,
     JSON.stringify({ imports: { "@gradkit/lib": `${libUrl}mod.ts`, "@gradkit/lib/": libUrl } }),
   );
-  return { root, snapshotsDir, importMapPath, count: 0, lock: reused?.lock };
+  return { root, snapshotsDir, socketsDir, importMapPath, count: 0, lock: reused?.lock };
 }
 
 /**
@@ -174,14 +189,12 @@ export function removeSnapshot(snapshot: Snapshot): void {
 
 /**
  * Ends a session's staging: removes its temporary folder, or the snapshots in its reusable one
- * (and lets another session take it). Asynchronous, unlike the rest of this module: it runs on a
+ * (and lets another session take it), and a temporary sockets folder. Asynchronous, unlike the rest of this module: it runs on a
  * helper thread while the sandboxes end, and removing the files takes 5–15 ms here.
  */
 export async function removeStaging(staging: Staging): Promise<void> {
-  try {
-    await Deno.remove(staging.lock ? staging.snapshotsDir : staging.root, { recursive: true });
-  } catch {
-    // already gone
-  }
+  const dirs = [staging.lock ? staging.snapshotsDir : staging.root];
+  if (!staging.socketsDir.startsWith(`${staging.root}/`)) dirs.push(staging.socketsDir);
+  await Promise.all(dirs.map((dir) => Deno.remove(dir, { recursive: true }).catch(() => {})));
   staging.lock?.close();
 }

@@ -3,6 +3,7 @@ import {
   copySubmission,
   createStaging,
   MAX_FILE_BYTES,
+  MAX_SOCKETS_DIR_BYTES,
   removeSnapshot,
   removeStaging,
   REUSABLE_STAGINGS,
@@ -80,9 +81,12 @@ Deno.test("reusable staging: one folder per session at a time, kept for the next
     // the next session starts from an empty folder.
     next.lock?.close();
     await Deno.writeTextFile(`${next.snapshotsDir}/stale.ts`, "export {};\n");
+    await Deno.writeTextFile(`${next.socketsDir}/0`, "a socket left behind\n");
     const after = createStaging("/kit/lib", reuseDir);
     assert.equal(after.root, first.root);
     assert.deepEqual([...Deno.readDirSync(after.snapshotsDir)], []);
+    assert.equal(after.socketsDir, `${after.root}/sockets`);
+    assert.deepEqual([...Deno.readDirSync(after.socketsDir)], []);
     await removeStaging(after);
 
     // Every folder taken: a temporary one, removed whole at the end.
@@ -99,5 +103,21 @@ Deno.test("reusable staging: one folder per session at a time, kept for the next
   } finally {
     await Deno.remove(reuseDir, { recursive: true });
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("staging: sockets go to a temporary folder when the staging folder's path is too long", async () => {
+  const reuseDir = await Deno.makeTempDir({ prefix: "gradkit-reuse-test-" });
+  const deep = `${reuseDir}/${"d".repeat(MAX_SOCKETS_DIR_BYTES)}`;
+  try {
+    const staging = createStaging("/kit/lib", deep);
+    assert.equal(staging.root, `${deep}/0`);
+    assert.ok(!staging.socketsDir.startsWith(staging.root));
+    assert.ok(new TextEncoder().encode(staging.socketsDir).length <= MAX_SOCKETS_DIR_BYTES);
+    assert.ok((await Deno.stat(staging.socketsDir)).isDirectory);
+    await removeStaging(staging);
+    assert.equal(await Deno.stat(staging.socketsDir).catch(() => null), null, "removed");
+  } finally {
+    await Deno.remove(reuseDir, { recursive: true });
   }
 });

@@ -1,7 +1,9 @@
 /**
- * The messages between the grader and the sandbox worker. Requests go to the worker's stdin as
- * one JSON line each; replies come on its stdout inside frames that start with a secret marker
- * (sent in the first request), so that nothing the learner prints can pass for a reply.
+ * The messages between the grader and the sandbox worker. The grader writes a {@linkcode Hello}
+ * line to the worker's stdin; the worker connects to the Unix socket it names and sends the
+ * hello's nonce as its first line. From then on, requests and replies are one JSON line each on
+ * that socket, which only the worker module holds: nothing the learner prints can pass for a
+ * reply.
  *
  * @module
  */
@@ -9,10 +11,12 @@
 import type { Json } from "./wire.ts";
 import type { ProbeTrace } from "./probes.ts";
 
-/** First line on the worker's stdin. */
+/** The one line on the worker's stdin. */
 export interface Hello {
-  /** Random per process; every reply frame starts with `"\x1e" + nonce + ":"`. */
+  /** Random per process; the worker's first line on the socket, which proves who connected. */
   nonce: string;
+  /** The socket to connect to (see `sandbox.ts`). */
+  socketPath: string;
   /** Characters of console output kept per exercise; the rest is counted and dropped. */
   outputLimit: number;
 }
@@ -52,8 +56,3 @@ export type Reply =
     }
     | { ok: false; error: ThrownError }
   );
-
-/** The frame marker that precedes each reply, given the process's nonce. */
-export function frameMarker(nonce: string): string {
-  return `\x1e${nonce}:`;
-}

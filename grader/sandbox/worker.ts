@@ -16,7 +16,6 @@ import { lockdown } from "./lockdown.ts";
 import { probeFunction, type ProbeRef, type ProbeTrace } from "./probes.ts";
 import {
   type ChangedArgument,
-  frameMarker,
   type Hello,
   type Reply,
   type Request,
@@ -24,9 +23,9 @@ import {
 } from "./protocol.ts";
 
 // Everything the worker needs is captured before learner code can touch it.
-const stdout = Deno.stdout;
-const writeSync = stdout.writeSync.bind(stdout);
 const readStdin = Deno.stdin.read.bind(Deno.stdin);
+const connect = Deno.connect;
+const revoke = Deno.permissions.revokeSync.bind(Deno.permissions);
 const inspect = Deno.inspect;
 const encoder = new TextEncoder();
 const stringify = JSON.stringify;
@@ -48,7 +47,6 @@ const realClearTimeout = lazyGlobal<(id: unknown) => void>("clearTimeout");
 const realClearInterval = lazyGlobal<(id: unknown) => void>("clearInterval");
 const realExit = Deno.exit;
 
-let marker = "";
 let outputLimit = 65536;
 let output = "";
 let dropped = 0;
@@ -147,16 +145,22 @@ function thrown(e: unknown, stagingPrefix: string): ThrownError {
   };
 }
 
-function send(reply: Reply): void {
-  const bytes = encoder.encode(marker + stringify(reply) + "\n");
-  let off = 0;
-  while (off < bytes.length) off += writeSync(bytes.subarray(off));
+/** Reads and writes the grader's socket: set once connected, reachable from this module only. */
+let socket: {
+  read(into: Uint8Array): Promise<number | null>;
+  write(bytes: Uint8Array): Promise<number>;
+};
+
+async function send(line: string): Promise<void> {
+  const bytes = encoder.encode(line + "\n");
+  for (let off = 0; off < bytes.length;) off += await socket.write(bytes.subarray(off));
 }
 
-function reply(id: number, body: Record<string, unknown>): void {
-  send({ id, output, droppedOutput: dropped, ...body } as Reply);
+function reply(id: number, body: Record<string, unknown>): Promise<void> {
+  const line = stringify({ id, output, droppedOutput: dropped, ...body } as Reply);
   output = "";
   dropped = 0;
+  return send(line);
 }
 
 /** A typed buffer inside the arguments, with its path and a copy taken before the call. */
@@ -315,17 +319,13 @@ async function handle(req: Request): Promise<void> {
   });
 }
 
-/**
- * The request lines from stdin. Reads with `Deno.stdin.read` (captured before learner code
- * runs) rather than through a ReadableStream: a round trip to the grader is a few hundred
- * microseconds, and the stream machinery was a good part of it.
- */
-async function* lines(): AsyncGenerator<string> {
+/** The lines `read` returns, until it returns null (the other end closed). */
+async function* lines(read: (into: Uint8Array) => Promise<number | null>): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   const chunk = new Uint8Array(1 << 16);
   let buffer = "";
   for (;;) {
-    const n = await readStdin(chunk);
+    const n = await read(chunk);
     if (n === null) return;
     buffer += decoder.decode(chunk.subarray(0, n), { stream: true });
     let nl: number;
@@ -336,13 +336,26 @@ async function* lines(): AsyncGenerator<string> {
   }
 }
 
+/**
+ * Connects to the grader's socket, says who it is (the nonce), and gives up the permissions the
+ * connection needed, before any exercise code runs: afterwards, the process can only read the
+ * staged files and `lib/`.
+ */
+async function connectToGrader(hello: Hello): Promise<void> {
+  const conn = await connect({ transport: "unix", path: hello.socketPath });
+  revoke({ name: "net" });
+  revoke({ name: "write" });
+  revoke({ name: "read", path: hello.socketPath });
+  socket = { read: conn.read.bind(conn), write: conn.write.bind(conn) };
+  await send(hello.nonce);
+}
+
 async function main(): Promise<void> {
-  const input = lines();
-  const first = await input.next();
+  const first = await lines(readStdin).next();
   if (first.done) return;
   const hello = parse(first.value) as Hello;
-  marker = frameMarker(hello.nonce);
   outputLimit = hello.outputLimit;
+  await connectToGrader(hello);
 
   globalThis.addEventListener("unhandledrejection", (e) => {
     e.preventDefault();
@@ -356,7 +369,7 @@ async function main(): Promise<void> {
   trackTimers();
   lockdown(lib as unknown as Record<string, unknown>);
 
-  for await (const line of input) {
+  for await (const line of lines(socket.read)) {
     if (line.trim() === "") continue;
     await handle(parse(line) as Request);
   }
@@ -364,6 +377,9 @@ async function main(): Promise<void> {
 
 try {
   await main();
+  // The grader closed the socket (it is done, or gone): end now, even if exercise code left
+  // something scheduled.
+  realExit(0);
 } catch (e) {
   // A failure of the worker itself (not of learner code): say so on stderr, which the grader
   // shows, and exit non-zero so it is reported as a crash rather than silence.
