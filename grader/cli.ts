@@ -13,7 +13,7 @@ import {
   positiveNumber,
   UsageError,
 } from "./cli_options.ts";
-import { grade, GradingSession, MissingPermission, NoSuchFolder } from "./grade.ts";
+import { gradeBeforeExit, GradingSession, MissingPermission, NoSuchFolder } from "./grade.ts";
 import type { SandboxPool } from "./pool.ts";
 import type { ExerciseReport, Report } from "./report.ts";
 import { summarize } from "./report.ts";
@@ -57,8 +57,10 @@ async function writeWhole(path: string, text: string): Promise<void> {
 }
 
 /**
- * Runs the command line; returns the exit status. `pool`: sandboxes started early for these
- * arguments (see `cli_options.ts`), taken over by the grading if they fit it.
+ * Runs the command line; returns the exit status, for a process that exits right after (a
+ * one-shot grading leaves its sandboxes to end with it: see `gradeBeforeExit`). `pool`:
+ * sandboxes started early for these arguments (see `cli_options.ts`), taken over by the grading
+ * if they fit it.
  */
 export async function main(args: string[], pool?: SandboxPool): Promise<number> {
   let parsed: GradeArgs;
@@ -98,7 +100,14 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
       }
       return await watch({ dir: v.dir, ids: positionals, seed, limits, jobs, color, replay, pool });
     }
-    const report = await grade({ dir: v.dir, ids: positionals, seed, jobs, limits, pool });
+    const report = await gradeBeforeExit({
+      dir: v.dir,
+      ids: positionals,
+      seed,
+      jobs,
+      limits,
+      pool,
+    });
     const json = renderJson(report);
     if (v.out) await writeWhole(v.out, json);
     if (v.format === "json") {

@@ -178,6 +178,11 @@ export class GradingSession {
   close(): Promise<void> {
     return this.#pool.close();
   }
+
+  /** Ends the session without waiting, for a process about to exit ({@linkcode SandboxPool.abandon}). */
+  abandon(): void {
+    this.#pool.abandon();
+  }
 }
 
 /**
@@ -185,7 +190,23 @@ export class GradingSession {
  * and closed. Throws only on a usage error: {@linkcode NoSuchFolder},
  * {@linkcode MissingPermission} or an unknown exercise id.
  */
-export async function grade(options: GradeOptions): Promise<Report> {
+export function grade(options: GradeOptions): Promise<Report> {
+  return gradeThenEnd(options, (session) => session.close());
+}
+
+/**
+ * {@linkcode grade} for a process that exits right after (the command line): the session is
+ * abandoned rather than closed (see {@linkcode SandboxPool.abandon}), which saves the end of the
+ * run the wait for the sandboxes to stop.
+ */
+export function gradeBeforeExit(options: GradeOptions): Promise<Report> {
+  return gradeThenEnd(options, (session) => session.abandon());
+}
+
+async function gradeThenEnd(
+  options: GradeOptions,
+  end: (session: GradingSession) => Promise<void> | void,
+): Promise<Report> {
   const started = performance.now();
   const exercises = options.exercises ?? selectExercises(options.ids ?? []);
   const jobs = Math.max(1, Math.min(options.jobs ?? 2, exercises.length));
@@ -195,6 +216,6 @@ export async function grade(options: GradeOptions): Promise<Report> {
     report.durationMs = Math.round(performance.now() - started);
     return report;
   } finally {
-    await session.close();
+    await end(session);
   }
 }

@@ -145,6 +145,37 @@ export class SandboxPool {
   }
 
   /**
+   * For a grader about to exit (a one-shot grading): ends the pool without waiting. The idle
+   * sandboxes end by themselves when this process does (see {@linkcode Sandbox.abandon}), and the
+   * staged files of a reusable folder stay for the next grading that takes it, which clears them
+   * first; a temporary folder is removed. Waiting for the sandboxes to end and removing the files
+   * cost about 4 ms at the end of every run.
+   */
+  abandon(): void {
+    if (this.#closed) return;
+    this.#closed = Promise.resolve();
+    for (const slot of this.#slots) slot.current?.abandon();
+    if (!this.staging.lock) {
+      // Nobody would clear a temporary folder (all eight reusable ones were taken): rare.
+      for (const dir of [this.staging.root, `${this.#denoDir}/gen/file${this.staging.root}`]) {
+        try {
+          Deno.removeSync(dir, { recursive: true });
+        } catch {
+          // already gone
+        }
+      }
+    }
+    if (!this.staging.socketsDir.startsWith(`${this.staging.root}/`)) {
+      try {
+        Deno.removeSync(this.staging.socketsDir, { recursive: true });
+      } catch {
+        // already gone
+      }
+    }
+    trimSandboxCache(this.#denoDir);
+  }
+
+  /**
    * Stops the sandboxes and removes the staged files (and, for a temporary staging folder, what
    * Deno cached of it).
    */

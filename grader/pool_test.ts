@@ -99,3 +99,47 @@ Deno.test("SandboxPool: Deno's transpiled files are kept for the first snapshot 
   assert.ok(Deno.statSync(`${transpiled}/1`).isDirectory, "kept for the next run");
   assert.throws(() => Deno.statSync(`${transpiled}/2`), Deno.errors.NotFound);
 });
+
+Deno.test("SandboxPool.abandon: the sandboxes end with the grader's process, the snapshot waits for the next run", async () => {
+  // A grader process that abandons its pool and exits, as the command line does.
+  const script = `
+    import { SandboxPool } from ${JSON.stringify(`${KIT_DIR}/grader/pool.ts`)};
+    import { copySubmission } from ${JSON.stringify(`${KIT_DIR}/grader/staging.ts`)};
+    const pool = SandboxPool.start({ jobs: 2 });
+    const snapshot = copySubmission(pool.staging, ${JSON.stringify(`${KIT_DIR}/solutions`)});
+    const slots = await pool.take(2);
+    const url = "file://" + snapshot.exercisesDir + "/02_gates.ts";
+    await Promise.all(slots.map((s) => s.get().request({ op: "load", url }, performance.now() + 20000)));
+    console.log(JSON.stringify({ pids: slots.map((s) => s.get().pid), snapshot: snapshot.exercisesDir }));
+    pool.abandon();
+    Deno.exit(0);
+  `;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", "--no-config", script],
+    cwd: KIT_DIR,
+    stderr: "inherit",
+  }).output();
+  assert.equal(out.code, 0);
+  const { pids, snapshot } = JSON.parse(new TextDecoder().decode(out.stdout));
+  const alive = (pid: number) => {
+    try {
+      return !/^State:\s+Z/m.test(Deno.readTextFileSync(`/proc/${pid}/status`));
+    } catch {
+      return false;
+    }
+  };
+  for (let waited = 0; pids.some(alive) && waited < 10_000; waited += 50) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.deepEqual(pids.filter(alive), [], "every sandbox ended when its socket closed");
+  assert.ok(Deno.statSync(snapshot).isDirectory, "the snapshot stays for the next run to clear");
+  // The next pool takes the same folder (the first free one) and clears it.
+  const next = SandboxPool.start({ jobs: 1 });
+  try {
+    assert.ok(snapshot.startsWith(`${next.staging.root}/`), `${snapshot} in ${next.staging.root}`);
+    await next.staging.cleared;
+    assert.equal(await Deno.stat(snapshot).catch(() => null), null);
+  } finally {
+    await next.close();
+  }
+});

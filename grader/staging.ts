@@ -76,6 +76,8 @@ export interface Staging {
   count: number;
   /** Held while the folder is in use, when it is one of the reusable folders (else undefined). */
   lock?: Deno.FsFile;
+  /** Settles when what an earlier run left in the folder is removed. */
+  cleared: Promise<void>;
 }
 
 /** One staged copy of a submission. */
@@ -127,9 +129,10 @@ function takeReusable(reuseDir: string): { root: string; lock: Deno.FsFile } | u
  * With `reuseDir`, the folder is one of a few fixed ones under it, held by this session alone
  * (see {@linkcode REUSABLE_STAGINGS}): the exercises then keep their module URLs from one run to
  * the next, and the sandboxes' Deno reuses what it transpiled of the files that did not change
- * (about 12 ms of CPU for the sixteen exercises). Whatever a run that ended abruptly left there is
- * removed first. Without `reuseDir`, or when every fixed folder is taken, it is a new temporary
- * folder.
+ * (about 12 ms of CPU for the sixteen exercises). What the last run left there (a one-shot run
+ * leaves its snapshot: see `SandboxPool.abandon`; a killed one, anything) is moved out of the way
+ * and removed on a helper thread ({@linkcode Staging.cleared}). Without `reuseDir`, or when every
+ * fixed folder is taken, it is a new temporary folder.
  */
 export function createStaging(libDir: string, reuseDir?: string): Staging {
   // Synchronous calls throughout: each async file system call costs a millisecond or more here.
@@ -138,24 +141,51 @@ export function createStaging(libDir: string, reuseDir?: string): Staging {
   const snapshotsDir = `${root}/snapshots`;
   let socketsDir = `${root}/sockets`;
   const socketsInRoot = new TextEncoder().encode(socketsDir).length <= MAX_SOCKETS_DIR_BYTES;
-  for (const dir of socketsInRoot ? [snapshotsDir, socketsDir] : [snapshotsDir]) {
-    if (reused) {
-      try {
-        Deno.removeSync(dir, { recursive: true });
-      } catch {
-        // nothing left over
-      }
-    }
-    Deno.mkdirSync(dir, { recursive: true });
-  }
-  if (!socketsInRoot) socketsDir = Deno.makeTempDirSync({ prefix: "gradkit-sockets-" });
+  const cleared = reused ? clearLeftovers(root) : Promise.resolve();
+  Deno.mkdirSync(snapshotsDir);
+  if (socketsInRoot) Deno.mkdirSync(socketsDir);
+  else socketsDir = Deno.makeTempDirSync({ prefix: "gradkit-sockets-" });
   const importMapPath = `${root}/import_map.json`;
   const libUrl = new URL(`file://${libDir}/`).href;
   Deno.writeTextFileSync(
     importMapPath,
     JSON.stringify({ imports: { "@gradkit/lib": `${libUrl}mod.ts`, "@gradkit/lib/": libUrl } }),
   );
-  return { root, snapshotsDir, socketsDir, importMapPath, count: 0, lock: reused?.lock };
+  return {
+    root,
+    snapshotsDir,
+    socketsDir,
+    importMapPath,
+    count: 0,
+    lock: reused?.lock,
+    cleared,
+  };
+}
+
+/** Prefix of what {@linkcode clearLeftovers} moves out of the way in a reusable folder. */
+const TRASH_PREFIX = "trash-";
+
+/**
+ * Empties a reusable folder of what an earlier run left: its snapshots and sockets are renamed at
+ * once (one call each), then removed, with the trash of runs that ended before their removal
+ * finished, by Deno's helper threads while this run starts (removing a staged `solutions/` takes
+ * 2–3 ms of calls).
+ */
+function clearLeftovers(root: string): Promise<void> {
+  Deno.mkdirSync(root, { recursive: true });
+  const trash: string[] = [];
+  for (const entry of Deno.readDirSync(root)) {
+    const path = `${root}/${entry.name}`;
+    if (entry.name.startsWith(TRASH_PREFIX)) {
+      trash.push(path);
+    } else if (entry.name === "snapshots" || entry.name === "sockets") {
+      const moved = `${root}/${TRASH_PREFIX}${crypto.randomUUID()}`;
+      Deno.renameSync(path, moved);
+      trash.push(moved);
+    }
+  }
+  return Promise.all(trash.map((t) => Deno.remove(t, { recursive: true }).catch(() => {})))
+    .then(() => {});
 }
 
 /**
@@ -193,6 +223,7 @@ export function removeSnapshot(snapshot: Snapshot): void {
  * helper thread while the sandboxes end, and removing the files takes 5–15 ms here.
  */
 export async function removeStaging(staging: Staging): Promise<void> {
+  await staging.cleared;
   const dirs = [staging.lock ? staging.snapshotsDir : staging.root];
   if (!staging.socketsDir.startsWith(`${staging.root}/`)) dirs.push(staging.socketsDir);
   await Promise.all(dirs.map((dir) => Deno.remove(dir, { recursive: true }).catch(() => {})));

@@ -82,9 +82,16 @@ Deno.test("reusable staging: one folder per session at a time, kept for the next
     next.lock?.close();
     await Deno.writeTextFile(`${next.snapshotsDir}/stale.ts`, "export {};\n");
     await Deno.writeTextFile(`${next.socketsDir}/0`, "a socket left behind\n");
+    await Deno.mkdir(`${next.root}/trash-of-a-run-killed-while-clearing`);
     const after = createStaging("/kit/lib", reuseDir);
     assert.equal(after.root, first.root);
     assert.deepEqual([...Deno.readDirSync(after.snapshotsDir)], []);
+    await after.cleared;
+    assert.deepEqual(
+      [...Deno.readDirSync(after.root)].map((e) => e.name).sort(),
+      ["import_map.json", "snapshots", "sockets"],
+      "what was left is removed",
+    );
     assert.equal(after.socketsDir, `${after.root}/sockets`);
     assert.deepEqual([...Deno.readDirSync(after.socketsDir)], []);
     await removeStaging(after);

@@ -217,6 +217,11 @@ export class Sandbox {
     });
   }
 
+  /** The process's id (for diagnostics and tests). */
+  get pid(): number {
+    return this.#child.pid;
+  }
+
   /** Whether the process can still take requests. */
   get alive(): boolean {
     return this.#failure === undefined;
@@ -276,6 +281,15 @@ export class Sandbox {
       }
     }
     this.#checkMemory();
+  }
+
+  /**
+   * For a grader about to exit: leaves an idle process to end by itself (its worker exits when
+   * the socket closes, which this process's exit does) and kills a busy one. Returns at once.
+   */
+  abandon(): void {
+    this.#stopWatcher?.();
+    if (this.#pending.size > 0) this.#fail(new SandboxFailure("crash", "the grader exited"));
   }
 
   /** Kills the process (if still running) and waits for it to end. */
