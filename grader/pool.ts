@@ -13,33 +13,38 @@ import { createStaging, removeStaging, type Staging } from "./staging.ts";
 /** The kit's root folder (the parent of `grader/`). */
 export const KIT_DIR = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 
-/** The size above which {@linkcode trimSandboxCache} drops the dependency-analysis cache. */
-export const MAX_ANALYSIS_CACHE_BYTES = 32 << 20;
+/** The size above which {@linkcode trimSandboxCache} drops one of Deno's cache databases. */
+export const MAX_CACHE_DB_BYTES = 32 << 20;
+
+/** The databases of a Deno cache folder that keep a row per module path and never prune. */
+const GROWING_DBS = ["dep_analysis_cache_v2", "v8_code_cache_v2"];
 
 /**
- * Keeps the sandboxes' Deno cache bounded. Deno's dependency-analysis cache keeps a row (about
- * 450 bytes) for every module it has loaded and never prunes, and gradings that find every
- * reusable staging folder taken, and the snapshots of watch mode, stage the exercises at new
- * paths: once the database passes {@linkcode MAX_ANALYSIS_CACHE_BYTES}, it is removed (Deno
- * builds a new one; it only saves re-parsing unchanged files).
+ * Keeps the sandboxes' Deno cache bounded. Deno's dependency-analysis cache and V8's code cache
+ * keep a row (about 450 bytes, and 1–3 kB) for every module they have seen and never prune, and
+ * gradings that find every reusable staging folder taken, and the snapshots of watch mode, stage
+ * the exercises at new paths: once a database passes {@linkcode MAX_CACHE_DB_BYTES}, it is removed
+ * (Deno builds a new one; they only save re-parsing and re-compiling unchanged files).
  */
-export function trimSandboxCache(denoDir: string, max = MAX_ANALYSIS_CACHE_BYTES): void {
-  const db = `${denoDir}/dep_analysis_cache_v2`;
-  const files = [db, `${db}-wal`, `${db}-shm`];
-  let size = 0;
-  for (const f of files) {
-    try {
-      size += Deno.statSync(f).size;
-    } catch {
-      // not there
+export function trimSandboxCache(denoDir: string, max = MAX_CACHE_DB_BYTES): void {
+  for (const name of GROWING_DBS) {
+    const db = `${denoDir}/${name}`;
+    const files = [db, `${db}-wal`, `${db}-shm`];
+    let size = 0;
+    for (const f of files) {
+      try {
+        size += Deno.statSync(f).size;
+      } catch {
+        // not there
+      }
     }
-  }
-  if (size <= max) return;
-  for (const f of files) {
-    try {
-      Deno.removeSync(f);
-    } catch {
-      // already gone
+    if (size <= max) continue;
+    for (const f of files) {
+      try {
+        Deno.removeSync(f);
+      } catch {
+        // already gone
+      }
     }
   }
 }

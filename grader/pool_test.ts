@@ -57,21 +57,24 @@ Deno.test("GradingSession takes over a pool that fits and closes one that does n
   );
 });
 
-Deno.test("trimSandboxCache drops the dependency-analysis cache once it passes the cap", async () => {
+Deno.test("trimSandboxCache drops each growing cache database once it passes the cap", async () => {
   const dir = await Deno.makeTempDir();
   try {
-    const db = `${dir}/dep_analysis_cache_v2`;
-    await Deno.writeFile(db, new Uint8Array(600));
-    await Deno.writeFile(`${db}-wal`, new Uint8Array(300));
-    await Deno.writeFile(`${dir}/v8_code_cache_v2`, new Uint8Array(5000));
+    const analysis = `${dir}/dep_analysis_cache_v2`;
+    const code = `${dir}/v8_code_cache_v2`;
+    await Deno.writeFile(analysis, new Uint8Array(600));
+    await Deno.writeFile(`${analysis}-wal`, new Uint8Array(300));
+    await Deno.writeFile(code, new Uint8Array(5000));
+    await Deno.writeFile(`${dir}/node_analysis_cache_v2`, new Uint8Array(5000));
     trimSandboxCache(dir, 1000);
-    assert.ok((await Deno.stat(db)).isFile, "under the cap: kept");
-    await Deno.writeFile(`${db}-shm`, new Uint8Array(200));
+    assert.ok((await Deno.stat(analysis)).isFile, "under the cap: kept");
+    await assert.rejects(Deno.stat(code), Deno.errors.NotFound, "over the cap: removed");
+    await Deno.writeFile(`${analysis}-shm`, new Uint8Array(200));
     trimSandboxCache(dir, 1000);
-    for (const f of [db, `${db}-wal`, `${db}-shm`]) {
+    for (const f of [analysis, `${analysis}-wal`, `${analysis}-shm`]) {
       await assert.rejects(Deno.stat(f), Deno.errors.NotFound);
     }
-    assert.ok((await Deno.stat(`${dir}/v8_code_cache_v2`)).isFile, "other caches are kept");
+    assert.ok((await Deno.stat(`${dir}/node_analysis_cache_v2`)).isFile, "other files are kept");
     trimSandboxCache(`${dir}/missing`, 1000); // nothing there: nothing to do
   } finally {
     await Deno.remove(dir, { recursive: true });
