@@ -1,9 +1,7 @@
 /**
- * The messages between the grader and the sandbox worker. The grader writes a {@linkcode Hello}
- * line to the worker's stdin; the worker connects to the Unix socket it names and sends the
- * hello's nonce as its first line. From then on, requests and replies are one JSON line each on
- * that socket, which only the worker module holds: nothing the learner prints can pass for a
- * reply.
+ * The messages between the grader and the sandbox worker: one JSON line each, on the Unix socket
+ * the worker connects to as it starts (see {@linkcode WorkerArgs}). Only the worker module holds
+ * the socket: nothing the learner prints can pass for a reply.
  *
  * @module
  */
@@ -11,14 +9,26 @@
 import type { Json } from "./wire.ts";
 import type { ProbeTrace } from "./probes.ts";
 
-/** The one line on the worker's stdin. */
-export interface Hello {
-  /** Random per process; the worker's first line on the socket, which proves who connected. */
-  nonce: string;
+/** What the worker is started with, as its command-line arguments in this order. */
+export interface WorkerArgs {
   /** The socket to connect to (see `sandbox.ts`). */
   socketPath: string;
   /** Characters of console output kept per exercise; the rest is counted and dropped. */
   outputLimit: number;
+}
+
+/** The worker's command-line arguments for `args`. */
+export function workerArgv(args: WorkerArgs): string[] {
+  return [args.socketPath, String(args.outputLimit)];
+}
+
+/** Reads the worker's command-line arguments back. */
+export function parseWorkerArgv(argv: readonly string[]): WorkerArgs {
+  const [socketPath, outputLimit] = argv;
+  if (!socketPath || !(Number(outputLimit) >= 0)) {
+    throw new Error(`expected a socket path and an output limit, got ${JSON.stringify(argv)}`);
+  }
+  return { socketPath, outputLimit: Number(outputLimit) };
 }
 
 /** A request: load an exercise module, call one of its exports, or end an exercise. */

@@ -15,7 +15,7 @@
  */
 
 import type { Json } from "./wire.ts";
-import type { Hello, Reply, Request } from "./protocol.ts";
+import { type Reply, type Request, workerArgv } from "./protocol.ts";
 import { every } from "./ticker.ts";
 
 /** Limits applied to learner code, per exercise. Instructors can set them (see the README). */
@@ -108,6 +108,7 @@ export function sandboxArgs(options: SandboxOptions): string[] {
       SANDBOX_V8_FLAGS.join(",")
     }`,
     options.workerPath,
+    ...workerArgv({ socketPath: options.socketPath, outputLimit: options.limits.outputChars }),
   ];
 }
 
@@ -149,13 +150,14 @@ async function writeAll(conn: Deno.Conn, bytes: Uint8Array): Promise<void> {
 /**
  * One running worker process. Requests are answered in order.
  *
- * Requests and replies travel over a Unix socket that the process connects to while it starts,
- * rather than its stdin and stdout: a round trip through the socket's direct reads and writes
- * costs a third of one through the streams of a child's pipes (measured: about 20 µs against
- * 60 µs of the grader's CPU), and nothing the learner prints can pass for a reply. The process
- * proves it is the one started here by sending, first, the nonce it was given on its stdin.
- * Its stdout and stderr only carry stray text (what the learner writes there directly, and
- * Deno's own messages).
+ * Requests and replies travel over a Unix socket that the process connects to as it starts
+ * (its path is an argument: nothing has to reach the process first), rather than its stdin and
+ * stdout: a round trip through the socket's direct reads and writes costs a third of one through
+ * the streams of a child's pipes (measured: about 20 µs against 60 µs of the grader's CPU), and
+ * nothing the learner prints can pass for a reply. Only this process can connect: the socket is
+ * in the grader's private folder, and the sandbox's permission to connect, for this one path,
+ * is revoked before any exercise code runs. Its stdout and stderr only carry stray text (what
+ * the learner writes there directly, and Deno's own messages).
  */
 export class Sandbox {
   readonly #child: Deno.ChildProcess;
@@ -176,7 +178,6 @@ export class Sandbox {
 
   constructor(options: SandboxOptions) {
     this.#limits = options.limits;
-    const nonce = crypto.randomUUID().replaceAll("-", "");
     try {
       Deno.removeSync(options.socketPath); // left by a run that ended abruptly
     } catch {
@@ -189,27 +190,16 @@ export class Sandbox {
       cwd: options.cwd,
       clearEnv: true,
       env: { DENO_DIR: options.denoDir, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
-      stdin: "piped",
+      stdin: "null",
       stdout: "piped",
       stderr: "piped",
     }).spawn();
-    const hello: Hello = {
-      nonce,
-      outputLimit: options.limits.outputChars,
-      socketPath: options.socketPath,
-    };
-    const stdin = this.#child.stdin.getWriter();
-    stdin.write(new TextEncoder().encode(JSON.stringify(hello) + "\n"))
-      .then(() => stdin.close())
-      .catch(() => {
-        // the process is gone; #exited reports it
-      });
     // One connection is taken, then the listener closes and the socket's file goes.
     this.#conn = this.#listener.accept().then(
       (conn) => conn,
       () => undefined, // closed by #fail before the process connected
     ).finally(() => this.#closeListener());
-    const replies = this.#readReplies(nonce);
+    const replies = this.#readReplies();
     const stray = Promise.all([
       this.#readStray(this.#child.stdout),
       this.#readStray(this.#child.stderr),
@@ -375,17 +365,13 @@ export class Sandbox {
     }
   }
 
-  /**
-   * Reads the replies, one JSON line each, after the worker's first line (its nonce). A
-   * connection that does not start with the nonce is dropped and the process killed.
-   */
-  async #readReplies(nonce: string): Promise<void> {
+  /** Reads the replies, one JSON line each. */
+  async #readReplies(): Promise<void> {
     const conn = await this.#conn;
     if (!conn) return;
     const decoder = new TextDecoder();
     const chunk = new Uint8Array(1 << 16);
     let buffer = "";
-    let identified = false;
     try {
       for (;;) {
         const n = await conn.read(chunk);
@@ -393,19 +379,9 @@ export class Sandbox {
         buffer += decoder.decode(chunk.subarray(0, n), { stream: true });
         let end: number;
         while ((end = buffer.indexOf("\n")) >= 0) {
-          const line = buffer.slice(0, end);
+          const reply = JSON.parse(buffer.slice(0, end)) as Reply;
           buffer = buffer.slice(end + 1);
-          if (!identified) {
-            if (line !== nonce) {
-              return this.#fail(
-                new SandboxFailure("crash", "the sandbox process did not identify itself"),
-              );
-            }
-            identified = true;
-          } else {
-            const reply = JSON.parse(line) as Reply;
-            this.#pending.get(reply.id)?.resolve(reply);
-          }
+          this.#pending.get(reply.id)?.resolve(reply);
         }
       }
     } catch {

@@ -16,14 +16,13 @@ import { lockdown } from "./lockdown.ts";
 import { probeFunction, type ProbeRef, type ProbeTrace } from "./probes.ts";
 import {
   type ChangedArgument,
-  type Hello,
+  parseWorkerArgv,
   type Reply,
   type Request,
   type ThrownError,
 } from "./protocol.ts";
 
 // Everything the worker needs is captured before learner code can touch it.
-const readStdin = Deno.stdin.read.bind(Deno.stdin);
 const connect = Deno.connect;
 const revoke = Deno.permissions.revokeSync.bind(Deno.permissions);
 const inspect = Deno.inspect;
@@ -337,25 +336,21 @@ async function* lines(read: (into: Uint8Array) => Promise<number | null>): Async
 }
 
 /**
- * Connects to the grader's socket, says who it is (the nonce), and gives up the permissions the
- * connection needed, before any exercise code runs: afterwards, the process can only read the
- * staged files and `lib/`.
+ * Connects to the grader's socket and gives up the permissions the connection needed, before any
+ * exercise code runs: afterwards, the process can only read the staged files and `lib/`.
  */
-async function connectToGrader(hello: Hello): Promise<void> {
-  const conn = await connect({ transport: "unix", path: hello.socketPath });
+async function connectToGrader(socketPath: string): Promise<void> {
+  const conn = await connect({ transport: "unix", path: socketPath });
   revoke({ name: "net" });
   revoke({ name: "write" });
-  revoke({ name: "read", path: hello.socketPath });
+  revoke({ name: "read", path: socketPath });
   socket = { read: conn.read.bind(conn), write: conn.write.bind(conn) };
-  await send(hello.nonce);
 }
 
 async function main(): Promise<void> {
-  const first = await lines(readStdin).next();
-  if (first.done) return;
-  const hello = parse(first.value) as Hello;
-  outputLimit = hello.outputLimit;
-  await connectToGrader(hello);
+  const args = parseWorkerArgv(Deno.args);
+  outputLimit = args.outputLimit;
+  await connectToGrader(args.socketPath);
 
   globalThis.addEventListener("unhandledrejection", (e) => {
     e.preventDefault();
