@@ -11,7 +11,7 @@ import { type ExerciseReport, exerciseStatus, type TestReport } from "./report.t
 import { CheckFailure } from "./spec.ts";
 import type { ThrownError } from "./sandbox/protocol.ts";
 import type { SandboxSlot } from "./pool.ts";
-import { type Limits, type Sandbox, SandboxFailure } from "./sandbox/sandbox.ts";
+import { type Limits, type Sandbox, SandboxFailure, TimeBudget } from "./sandbox/sandbox.ts";
 import { LearnerThrew, TestRun } from "./test_context.ts";
 
 /** What grading one exercise needs. */
@@ -86,8 +86,49 @@ function grader(e: unknown): string {
   }`;
 }
 
-/** Grades one exercise in the sandbox `slot` hands out. Never throws. */
+/**
+ * Grades one exercise in the sandbox `slot` hands out. Never throws.
+ *
+ * Other exercises are graded in the same sandbox at the same time (see `grade.ts`), and a
+ * sandbox that stops (a limit hit, a crash) is charged to the exercise whose request was running
+ * (the worker says when it starts on one). An exercise cut short by another's failure is graded
+ * again from the start in the slot's next sandbox. When no request was running (code left
+ * running after a call returned, or a crash between requests), nobody can be charged: every
+ * exercise it cut short is graded again alone in its slot, where whatever happens is its own.
+ * Each failure ends one exercise or sends them alone, so this ends; with no failure, each
+ * exercise is graded once.
+ */
 export async function gradeExercise(job: ExerciseJob, slot: SandboxSlot): Promise<ExerciseReport> {
+  for (;;) {
+    const report = await slot.lock.shared(() => gradeAttempt(job, slot, false));
+    if (report === ALONE) return await slot.lock.exclusive(() => gradeAttempt(job, slot, true));
+    if (report !== AGAIN) return report;
+  }
+}
+
+/** What a shared attempt returns when another exercise's request stopped the sandbox. */
+const AGAIN = Symbol("again");
+/** What a shared attempt returns when the sandbox stopped with no request running. */
+const ALONE = Symbol("alone");
+
+async function gradeAttempt(
+  job: ExerciseJob,
+  slot: SandboxSlot,
+  alone: true,
+): Promise<ExerciseReport>;
+async function gradeAttempt(
+  job: ExerciseJob,
+  slot: SandboxSlot,
+  alone: false,
+): Promise<ExerciseReport | typeof AGAIN | typeof ALONE>;
+async function gradeAttempt(
+  job: ExerciseJob,
+  slot: SandboxSlot,
+  alone: boolean,
+): Promise<ExerciseReport | typeof AGAIN | typeof ALONE> {
+  /** Whether a failure is this attempt's to report, or what to do instead. */
+  const charged = (f: SandboxFailure) =>
+    alone || f.during === "this" ? undefined : f.during === "another" ? AGAIN : ALONE;
   const started = performance.now();
   const { exercise } = job;
   const spec = exercise.spec;
@@ -133,12 +174,14 @@ export async function gradeExercise(job: ExerciseJob, slot: SandboxSlot): Promis
     notRun(0);
     return finish(grader(e)); // Deno could not start one (its socket refused?)
   }
-  const deadline = performance.now() + job.limits.timeMs;
+  const budget = new TimeBudget(job.limits.timeMs);
   const url = new URL(`file://${path}`).href;
   const collect = (text: string) => {
     if (output.length < job.limits.outputChars) output += text;
   };
   const failed = (f: SandboxFailure, from: number, name?: string) => {
+    const instead = charged(f);
+    if (instead) return instead;
     collect(sandbox.takeStray());
     if (name) {
       report.tests.push({
@@ -153,7 +196,7 @@ export async function gradeExercise(job: ExerciseJob, slot: SandboxSlot): Promis
   };
 
   try {
-    const loaded = await sandbox.request({ op: "load", url }, deadline);
+    const loaded = await sandbox.request({ op: "load", url }, budget);
     collect(loaded.output + sandbox.takeStray());
     if (!loaded.ok) {
       notRun(0);
@@ -183,7 +226,7 @@ export async function gradeExercise(job: ExerciseJob, slot: SandboxSlot): Promis
     const run = new TestRun(hashSeed(job.seed, exercise.id, test.name), {
       sandbox,
       url,
-      deadline,
+      budget,
       onOutput: collect,
     });
     const result: TestReport = { name: test.name, status: "passed" };
@@ -212,11 +255,13 @@ export async function gradeExercise(job: ExerciseJob, slot: SandboxSlot): Promis
   try {
     const settled = await sandbox.request(
       { op: "settle" },
-      Math.min(deadline, performance.now() + 2000),
+      new TimeBudget(Math.min(budget.remainingMs, 2000)),
     );
     collect(settled.output);
   } catch (e) {
     if (e instanceof SandboxFailure) {
+      const instead = charged(e);
+      if (instead) return instead;
       collect(sandbox.takeStray());
       report.status = "error";
       return finish(

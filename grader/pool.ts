@@ -9,6 +9,7 @@
 
 import { DEFAULT_LIMITS, type Limits, Sandbox } from "./sandbox/sandbox.ts";
 import { createStaging, removeStaging, type Staging } from "./staging.ts";
+import { SlotLock } from "./slot_lock.ts";
 
 /** The kit's root folder (the parent of `grader/`). */
 export const KIT_DIR = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
@@ -55,6 +56,8 @@ const GRADINGS_PER_SANDBOX = 50;
 /** Hands out a live sandbox, starting a new one when the last one died. */
 export interface SandboxSlot {
   get(): Sandbox;
+  /** Held shared by exercises graded side by side in the slot, exclusively by one graded alone. */
+  readonly lock: SlotLock;
 }
 
 /** What a pool is started with. */
@@ -97,6 +100,7 @@ export class SandboxPool {
     this.#slots = Array.from({ length: Math.max(1, options.jobs) }, () => {
       const slot: Slot = {
         uses: 0,
+        lock: new SlotLock(),
         get: () => {
           // A closed pool starts nothing: its dead sandbox refuses every request.
           if (!slot.current?.alive && !this.#closed) {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { GradingSession } from "./grade.ts";
 import { KIT_DIR, SandboxPool, trimSandboxCache } from "./pool.ts";
-import { DEFAULT_LIMITS } from "./sandbox/sandbox.ts";
+import { DEFAULT_LIMITS, TimeBudget } from "./sandbox/sandbox.ts";
 import { copySubmission } from "./staging.ts";
 
 Deno.test("SandboxPool: fits its own jobs and limits only; close is idempotent and cleans up", async () => {
@@ -11,7 +11,7 @@ Deno.test("SandboxPool: fits its own jobs and limits only; close is idempotent a
   assert.equal(pool.fits(2, limits), false);
   assert.equal(pool.fits(1, DEFAULT_LIMITS), false);
   const [slot] = await pool.take(5);
-  const reply = await slot.get().request({ op: "settle" }, performance.now() + 10_000);
+  const reply = await slot.get().request({ op: "settle" }, new TimeBudget(10_000));
   assert.equal(reply.ok, true);
   await Promise.all([pool.close(), pool.close()]);
   assert.equal(pool.fits(1, limits), false);
@@ -91,7 +91,7 @@ Deno.test("SandboxPool: Deno's transpiled files are kept for the first snapshot 
       const { exercisesDir } = copySubmission(pool.staging, `${KIT_DIR}/solutions`);
       const reply = await slot.get().request(
         { op: "load", url: `file://${exercisesDir}/02_gates.ts` },
-        performance.now() + 10_000,
+        new TimeBudget(10_000),
       );
       assert.equal(reply.ok, true);
     }
@@ -108,11 +108,12 @@ Deno.test("SandboxPool.abandon: the sandboxes end with the grader's process, the
   const script = `
     import { SandboxPool } from ${JSON.stringify(`${KIT_DIR}/grader/pool.ts`)};
     import { copySubmission } from ${JSON.stringify(`${KIT_DIR}/grader/staging.ts`)};
+    import { TimeBudget } from ${JSON.stringify(`${KIT_DIR}/grader/sandbox/sandbox.ts`)};
     const pool = SandboxPool.start({ jobs: 2 });
     const snapshot = copySubmission(pool.staging, ${JSON.stringify(`${KIT_DIR}/solutions`)});
     const slots = await pool.take(2);
     const url = "file://" + snapshot.exercisesDir + "/02_gates.ts";
-    await Promise.all(slots.map((s) => s.get().request({ op: "load", url }, performance.now() + 20000)));
+    await Promise.all(slots.map((s) => s.get().request({ op: "load", url }, new TimeBudget(20000))));
     console.log(JSON.stringify({ pids: slots.map((s) => s.get().pid), snapshot: snapshot.exercisesDir }));
     pool.abandon();
     Deno.exit(0);

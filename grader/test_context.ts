@@ -18,7 +18,7 @@ import {
 } from "./spec.ts";
 import { type ProbeRef, probeRef } from "./sandbox/probes.ts";
 import type { ThrownError } from "./sandbox/protocol.ts";
-import type { Sandbox } from "./sandbox/sandbox.ts";
+import type { Sandbox, TimeBudget } from "./sandbox/sandbox.ts";
 import { decode, encode, Opaque } from "./sandbox/wire.ts";
 
 /** The learner's function threw (or was refused by the sandbox) during a call. */
@@ -76,7 +76,8 @@ function nonFinite(what: string, x: number, index: number[]): CheckFailure {
 export interface CallTarget {
   sandbox: Sandbox;
   url: string;
-  deadline: number;
+  /** What the calls' running time is charged to (the exercise's). */
+  budget: TimeBudget;
   /** Receives what the learner printed during each call. */
   onOutput(text: string): void;
 }
@@ -101,7 +102,7 @@ export class TestRun implements TestContext {
     const t = this.#target;
     const reply = await t.sandbox.request(
       { op: "call", url: t.url, name, args: args.map((a) => encode(a)) },
-      t.deadline,
+      t.budget,
     );
     const printed = reply.output +
       (reply.droppedOutput ? `\n[${reply.droppedOutput} more characters not shown]\n` : "");

@@ -1,12 +1,17 @@
 import assert from "node:assert/strict";
 import { Matrix } from "@gradkit/lib";
 import { CheckFailure } from "./spec.ts";
-import type { Sandbox } from "./sandbox/sandbox.ts";
+import { type Sandbox, TimeBudget } from "./sandbox/sandbox.ts";
 import { TestRun } from "./test_context.ts";
 
 /** A TestRun whose checks can run without a sandbox (no learner calls). */
 function run(): TestRun {
-  return new TestRun(1, { sandbox: {} as Sandbox, url: "", deadline: 0, onOutput: () => {} });
+  return new TestRun(1, {
+    sandbox: {} as Sandbox,
+    url: "",
+    budget: new TimeBudget(0),
+    onOutput: () => {},
+  });
 }
 
 function failure(fn: () => void): string {

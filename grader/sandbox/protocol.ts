@@ -1,13 +1,28 @@
 /**
- * The messages between the grader and the sandbox worker: one JSON line each, on the Unix socket
- * the worker connects to as it starts (see {@linkcode WorkerArgs}). Only the worker module holds
- * the socket: nothing the learner prints can pass for a reply.
+ * The messages between the grader and the sandbox worker: one line each, on the Unix socket the
+ * worker connects to as it starts (see {@linkcode WorkerArgs}). Only the worker module holds the
+ * socket: nothing the learner prints can pass for a reply.
+ *
+ * The grader sends requests (JSON); the worker answers them one at a time, in order. Before it
+ * runs a request, the worker says so ({@linkcode startedLine}); then comes the reply (JSON). The
+ * grader thus knows whose code runs when a limit is hit: that request's, or, with no request
+ * started, code an exercise left running after a call returned.
  *
  * @module
  */
 
 import type { Json } from "./wire.ts";
 import type { ProbeTrace } from "./probes.ts";
+
+/** The line the worker sends as it starts on request `id`. */
+export function startedLine(id: number): string {
+  return `started ${id}`;
+}
+
+/** The request id of a {@linkcode startedLine}, or undefined for another line (a reply). */
+export function parseStarted(line: string): number | undefined {
+  return line.startsWith("started ") ? Number(line.slice(8)) : undefined;
+}
 
 /** What the worker is started with, as its command-line arguments in this order. */
 export interface WorkerArgs {

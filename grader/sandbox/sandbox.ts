@@ -15,7 +15,7 @@
  */
 
 import type { Json } from "./wire.ts";
-import { type Reply, type Request, workerArgv } from "./protocol.ts";
+import { parseStarted, type Reply, type Request, workerArgv } from "./protocol.ts";
 import { every } from "./ticker.ts";
 
 /** Limits applied to learner code, per exercise. Instructors can set them (see the README). */
@@ -37,10 +37,27 @@ export type SandboxFailureKind = "timeout" | "memory" | "output" | "crash";
 /** The sandbox process was stopped, or stopped by itself; the request could not be answered. */
 export class SandboxFailure extends Error {
   readonly kind: SandboxFailureKind;
-  constructor(kind: SandboxFailureKind, message: string) {
+  /**
+   * Whose code was running when the process stopped, as the request that gets this failure
+   * sees it: `"this"` request's, `"another"` request's, or `"none"` (no request had started:
+   * code an exercise left running after a call returned, or the process died between requests).
+   */
+  readonly during: "this" | "another" | "none";
+  constructor(
+    kind: SandboxFailureKind,
+    message: string,
+    during: "this" | "another" | "none" = "none",
+  ) {
     super(message);
     this.name = "SandboxFailure";
     this.kind = kind;
+    this.during = during;
+  }
+
+  /** The same failure, as the request `id` sees it when request `running` (if any) was running. */
+  seenBy(id: number | undefined, running: number | undefined): SandboxFailure {
+    const during = running === undefined ? "none" : id === running ? "this" : "another";
+    return new SandboxFailure(this.kind, this.message, during);
   }
 }
 
@@ -112,14 +129,36 @@ export function sandboxArgs(options: SandboxOptions): string[] {
   ];
 }
 
+/**
+ * The time one exercise's code may run in a sandbox, and the time it has run so far: the sum,
+ * over its requests, of the time from the process starting on a request (it says so) to its
+ * reply. Requests of other exercises queued in the same process (see `grade.ts`) are charged to
+ * theirs, so a slow neighbour never uses up an exercise's time.
+ */
+export class TimeBudget {
+  /** Milliseconds the exercise's code may run in all. */
+  readonly limitMs: number;
+  /** Milliseconds it has run so far. */
+  usedMs = 0;
+  constructor(limitMs: number) {
+    this.limitMs = limitMs;
+  }
+
+  /** Milliseconds left (0 when used up). */
+  get remainingMs(): number {
+    return Math.max(0, this.limitMs - this.usedMs);
+  }
+}
+
 interface Pending {
   resolve(reply: Reply): void;
   reject(error: Error): void;
-  /** `performance.now()` time by which the reply must have come. */
-  deadline: number;
+  /** What the request's running time is charged to. */
+  budget: TimeBudget;
+  op: Request["op"];
 }
 
-/** How often a busy sandbox's deadline and memory are checked, in ms. */
+/** How often a busy sandbox's time budget and memory are checked, in ms. */
 const WATCH_INTERVAL_MS = 20;
 
 const STRAY_LIMIT = 1 << 20;
@@ -168,7 +207,16 @@ export class Sandbox {
   /** Requests written so far, in order. */
   #writing: Promise<void> = Promise.resolve();
   readonly #limits: Limits;
+  /** Requests sent and not answered yet, oldest first. */
   readonly #pending = new Map<number, Pending>();
+  /** The request the process said it started on and has not answered yet. */
+  #running: number | undefined;
+  /** When it started (`performance.now()` time). */
+  #runningSince = 0;
+  /** Since when requests have waited with none started (while the process was starting, busy with code left running, or stuck). */
+  #waitingSince = 0;
+  /** Whose code was running when the process stopped (see {@linkcode SandboxFailure.during}). */
+  #runningAtFailure: number | undefined;
   #nextId = 1;
   #stray = "";
   #strayTotal = 0;
@@ -229,19 +277,27 @@ export class Sandbox {
   }
 
   /**
-   * Sends a request and waits for its reply until `deadline` (a `performance.now()` time).
-   * Rejects with {@linkcode SandboxFailure} when a limit is hit or the process dies; the
-   * sandbox is then dead and must be replaced.
+   * Sends a request and waits for its reply; the time the process spends on it is charged to
+   * `budget`. Requests are answered one at a time, in the order sent. Rejects with
+   * {@linkcode SandboxFailure} when a limit is hit (the budget of the request running runs out,
+   * or the memory cap) or the process dies; the sandbox is then dead and must be replaced.
    */
-  request(req: DistributiveOmit<Request, "id">, deadline: number): Promise<Reply> {
-    if (this.#failure) return Promise.reject(this.#failure);
+  request(req: DistributiveOmit<Request, "id">, budget: TimeBudget): Promise<Reply> {
+    if (this.#failure) {
+      return Promise.reject(this.#failure.seenBy(undefined, this.#runningAtFailure));
+    }
     const id = this.#nextId++;
     // Started on the first request (a sandbox that is never asked needs no watching), on a
     // ticker that does not load Deno's Node-compatible timers (see `ticker.ts`).
     this.#stopWatcher ??= every(WATCH_INTERVAL_MS, () => this.#watch());
+    if (this.#pending.size === 0) this.#waitingSince = performance.now();
     return new Promise<Reply>((resolve, reject) => {
       this.#pending.set(id, {
         resolve: (r) => {
+          const now = performance.now();
+          if (this.#running === id) budget.usedMs += now - this.#runningSince;
+          this.#running = undefined;
+          this.#waitingSince = now;
           this.#pending.delete(id);
           resolve(r);
         },
@@ -249,7 +305,8 @@ export class Sandbox {
           this.#pending.delete(id);
           reject(e);
         },
-        deadline,
+        budget,
+        op: req.op,
       });
       this.#send(JSON.stringify({ ...req, id } as Request));
     });
@@ -257,22 +314,35 @@ export class Sandbox {
 
   /**
    * One timer per sandbox, not one per request (hundreds of requests per run): while a request
-   * is pending, checks its deadline and the process's memory.
+   * is pending, checks the budget of the one running (or, with none started, how long the
+   * requests have waited) and the process's memory.
    */
   #watch(): void {
-    if (this.#pending.size === 0) return;
+    const head = this.#pending.values().next().value;
+    if (!head) return;
     const now = performance.now();
-    for (const p of this.#pending.values()) {
-      if (now >= p.deadline) {
+    const running = this.#running === undefined ? undefined : this.#pending.get(this.#running);
+    if (running) {
+      const { budget } = running;
+      if (budget.usedMs + (now - this.#runningSince) >= budget.limitMs) {
         return this.#fail(
           new SandboxFailure(
             "timeout",
             `time limit of ${
-              (this.#limits.timeMs / 1000).toFixed(1)
+              (budget.limitMs / 1000).toFixed(1)
             } s exceeded (an infinite loop, or a computation far larger than needed?)`,
           ),
         );
       }
+    } else if (now - this.#waitingSince >= head.budget.limitMs) {
+      return this.#fail(
+        new SandboxFailure(
+          "timeout",
+          `the sandbox did not start on a call for ${
+            (head.budget.limitMs / 1000).toFixed(1)
+          } s: code kept running after its functions returned (a timer or a promise loop?)`,
+        ),
+      );
     }
     this.#checkMemory();
   }
@@ -292,9 +362,21 @@ export class Sandbox {
     await this.#exited;
   }
 
+  /**
+   * Stops the process for `failure` (the first failure only) and rejects the pending requests,
+   * each with the failure as it sees it ({@linkcode SandboxFailure.seenBy}). The failure is put
+   * down to the request running only where that is certain: a time limit or a crash during a
+   * call, whose code runs from the worker's started line to its reply with nothing in between.
+   * Memory and printed output pile up from everything the process ran, and a module's loading
+   * can wait (top-level await) while other code runs: those are put down to no request.
+   */
   #fail(failure: SandboxFailure): void {
     if (!this.#failure) {
       this.#failure = failure;
+      const running = this.#running === undefined ? undefined : this.#pending.get(this.#running);
+      const certain = running?.op === "call" &&
+        (failure.kind === "timeout" || failure.kind === "crash");
+      this.#runningAtFailure = certain ? this.#running : undefined;
       this.#stopWatcher?.();
       this.#closeListener();
       try {
@@ -303,7 +385,9 @@ export class Sandbox {
         // already gone
       }
     }
-    for (const p of [...this.#pending.values()]) p.reject(this.#failure);
+    for (const [id, p] of [...this.#pending]) {
+      p.reject(this.#failure.seenBy(id, this.#runningAtFailure));
+    }
   }
 
   #checkMemory(): void {
@@ -379,9 +463,16 @@ export class Sandbox {
         buffer += decoder.decode(chunk.subarray(0, n), { stream: true });
         let end: number;
         while ((end = buffer.indexOf("\n")) >= 0) {
-          const reply = JSON.parse(buffer.slice(0, end)) as Reply;
+          const line = buffer.slice(0, end);
           buffer = buffer.slice(end + 1);
-          this.#pending.get(reply.id)?.resolve(reply);
+          const started = parseStarted(line);
+          if (started !== undefined) {
+            this.#running = started;
+            this.#runningSince = performance.now();
+          } else {
+            const reply = JSON.parse(line) as Reply;
+            this.#pending.get(reply.id)?.resolve(reply);
+          }
         }
       }
     } catch {

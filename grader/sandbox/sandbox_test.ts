@@ -6,6 +6,7 @@ import {
   sandboxArgs,
   SandboxFailure,
   type SandboxOptions,
+  TimeBudget,
 } from "./sandbox.ts";
 
 /** A sandbox running `source` as its worker, in a temporary folder that `use` may inspect. */
@@ -62,7 +63,7 @@ Deno.test("Sandbox: a process that ends before it connects is a crash, with what
   await withWorker(
     `console.error("error: the worker could not start"); Deno.exit(3);`,
     async (sandbox, options) => {
-      const failure = await sandbox.request({ op: "settle" }, performance.now() + 20_000)
+      const failure = await sandbox.request({ op: "settle" }, new TimeBudget(20_000))
         .then(() => undefined, (e) => e);
       assert.ok(failure instanceof SandboxFailure, String(failure));
       assert.equal(failure.kind, "crash");
@@ -96,14 +97,84 @@ for (let answered = 0; answered < 2;) {
 }
 `,
     async (sandbox, options) => {
-      const deadline = performance.now() + 20_000;
+      const budget = new TimeBudget(20_000);
       const [a, b] = await Promise.all([
-        sandbox.request({ op: "settle" }, deadline),
-        sandbox.request({ op: "settle" }, deadline),
+        sandbox.request({ op: "settle" }, budget),
+        sandbox.request({ op: "settle" }, budget),
       ]);
       assert.deepEqual([a.ok, a.output, b.ok, b.output], [true, "#1", true, "#2"]);
       // The listener closed once the process connected, which removed the socket's file.
       await assert.rejects(Deno.lstat(options.socketPath), Deno.errors.NotFound);
+    },
+  );
+});
+
+/** A fake worker's loop: reads request lines from the socket and passes each to `onRequest`. */
+const SERVE = (onRequest: string) => `
+const conn = await Deno.connect({ transport: "unix", path: Deno.args[0] });
+const encoder = new TextEncoder();
+const say = (line) => conn.write(encoder.encode(line + "\\n"));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const buf = new Uint8Array(4096);
+let text = "";
+for (;;) {
+  const n = await conn.read(buf);
+  if (n === null) break;
+  text += new TextDecoder().decode(buf.subarray(0, n));
+  let end;
+  while ((end = text.indexOf("\\n")) >= 0) {
+    const req = JSON.parse(text.slice(0, end));
+    text = text.slice(end + 1);
+    ${onRequest}
+  }
+}
+`;
+
+const CALL = { op: "call" as const, url: "file:///x.ts", name: "f", args: [] };
+
+Deno.test("Sandbox: time is charged from the worker's started line to its reply, not while queued", async () => {
+  await withWorker(
+    SERVE(`await sleep(150); await say("started " + req.id); await sleep(60);
+    await say(JSON.stringify({ id: req.id, output: "", droppedOutput: 0, ok: true }));`),
+    async (sandbox) => {
+      const first = new TimeBudget(10_000);
+      const second = new TimeBudget(10_000);
+      await Promise.all([sandbox.request(CALL, first), sandbox.request(CALL, second)]);
+      for (const budget of [first, second]) {
+        // 60 ms running; the second also waited about 360 ms behind the first.
+        assert.ok(budget.usedMs >= 55 && budget.usedMs < 150, `charged ${budget.usedMs} ms`);
+      }
+    },
+  );
+});
+
+Deno.test("Sandbox: a time limit hit during a call is put down to it; the requests queued behind see another's", async () => {
+  await withWorker(
+    SERVE(`await say("started " + req.id); for (;;) {}`),
+    async (sandbox) => {
+      const outcomes = await Promise.all([
+        sandbox.request(CALL, new TimeBudget(300)).then(() => undefined, (e) => e),
+        sandbox.request(CALL, new TimeBudget(300)).then(() => undefined, (e) => e),
+      ]);
+      assert.deepEqual(outcomes.map((f) => [f.kind, f.during]), [
+        ["timeout", "this"],
+        ["timeout", "another"],
+      ]);
+      assert.match(outcomes[0].message, /time limit of 0\.3 s exceeded/);
+      const after = await sandbox.request(CALL, new TimeBudget(300)).then(() => {}, (e) => e);
+      assert.equal(after.during, "another", "a request after the failure");
+    },
+  );
+});
+
+Deno.test("Sandbox: a process busy before it starts on any request: the failure is put down to none", async () => {
+  await withWorker(
+    SERVE(`for (;;) {}`),
+    async (sandbox) => {
+      const failure = await sandbox.request(CALL, new TimeBudget(300)).then(() => {}, (e) => e);
+      assert.ok(failure instanceof SandboxFailure);
+      assert.equal(failure.during, "none");
+      assert.match(failure.message, /did not start on a call for 0\.3 s/);
     },
   );
 });

@@ -19,6 +19,7 @@ import {
   parseWorkerArgv,
   type Reply,
   type Request,
+  startedLine,
   type ThrownError,
 } from "./protocol.ts";
 
@@ -155,11 +156,28 @@ async function send(line: string): Promise<void> {
   for (let off = 0; off < bytes.length;) off += await socket.write(bytes.subarray(off));
 }
 
+/** The write of the last started line, while it is not complete (the socket was full). */
+let announcing: Promise<void> | undefined;
+
+/**
+ * Tells the grader that the process starts on request `id`. Deno writes to a socket when asked
+ * (it only waits when the socket is full), so the line is out before the request runs; and a
+ * call's reply is written the same way, right after the learner's function returns: between
+ * the two, only that call's code runs, never code an exercise left running in the background.
+ */
+function announce(id: number): void {
+  const write = send(startedLine(id));
+  announcing = write;
+  write.then(() => {
+    if (announcing === write) announcing = undefined;
+  });
+}
+
 function reply(id: number, body: Record<string, unknown>): Promise<void> {
   const line = stringify({ id, output, droppedOutput: dropped, ...body } as Reply);
   output = "";
   dropped = 0;
-  return send(line);
+  return announcing ? announcing.then(() => send(line)) : send(line);
 }
 
 /** A typed buffer inside the arguments, with its path and a copy taken before the call. */
@@ -366,7 +384,9 @@ async function main(): Promise<void> {
 
   for await (const line of lines(socket.read)) {
     if (line.trim() === "") continue;
-    await handle(parse(line) as Request);
+    const req = parse(line) as Request;
+    announce(req.id);
+    await handle(req);
   }
 }
 
