@@ -14,7 +14,7 @@ import {
   UsageError,
 } from "./cli_options.ts";
 import { gradeBeforeExit, GradingSession, MissingPermission, NoSuchFolder } from "./grade.ts";
-import type { SandboxPool } from "./pool.ts";
+import { DEFAULT_JOBS, type SandboxPool } from "./pool.ts";
 import type { ExerciseReport, Report } from "./report.ts";
 import { summarize } from "./report.ts";
 import { renderJson } from "./reporters/json.ts";
@@ -32,7 +32,7 @@ Grades the exercise files of a folder against hidden tests drawn from a seed.
                          else a fresh random seed, printed)
   --format human|json    output format (default: human)
   --out FILE             also write the JSON report to FILE (written whole or not at all)
-  --jobs N               sandboxes run at once (default: 2)
+  --jobs N               sandboxes run at once (default: ${DEFAULT_JOBS})
   --time-limit SECONDS   per exercise (default: ${DEFAULT_LIMITS.timeMs / 1000})
   --memory-limit MIB     per sandbox process (default: ${DEFAULT_LIMITS.memoryMb})
   --output-limit CHARS   printed output kept per exercise (default: ${DEFAULT_LIMITS.outputChars})

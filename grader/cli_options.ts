@@ -11,7 +11,7 @@
  */
 
 import type { Limits } from "./sandbox/sandbox.ts";
-import type { PoolOptions } from "./pool.ts";
+import { DEFAULT_JOBS, type PoolOptions } from "./pool.ts";
 
 /** The command line's options, in the form `node:util`'s `parseArgs` takes (`short` for `-h`). */
 export const GRADE_OPTIONS = {
@@ -152,7 +152,7 @@ export function poolFor(args: readonly string[]): PoolOptions | undefined {
     const { values, positionals } = parseGradeArgs(args);
     if (values.help || values.list) return undefined;
     const limits = limitsOf(values);
-    const jobs = Math.floor(positiveNumber("jobs", values.jobs) ?? 2);
+    const jobs = Math.floor(positiveNumber("jobs", values.jobs) ?? DEFAULT_JOBS);
     // One sandbox per exercise at most, except in watch mode (a save may re-grade them all).
     const exercises = positionals.length;
     return { jobs: values.watch || exercises === 0 ? jobs : Math.min(jobs, exercises), limits };

@@ -1,15 +1,20 @@
 import assert from "node:assert/strict";
 import { parseArgs } from "node:util";
 import { GRADE_OPTIONS, limitsOf, parseGradeArgs, poolFor, UsageError } from "./cli_options.ts";
+import { DEFAULT_JOBS } from "./pool.ts";
 
-Deno.test("poolFor: one sandbox per exercise named, two for all, as many as --jobs", () => {
-  assert.deepEqual(poolFor([]), { jobs: 2, limits: {} });
+Deno.test("poolFor: one sandbox by default, as many as --jobs but no more than exercises named", () => {
+  assert.deepEqual(poolFor([]), { jobs: DEFAULT_JOBS, limits: {} });
+  assert.equal(DEFAULT_JOBS, 1);
   assert.deepEqual(poolFor(["mse_loss"]), { jobs: 1, limits: {} });
-  assert.deepEqual(poolFor(["mse_loss", "--dir", "solutions", "gates"]), { jobs: 2, limits: {} });
-  assert.deepEqual(poolFor(["--jobs", "1"]), { jobs: 1, limits: {} });
+  assert.deepEqual(poolFor(["--jobs", "3"]), { jobs: 3, limits: {} });
   assert.deepEqual(poolFor(["--jobs=3", "a", "b"]), { jobs: 2, limits: {} });
+  assert.deepEqual(poolFor(["mse_loss", "--dir", "solutions", "gates", "--jobs", "2"]), {
+    jobs: 2,
+    limits: {},
+  });
   // A save may re-grade every exercise: watch mode keeps --jobs sandboxes.
-  assert.deepEqual(poolFor(["mse_loss", "--watch"]), { jobs: 2, limits: {} });
+  assert.deepEqual(poolFor(["mse_loss", "--watch", "--jobs", "2"]), { jobs: 2, limits: {} });
   // Option values are not exercise ids.
   assert.deepEqual(poolFor(["--seed", "7", "--out", "r.json", "x"]), { jobs: 1, limits: {} });
 });
@@ -17,7 +22,7 @@ Deno.test("poolFor: one sandbox per exercise named, two for all, as many as --jo
 Deno.test("poolFor: the limits that change how a sandbox starts", () => {
   assert.deepEqual(
     poolFor(["--memory-limit", "256", "--time-limit=2", "--output-limit", "10"]),
-    { jobs: 2, limits: { memoryMb: 256, timeMs: 2000, outputChars: 10 } },
+    { jobs: 1, limits: { memoryMb: 256, timeMs: 2000, outputChars: 10 } },
   );
 });
 
@@ -50,7 +55,7 @@ Deno.test("poolFor agrees with parseArgs on which arguments are exercise ids", (
       options: GRADE_OPTIONS,
       allowPositionals: true,
     });
-    const jobs = Number(values.jobs ?? 2);
+    const jobs = Number(values.jobs ?? DEFAULT_JOBS);
     const expected = values.watch ? jobs : Math.min(jobs, positionals.length || Infinity);
     assert.equal(poolFor(args)?.jobs, expected, args.join(" "));
   }
