@@ -254,7 +254,7 @@ async function gradeAttempt(
 
   try {
     const settled = await sandbox.request(
-      { op: "settle" },
+      { op: "settle", url },
       new TimeBudget(Math.min(budget.remainingMs, 2000)),
     );
     collect(settled.output);

@@ -11,7 +11,10 @@ Deno.test("SandboxPool: fits its own jobs and limits only; close is idempotent a
   assert.equal(pool.fits(2, limits), false);
   assert.equal(pool.fits(1, DEFAULT_LIMITS), false);
   const [slot] = await pool.take(5);
-  const reply = await slot.get().request({ op: "settle" }, new TimeBudget(10_000));
+  const reply = await slot.get().request(
+    { op: "settle", url: "file:///x.ts" },
+    new TimeBudget(10_000),
+  );
   assert.equal(reply.ok, true);
   await Promise.all([pool.close(), pool.close()]);
   assert.equal(pool.fits(1, limits), false);
@@ -145,5 +148,38 @@ Deno.test("SandboxPool.abandon: the sandboxes end with the grader's process, the
     assert.equal(await Deno.stat(snapshot).catch(() => null), null);
   } finally {
     await next.close();
+  }
+});
+
+Deno.test("the sandbox's settle clears the timers of that exercise only (others are still running)", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gradkit-timers-test-" });
+  await Deno.writeTextFile(
+    `${dir}/a.ts`,
+    'export function start() { setTimeout(() => console.log("a\'s timer"), 150); return 1; }\n',
+  );
+  await Deno.writeTextFile(
+    `${dir}/b.ts`,
+    'export function start() { setTimeout(() => console.log("b\'s timer"), 150); return 2; }\n',
+  );
+  const pool = SandboxPool.start({ jobs: 1 });
+  try {
+    const snapshot = copySubmission(pool.staging, dir);
+    const [slot] = await pool.take(1);
+    const sandbox = slot.get();
+    const budget = new TimeBudget(10_000);
+    const [a, b] = ["a", "b"].map((n) => `file://${snapshot.exercisesDir}/${n}.ts`);
+    for (const url of [a, b]) {
+      assert.equal((await sandbox.request({ op: "load", url }, budget)).ok, true);
+      await sandbox.request({ op: "call", url, name: "start", args: [] }, budget);
+    }
+    // b ends at once: its timer goes; a's must not.
+    const endB = await sandbox.request({ op: "settle", url: b }, budget);
+    assert.equal(endB.output, "");
+    await new Promise((r) => setTimeout(r, 300));
+    const endA = await sandbox.request({ op: "settle", url: a }, budget);
+    assert.equal(endA.output, "a's timer\n");
+  } finally {
+    await pool.close();
+    await Deno.remove(dir, { recursive: true });
   }
 });

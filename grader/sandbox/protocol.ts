@@ -46,11 +46,14 @@ export function parseWorkerArgv(argv: readonly string[]): WorkerArgs {
   return { socketPath, outputLimit: Number(outputLimit) };
 }
 
-/** A request: load an exercise module, call one of its exports, or end an exercise. */
+/**
+ * A request: load an exercise module, call one of its exports, or end an exercise (clear the
+ * timers its code left, and answer once callbacks already due have run).
+ */
 export type Request =
   | { op: "load"; id: number; url: string }
   | { op: "call"; id: number; url: string; name: string; args: Json[] }
-  | { op: "settle"; id: number };
+  | { op: "settle"; id: number; url: string };
 
 /** An exception thrown by learner code (or a refusal of the sandbox), as the grader sees it. */
 export interface ThrownError {

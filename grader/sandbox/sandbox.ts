@@ -217,7 +217,10 @@ export class Sandbox {
   #running: number | undefined;
   /** When it started (`performance.now()` time). */
   #runningSince = 0;
-  /** Since when requests have waited with none started (while the process was starting, busy with code left running, or stuck). */
+  /**
+   * Since when requests have waited with none started: the process was starting, or busy with
+   * code left running, or stuck.
+   */
   #waitingSince = 0;
   /** Whose code was running when the process stopped (see {@linkcode SandboxFailure.during}). */
   #runningAtFailure: number | undefined;

@@ -63,7 +63,10 @@ Deno.test("Sandbox: a process that ends before it connects is a crash, with what
   await withWorker(
     `console.error("error: the worker could not start"); Deno.exit(3);`,
     async (sandbox, options) => {
-      const failure = await sandbox.request({ op: "settle" }, new TimeBudget(20_000))
+      const failure = await sandbox.request(
+        { op: "settle", url: "file:///x.ts" },
+        new TimeBudget(20_000),
+      )
         .then(() => undefined, (e) => e);
       assert.ok(failure instanceof SandboxFailure, String(failure));
       assert.equal(failure.kind, "crash");
@@ -99,8 +102,8 @@ for (let answered = 0; answered < 2;) {
     async (sandbox, options) => {
       const budget = new TimeBudget(20_000);
       const [a, b] = await Promise.all([
-        sandbox.request({ op: "settle" }, budget),
-        sandbox.request({ op: "settle" }, budget),
+        sandbox.request({ op: "settle", url: "file:///x.ts" }, budget),
+        sandbox.request({ op: "settle", url: "file:///x.ts" }, budget),
       ]);
       assert.deepEqual([a.ok, a.output, b.ok, b.output], [true, "#1", true, "#2"]);
       // The listener closed once the process connected, which removed the socket's file.

@@ -96,13 +96,29 @@ function captureConsole(): void {
   });
 }
 
-/** Timers the learner started: cleared when an exercise ends, so none outlives it. */
-const timers = new Set<unknown>();
+/**
+ * The exercise (module URL) whose code runs now: the one of the request being handled, or of the
+ * timer whose callback runs. Several exercises are graded at once (see `grade.ts`).
+ */
+let owner = "";
+
+/** Timers the learner started, with their exercise: each exercise's are cleared when it ends. */
+const timers = new Map<unknown, string>();
 
 function trackTimers(): void {
   const wrap = (real: () => Schedule): Schedule => (fn, ms, ...rest) => {
-    const id = real()(fn, ms, ...rest);
-    timers.add(id);
+    const mine = owner;
+    const callback = typeof fn !== "function" ? fn : (...args: unknown[]) => {
+      const before = owner;
+      owner = mine;
+      try {
+        return (fn as (...a: unknown[]) => unknown)(...args);
+      } finally {
+        owner = before;
+      }
+    };
+    const id = real()(callback as () => void, ms, ...rest);
+    timers.set(id, mine);
     return id;
   };
   Object.defineProperty(globalThis, "setTimeout", {
@@ -115,15 +131,17 @@ function trackTimers(): void {
   });
 }
 
-/** Clears the learner's timers; says whether there were any. */
-function clearTimers(): boolean {
-  if (timers.size === 0) return false;
-  for (const id of timers) {
+/** Clears the timers exercise `url` started; says whether there were any. */
+function clearTimers(url: string): boolean {
+  let any = false;
+  for (const [id, of] of timers) {
+    if (of !== url) continue;
     realClearTimeout()(id);
     realClearInterval()(id);
+    timers.delete(id);
+    any = true;
   }
-  timers.clear();
-  return true;
+  return any;
 }
 
 function thrown(e: unknown, stagingPrefix: string): ThrownError {
@@ -268,11 +286,12 @@ const modules = new Map<string, Record<string, unknown>>();
 let stagingPrefix = "\0";
 
 async function handle(req: Request): Promise<void> {
+  owner = req.url;
   if (req.op === "settle") {
-    if (clearTimers()) {
+    if (clearTimers(req.url)) {
       // Give callbacks already queued a turn, so that output they print is attributed here.
       await new Promise<void>((resolve) => realSetTimeout()(resolve, 0));
-      clearTimers();
+      clearTimers(req.url);
     }
     return reply(req.id, { ok: true });
   }
