@@ -91,6 +91,8 @@ export class SandboxPool {
   /** The limits every sandbox of the pool runs with. */
   readonly limits: Limits;
   readonly #slots: Slot[];
+  /** Sandboxes set aside for one slow exercise each; stopped when the grading is over. */
+  #setAside: Sandbox[] = [];
   readonly #denoDir = `${KIT_DIR}/.cache/sandbox-deno`;
   #closed: Promise<void> | undefined;
 
@@ -112,9 +114,19 @@ export class SandboxPool {
         lock: new SlotLock(),
         get: () => {
           // A closed pool starts nothing: its dead sandbox refuses every request.
-          if (!slot.current?.alive && !this.#closed) {
+          const current = slot.current;
+          if ((!current?.alive || current.isSetAside) && !this.#closed) {
             const socketPath = `${this.staging.socketsDir}/${started++}`;
-            slot.current = new Sandbox({ ...sandboxOptions, socketPath });
+            const sandbox: Sandbox = new Sandbox({
+              ...sandboxOptions,
+              socketPath,
+              // A slow call keeps this sandbox; the exercises waiting behind it move to a new one.
+              onSlow: () => {
+                sandbox.setAside();
+                this.#setAside.push(sandbox);
+              },
+            });
+            slot.current = sandbox;
           }
           return slot.current!;
         },
@@ -152,6 +164,7 @@ export class SandboxPool {
    * sandbox that has served {@linkcode GRADINGS_PER_SANDBOX} gradings is replaced first.
    */
   async take(exercises: number): Promise<SandboxSlot[]> {
+    await this.#stopSetAside();
     const slots = this.#slots.slice(0, Math.max(1, exercises));
     for (const slot of slots) {
       if (slot.uses++ >= GRADINGS_PER_SANDBOX) {
@@ -160,6 +173,13 @@ export class SandboxPool {
       }
     }
     return slots;
+  }
+
+  /** Stops the sandboxes set aside during the last grading. */
+  async #stopSetAside(): Promise<void> {
+    const stopping = this.#setAside;
+    this.#setAside = [];
+    await Promise.all(stopping.map((s) => s.close()));
   }
 
   /**
@@ -172,7 +192,9 @@ export class SandboxPool {
   abandon(): void {
     if (this.#closed) return;
     this.#closed = Promise.resolve();
-    for (const slot of this.#slots) slot.current?.abandon();
+    for (const sandbox of [...this.#slots.map((s) => s.current), ...this.#setAside]) {
+      sandbox?.abandon();
+    }
     if (!this.staging.lock) {
       // Nobody would clear a temporary folder (all eight reusable ones were taken): rare.
       for (const dir of [this.staging.root, `${this.#denoDir}/gen/file${this.staging.root}`]) {
@@ -202,6 +224,7 @@ export class SandboxPool {
       // Each close kills its process at once; the folder can go while they end.
       await Promise.all([
         removeStaging(this.staging),
+        this.#stopSetAside(),
         ...this.#slots.map((s) => s.current?.close()),
       ]);
       // What Deno transpiled of a reusable folder's first snapshot is kept: the next run stages

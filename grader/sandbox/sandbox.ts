@@ -79,6 +79,12 @@ export interface SandboxOptions {
    */
   socketPath: string;
   limits: Limits;
+  /**
+   * Called once when a call has run for {@linkcode SLOW_CALL_MS} while requests of other
+   * exercises wait behind it (the pool then moves those exercises to a new sandbox: see
+   * {@linkcode Sandbox.setAside}).
+   */
+  onSlow?: () => void;
 }
 
 /**
@@ -160,7 +166,16 @@ interface Pending {
   /** What the request's running time is charged to. */
   budget: TimeBudget;
   op: Request["op"];
+  /** The exercise it is for (its module's URL). */
+  url: string;
 }
+
+/**
+ * How long a call may run before the requests of other exercises waiting behind it are sent
+ * elsewhere (see {@linkcode Sandbox.onSlow}): far longer than any call of a working exercise
+ * takes, far shorter than the time limit.
+ */
+export const SLOW_CALL_MS = 1000;
 
 /** How often a busy sandbox's time budget and memory are checked, in ms. */
 const WATCH_INTERVAL_MS = 20;
@@ -184,6 +199,13 @@ export function crashMessage(status: Deno.CommandStatus, stderr: string): string
       ? `: ${error.replace(/^error:\s*/i, "")}`
       : "; the exercise may have crashed the runtime");
 }
+
+/** What the requests of exercises moved away from a sandbox set aside fail with. */
+const MOVED = new SandboxFailure(
+  "crash",
+  "moved to another sandbox while a slow call of another exercise ran",
+  "another",
+);
 
 /** Writes all of `bytes` to `conn` (a write may take only part of them). */
 async function writeAll(conn: Deno.Conn, bytes: Uint8Array): Promise<void> {
@@ -228,11 +250,16 @@ export class Sandbox {
   #stray = "";
   #strayTotal = 0;
   #failure: SandboxFailure | undefined;
+  /** Set aside for the exercise of this URL alone (see {@linkcode Sandbox.setAside}). */
+  #keptFor: string | undefined;
+  readonly #onSlow: (() => void) | undefined;
+  #slowSignalled = false;
   #exited: Promise<void>;
   #stopWatcher: (() => void) | undefined;
 
   constructor(options: SandboxOptions) {
     this.#limits = options.limits;
+    this.#onSlow = options.onSlow;
     try {
       Deno.removeSync(options.socketPath); // left by a run that ended abruptly
     } catch {
@@ -293,6 +320,9 @@ export class Sandbox {
     if (this.#failure) {
       return Promise.reject(this.#failure.seenBy(undefined, this.#runningAtFailure));
     }
+    if (this.#keptFor !== undefined && req.url !== this.#keptFor) {
+      return Promise.reject(MOVED);
+    }
     const id = this.#nextId++;
     // Started on the first request (a sandbox that is never asked needs no watching), on a
     // ticker that does not load Deno's Node-compatible timers (see `ticker.ts`).
@@ -301,10 +331,7 @@ export class Sandbox {
     return new Promise<Reply>((resolve, reject) => {
       this.#pending.set(id, {
         resolve: (r) => {
-          const now = performance.now();
-          if (this.#running === id) budget.usedMs += now - this.#runningSince;
-          this.#running = undefined;
-          this.#waitingSince = now;
+          if (this.#running === id) budget.usedMs += performance.now() - this.#runningSince;
           this.#pending.delete(id);
           resolve(r);
         },
@@ -314,6 +341,7 @@ export class Sandbox {
         },
         budget,
         op: req.op,
+        url: req.url,
       });
       this.#send(JSON.stringify({ ...req, id } as Request));
     });
@@ -331,6 +359,13 @@ export class Sandbox {
     const running = this.#running === undefined ? undefined : this.#pending.get(this.#running);
     if (running) {
       const { budget } = running;
+      if (
+        this.#onSlow && !this.#slowSignalled && now - this.#runningSince >= SLOW_CALL_MS &&
+        [...this.#pending.values()].some((p) => p.url !== running.url)
+      ) {
+        this.#slowSignalled = true;
+        this.#onSlow();
+      }
       if (budget.usedMs + (now - this.#runningSince) >= budget.limitMs) {
         return this.#fail(
           new SandboxFailure(
@@ -352,6 +387,25 @@ export class Sandbox {
       );
     }
     this.#checkMemory();
+  }
+
+  /** Whether the process was set aside for one exercise (see {@linkcode Sandbox.setAside}). */
+  get isSetAside(): boolean {
+    return this.#keptFor !== undefined;
+  }
+
+  /**
+   * Keeps the process for the exercise whose request is running, and gives up the others: their
+   * pending requests fail as cut short by another exercise's (`during: "another"`), and so do
+   * their later ones, while that exercise's own requests go on here. Called on a slow call (see
+   * {@linkcode SandboxOptions.onSlow}): the others are graded again in a new sandbox at once
+   * instead of waiting, perhaps until a time limit, behind it.
+   */
+  setAside(): void {
+    const running = this.#running === undefined ? undefined : this.#pending.get(this.#running);
+    if (!running || this.#failure || this.#keptFor !== undefined) return;
+    this.#keptFor = running.url;
+    for (const p of [...this.#pending.values()]) if (p.url !== running.url) p.reject(MOVED);
   }
 
   /**
@@ -478,7 +532,9 @@ export class Sandbox {
             this.#runningSince = performance.now();
           } else {
             const reply = JSON.parse(line) as Reply;
-            this.#pending.get(reply.id)?.resolve(reply);
+            this.#pending.get(reply.id)?.resolve(reply); // not there: given up (setAside)
+            this.#running = undefined;
+            this.#waitingSince = performance.now();
           }
         }
       }

@@ -181,3 +181,25 @@ Deno.test("Sandbox: a process busy before it starts on any request: the failure 
     },
   );
 });
+
+Deno.test("Sandbox: set aside for the exercise running, it gives up the others' requests, now and later", async () => {
+  await withWorker(
+    SERVE(`await say("started " + req.id); for (;;) {}`),
+    async (sandbox) => {
+      const budget = new TimeBudget(60_000);
+      const kept = { ...CALL, url: "file:///kept.ts" };
+      const running = sandbox.request(kept, budget).then(() => undefined, (e) => e);
+      const waiting = sandbox.request(CALL, budget).then(() => undefined, (e) => e);
+      const alsoKept = sandbox.request(kept, budget).then(() => undefined, (e) => e);
+      await new Promise((r) => setTimeout(r, 300)); // the process starts on the first
+      sandbox.setAside();
+      assert.equal(sandbox.isSetAside, true);
+      assert.equal((await waiting).during, "another");
+      const later = await sandbox.request(CALL, budget).then(() => undefined, (e) => e);
+      assert.equal(later.during, "another", "a later request of another exercise");
+      await sandbox.close();
+      assert.equal((await running).during, "this", "the kept exercise's running call");
+      assert.equal((await alsoKept).during, "another");
+    },
+  );
+});

@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { randomMatrix } from "@gradkit/lib";
+import { grade } from "./grade.ts";
+import type { Exercise } from "./manifest.ts";
+import type { ExerciseSpec } from "./spec.ts";
+
+const doubleSpec: ExerciseSpec = {
+  id: "double",
+  exports: ["double"],
+  hint: "multiply every entry by two",
+  tests: [1, 2].map((k) => ({
+    name: `doubles a ${k}×3 matrix`,
+    run: async (t) => {
+      const x = randomMatrix(t.rng, k, 3);
+      const out = t.expectMatrix(await t.call("double", x), "double(x)", [k, 3]);
+      t.expectClose("double(x)", out, x.mul(2));
+    },
+  })),
+};
+
+const GOOD = `import { Matrix } from "@gradkit/lib";
+export function double(x: Matrix): Matrix { return x.mul(2); }
+`;
+const LOOPS = `import { Matrix } from "@gradkit/lib";
+export function double(x: Matrix): Matrix { for (;;) {} }
+`;
+
+function exercise(id: string): Exercise {
+  return { id, file: `${id}.ts`, title: id, concept: "", points: 1, spec: doubleSpec };
+}
+
+Deno.test("grade: exercises waiting behind a slow call move to a new sandbox, so time limits run side by side", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gradkit-grade-test-" });
+  const files: Record<string, string> = {
+    loop_a: LOOPS,
+    loop_b: LOOPS,
+    good_a: GOOD,
+    good_b: GOOD,
+  };
+  for (const [id, text] of Object.entries(files)) await Deno.writeTextFile(`${dir}/${id}.ts`, text);
+  try {
+    const started = performance.now();
+    const report = await grade({
+      dir,
+      seed: 3,
+      exercises: Object.keys(files).map(exercise),
+      limits: { timeMs: 3000 },
+      jobs: 1,
+    });
+    const wall = performance.now() - started;
+    const status = Object.fromEntries(report.exercises.map((e) => [e.id, e.status]));
+    assert.deepEqual(status, {
+      loop_a: "timeout",
+      loop_b: "timeout",
+      good_a: "passed",
+      good_b: "passed",
+    });
+    for (const id of ["loop_a", "loop_b"]) {
+      const e = report.exercises.find((e) => e.id === id)!;
+      assert.match(e.message ?? "", /time limit of 3\.0 s exceeded/);
+      assert.deepEqual(e.tests.map((t) => t.status), ["timeout", "not_run"]);
+    }
+    // One after the other, the two limits would take 6 s; side by side, a little over 4 s (the
+    // second loop moves to a new sandbox after the first has run for a second).
+    assert.ok(wall < 5500, `graded in ${Math.round(wall)} ms`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
