@@ -314,7 +314,8 @@ export class Sandbox {
    * Sends a request and waits for its reply; the time the process spends on it is charged to
    * `budget`. Requests are answered one at a time, in the order sent. Rejects with
    * {@linkcode SandboxFailure} when a limit is hit (the budget of the request running runs out,
-   * or the memory cap) or the process dies; the sandbox is then dead and must be replaced.
+   * or the memory cap) or the process dies, and the sandbox is then dead and must be replaced;
+   * or when the sandbox was set aside for another exercise ({@linkcode Sandbox.setAside}).
    */
   request(req: DistributiveOmit<Request, "id">, budget: TimeBudget): Promise<Reply> {
     if (this.#failure) {
