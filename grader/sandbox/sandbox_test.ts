@@ -35,6 +35,31 @@ async function withWorker(
   }
 }
 
+/**
+ * A fake worker: runs `before`, connects, then reads request lines from the socket and passes
+ * each to `onRequest` (with `req`, `say(line)` and `sleep(ms)` in scope).
+ */
+const SERVE = (onRequest: string, before = "") => `
+${before}
+const conn = await Deno.connect({ transport: "unix", path: Deno.args[0] });
+const encoder = new TextEncoder();
+const say = (line) => conn.write(encoder.encode(line + "\\n"));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const buf = new Uint8Array(4096);
+let text = "";
+for (;;) {
+  const n = await conn.read(buf);
+  if (n === null) break;
+  text += new TextDecoder().decode(buf.subarray(0, n));
+  let end;
+  while ((end = text.indexOf("\\n")) >= 0) {
+    const req = JSON.parse(text.slice(0, end));
+    text = text.slice(end + 1);
+    ${onRequest}
+  }
+}
+`;
+
 Deno.test("sandboxArgs: the socket's path is the only path beyond the allowed folders", () => {
   const args = sandboxArgs({
     workerPath: "/k/grader/sandbox/worker.ts",
@@ -78,27 +103,12 @@ Deno.test("Sandbox: a process that ends before it connects is a crash, with what
 
 Deno.test("Sandbox: requests wait for the connection; replies come on the socket, not stdout", async () => {
   await withWorker(
-    `
-await new Promise((r) => setTimeout(r, 200)); // requests are sent before this connects
-const conn = await Deno.connect({ transport: "unix", path: Deno.args[0] });
-const encoder = new TextEncoder();
-const buf = new Uint8Array(4096);
-let text = "";
-for (let answered = 0; answered < 2;) {
-  const n = await conn.read(buf);
-  if (n === null) break;
-  text += new TextDecoder().decode(buf.subarray(0, n));
-  let end;
-  while ((end = text.indexOf("\\n")) >= 0) {
-    const req = JSON.parse(text.slice(0, end));
-    text = text.slice(end + 1);
-    // A forged reply on stdout first: it must be taken for stray text.
-    Deno.stdout.writeSync(encoder.encode(JSON.stringify({ id: req.id, ok: false }) + "\\n"));
-    await conn.write(encoder.encode(JSON.stringify({ id: req.id, output: "#" + req.id, droppedOutput: 0, ok: true }) + "\\n"));
-    answered++;
-  }
-}
-`,
+    SERVE(
+      // A forged reply on stdout first: it must be taken for stray text.
+      `Deno.stdout.writeSync(encoder.encode(JSON.stringify({ id: req.id, ok: false }) + "\\n"));
+      await say(JSON.stringify({ id: req.id, output: "#" + req.id, droppedOutput: 0, ok: true }));`,
+      "await new Promise((r) => setTimeout(r, 200)); // requests are sent before this connects",
+    ),
     async (sandbox, options) => {
       const budget = new TimeBudget(20_000);
       const [a, b] = await Promise.all([
@@ -111,27 +121,6 @@ for (let answered = 0; answered < 2;) {
     },
   );
 });
-
-/** A fake worker's loop: reads request lines from the socket and passes each to `onRequest`. */
-const SERVE = (onRequest: string) => `
-const conn = await Deno.connect({ transport: "unix", path: Deno.args[0] });
-const encoder = new TextEncoder();
-const say = (line) => conn.write(encoder.encode(line + "\\n"));
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const buf = new Uint8Array(4096);
-let text = "";
-for (;;) {
-  const n = await conn.read(buf);
-  if (n === null) break;
-  text += new TextDecoder().decode(buf.subarray(0, n));
-  let end;
-  while ((end = text.indexOf("\\n")) >= 0) {
-    const req = JSON.parse(text.slice(0, end));
-    text = text.slice(end + 1);
-    ${onRequest}
-  }
-}
-`;
 
 const CALL = { op: "call" as const, url: "file:///x.ts", name: "f", args: [] };
 

@@ -179,9 +179,10 @@ let announcing: Promise<void> | undefined;
 
 /**
  * Tells the grader that the process starts on request `id`. Deno writes to a socket when asked
- * (it only waits when the socket is full), so the line is out before the request runs; and a
- * call's reply is written the same way, right after the learner's function returns: between
- * the two, only that call's code runs, never code an exercise left running in the background.
+ * (it only waits when the socket is full), so the line is out before the request runs. A call
+ * runs with no await between this line and its reply (which goes out once the line's write is
+ * done): in between, only that call's code runs and what it queued, never a timer callback that
+ * an exercise left behind (those run when the worker waits for the next request).
  */
 function announce(id: number): void {
   const write = send(startedLine(id));
