@@ -1,14 +1,14 @@
 /**
  * The sandboxes of a grading session and the private folder they may read. A pool imports
  * nothing but the sandbox and the staging code, so the command line can start it before it
- * loads the rest of the grader: the sandboxes then boot (25–30 ms each) on the other core
- * while the grader's own modules load.
+ * loads the rest of the grader: a sandbox then boots (20–30 ms) on the other core while the
+ * grader's own modules load.
  *
  * @module
  */
 
 import { DEFAULT_LIMITS, type Limits, Sandbox } from "./sandbox/sandbox.ts";
-import { createStaging, removeStaging, type Staging } from "./staging.ts";
+import { createStaging, leaveStaging, removeStaging, type Staging } from "./staging.ts";
 import { SlotLock } from "./slot_lock.ts";
 
 /** The kit's root folder (the parent of `grader/`). */
@@ -91,7 +91,7 @@ export class SandboxPool {
   /** The limits every sandbox of the pool runs with. */
   readonly limits: Limits;
   readonly #slots: Slot[];
-  /** Sandboxes set aside for one slow exercise each; stopped when the grading is over. */
+  /** Sandboxes set aside for one slow exercise each, stopped at the next grading or at close. */
   #setAside: Sandbox[] = [];
   readonly #denoDir = `${KIT_DIR}/.cache/sandbox-deno`;
   #closed: Promise<void> | undefined;
@@ -195,21 +195,12 @@ export class SandboxPool {
     for (const sandbox of [...this.#slots.map((s) => s.current), ...this.#setAside]) {
       sandbox?.abandon();
     }
+    leaveStaging(this.staging);
     if (!this.staging.lock) {
-      // Nobody would clear a temporary folder (all eight reusable ones were taken): rare.
-      for (const dir of [this.staging.root, `${this.#denoDir}/gen/file${this.staging.root}`]) {
-        try {
-          Deno.removeSync(dir, { recursive: true });
-        } catch {
-          // already gone
-        }
-      }
-    }
-    if (!this.staging.socketsDir.startsWith(`${this.staging.root}/`)) {
       try {
-        Deno.removeSync(this.staging.socketsDir, { recursive: true });
+        Deno.removeSync(`${this.#denoDir}/gen/file${this.staging.root}`, { recursive: true });
       } catch {
-        // already gone
+        // nothing transpiled there
       }
     }
     trimSandboxCache(this.#denoDir);

@@ -217,15 +217,36 @@ export function removeSnapshot(snapshot: Snapshot): void {
   }
 }
 
+/** The folders of a staging no later session would clear: a temporary root or sockets folder. */
+function temporaryDirs(staging: Staging): string[] {
+  const dirs = staging.lock ? [] : [staging.root];
+  if (!staging.socketsDir.startsWith(`${staging.root}/`)) dirs.push(staging.socketsDir);
+  return dirs;
+}
+
 /**
- * Ends a session's staging: removes its temporary folder, or the snapshots in its reusable one
- * (and lets another session take it), and a temporary sockets folder. Asynchronous, unlike the rest of this module: it runs on a
+ * Ends a session's staging: removes its temporary folders, or the snapshots in its reusable one
+ * (and lets another session take it). Asynchronous, unlike the rest of this module: it runs on a
  * helper thread while the sandboxes end, and removing the files takes 5–15 ms here.
  */
 export async function removeStaging(staging: Staging): Promise<void> {
   await staging.cleared;
-  const dirs = [staging.lock ? staging.snapshotsDir : staging.root];
-  if (!staging.socketsDir.startsWith(`${staging.root}/`)) dirs.push(staging.socketsDir);
+  const dirs = [...temporaryDirs(staging), ...(staging.lock ? [staging.snapshotsDir] : [])];
   await Promise.all(dirs.map((dir) => Deno.remove(dir, { recursive: true }).catch(() => {})));
   staging.lock?.close();
+}
+
+/**
+ * Ends a session's staging for a process about to exit: removes its temporary folders (rare: all
+ * the reusable ones were taken) and leaves a reusable folder's snapshots to the next session that
+ * takes it, which clears them first ({@linkcode createStaging}). Its lock goes with the process.
+ */
+export function leaveStaging(staging: Staging): void {
+  for (const dir of temporaryDirs(staging)) {
+    try {
+      Deno.removeSync(dir, { recursive: true });
+    } catch {
+      // already gone
+    }
+  }
 }

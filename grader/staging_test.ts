@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   copySubmission,
   createStaging,
+  leaveStaging,
   MAX_FILE_BYTES,
   MAX_SOCKETS_DIR_BYTES,
   removeSnapshot,
@@ -126,5 +127,29 @@ Deno.test("staging: sockets go to a temporary folder when the staging folder's p
     assert.equal(await Deno.stat(staging.socketsDir).catch(() => null), null, "removed");
   } finally {
     await Deno.remove(reuseDir, { recursive: true });
+  }
+});
+
+Deno.test("leaveStaging: a temporary folder goes, a reusable folder's snapshots stay for the next session", async () => {
+  const reuseDir = await Deno.makeTempDir({ prefix: "gradkit-reuse-test-" });
+  const dir = await submission();
+  try {
+    const reusable = createStaging("/kit/lib", reuseDir);
+    const kept = copySubmission(reusable, dir);
+    const temporary = createStaging("/kit/lib");
+    copySubmission(temporary, dir);
+    leaveStaging(reusable);
+    leaveStaging(temporary);
+    assert.ok((await Deno.stat(kept.exercisesDir)).isDirectory, "left for the next session");
+    assert.equal(await Deno.stat(temporary.root).catch(() => null), null, "removed");
+    reusable.lock?.close(); // what the process's end does
+    const next = createStaging("/kit/lib", reuseDir);
+    assert.equal(next.root, reusable.root);
+    await next.cleared;
+    assert.equal(await Deno.stat(kept.exercisesDir).catch(() => null), null, "cleared by the next");
+    await removeStaging(next);
+  } finally {
+    await Deno.remove(reuseDir, { recursive: true });
+    await Deno.remove(dir, { recursive: true });
   }
 });
