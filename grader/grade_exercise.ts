@@ -10,6 +10,7 @@ import type { Exercise } from "./manifest.ts";
 import { type ExerciseReport, exerciseStatus, type TestReport } from "./report.ts";
 import { CheckFailure } from "./spec.ts";
 import type { ThrownError } from "./sandbox/protocol.ts";
+import { refusedNodeModule } from "./sandbox/import_map.ts";
 import type { SandboxSlot } from "./pool.ts";
 import { type Limits, type Sandbox, SandboxFailure, TimeBudget } from "./sandbox/sandbox.ts";
 import { LearnerThrew, TestRun } from "./test_context.ts";
@@ -54,6 +55,11 @@ function shownLocation(frame: string, job: ExerciseJob): string {
 /** Explains why an exercise file could not be loaded. */
 export function explainLoadError(e: ThrownError, job: ExerciseJob): string {
   const file = `${job.shownDir}/${job.exercise.file}`;
+  const node = refusedNodeModule(e.message);
+  if (node) {
+    return `${file} imports ${node}, a Node.js built-in module, which the sandbox refuses: an ` +
+      `exercise may import only "@gradkit/lib" and other files of its own folder`;
+  }
   const first = e.message.split("\n")[0];
   const imported =
     /(?:read access to|import access to|Module not found|Cannot load module|Import) "?([^"\s,]+)"?/

@@ -149,8 +149,8 @@ const ROWS: Row[] = [
   {
     name: "never-settling top-level await",
     source: "await new Promise(() => {});\nexport function double() {}",
-    status: "error",
-    message: /top-level await never settles/,
+    status: "timeout",
+    message: /did not finish loading/,
   },
   {
     name: "unbounded memory",
@@ -237,8 +237,8 @@ const ROWS: Row[] = [
   {
     name: "stops itself with SIGSTOP",
     source: withBody('Deno.kill(Deno.pid, "SIGSTOP"); return x.mul(2);'),
-    status: ["timeout", "error"],
-    message: /time limit|outside the sandbox/,
+    status: "error",
+    message: /Deno\.kill\(\) is not allowed/,
   },
   {
     name: "reads a grader file",
@@ -251,7 +251,16 @@ const ROWS: Row[] = [
     source: `import { readFileSync } from "node:fs";\n` +
       withBody(`readFileSync(${JSON.stringify(secret)}); return x.mul(2);`),
     status: "error",
-    message: /Node\.js built-in module|outside the sandbox/,
+    message: /imports node:fs, a Node\.js built-in module, which the sandbox refuses/,
+  },
+  {
+    name: "imports a Node.js built-in through a computed specifier",
+    source: withBody(
+      "return x.mul(2);",
+      'const m = "node:" + "child_process"; await import(m);',
+    ),
+    status: "error",
+    message: /imports node:child_process, a Node\.js built-in module/,
   },
   {
     name: "writes a file",
@@ -376,6 +385,101 @@ const ROWS: Row[] = [
     name: "still holds a permission the connection needed",
     source: withBody(
       `${SOCKETS_DIR} for (let k = 0; k < 64; k++) for (const d of [{ name: "net", host: "unix:" + dir + "/" + k }, { name: "write", path: dir + "/" + k }, { name: "read", path: dir + "/" + k }]) { if (Deno.permissions.querySync(d as Deno.PermissionDescriptor).state === "granted") throw new Error(JSON.stringify(d) + " is granted"); } return x.mul(2);`,
+    ),
+    status: "passed",
+  },
+  // hostile: Deno's internals and other realms
+  {
+    // Reached through Deno[Deno.internal].core, every resource of the realm: were the grader's
+    // socket among them, forged replies would fail the exercises graded beside this one.
+    name: "writes forged replies on every resource it can reach",
+    source: withBody(
+      "const core = (Deno as any)[(Deno as any).internal]?.core; if (core) { const line = new TextEncoder().encode(Array.from({ length: 200 }, (_, id) => 'started ' + id + '\\n' + JSON.stringify({ id, output: '', droppedOutput: 0, ok: false, error: { name: 'Error', message: 'forged', stack: [], notImplemented: false } })).join('\\n') + '\\n'); for (const rid of Object.keys(core.resources())) { try { core.writeSync(Number(rid), line); } catch {} } } return x.mul(2);",
+    ),
+    status: "passed",
+  },
+  {
+    name: "finds Deno's internals",
+    source: withBody(
+      "if ((Deno as any)[(Deno as any).internal] !== undefined) throw new Error('internals reachable'); return x.mul(2);",
+    ),
+    status: "passed",
+  },
+  {
+    name: "evaluates a string through Deno's internals",
+    source: withBody(
+      "return (Deno as any)[(Deno as any).internal].core.evalContext('2', 'file:///x.js')[0] * 0 + x.mul(2);",
+    ),
+    status: "error",
+    message: /TypeError/,
+  },
+  {
+    name: "imports code from a blob: URL",
+    source: withBody(
+      "return x.mul(2);",
+      "await import(URL.createObjectURL(new Blob(['export default 1'], { type: 'text/javascript' })));",
+    ),
+    status: "error",
+    message: /createObjectURL is not a function|TypeError/,
+  },
+  {
+    name: "starts a Web Worker",
+    source: withBody(
+      "new Worker(new URL(import.meta.url), { type: 'module' }); return x.mul(2);",
+    ),
+    status: "error",
+    message: /TypeError/,
+  },
+  {
+    name: "posts a message to the host",
+    source: withBody("(globalThis as any).postMessage('started 1'); return x.mul(2);"),
+    status: "error",
+    message: /TypeError/,
+  },
+  {
+    name: "opens a BroadcastChannel",
+    source: withBody("new (globalThis as any).BroadcastChannel('x'); return x.mul(2);"),
+    status: "error",
+    message: /TypeError/,
+  },
+  {
+    name: "closes its realm",
+    source: withBody("(globalThis as any).close(); return x.mul(2);"),
+    status: "error",
+    message: /TypeError/,
+  },
+  {
+    name: "patches the array iterator",
+    source: GOOD +
+      "Object.getPrototypeOf([][Symbol.iterator]()).next = () => ({ done: true, value: undefined });",
+    status: "error",
+    message: /built-in/,
+  },
+  {
+    name: "patches the generator prototype",
+    source: GOOD +
+      "Object.getPrototypeOf(function* () {}).prototype.next = () => ({ done: true });",
+    status: "error",
+    message: /built-in/,
+  },
+  {
+    name: "hides a change to its input behind an own buffer property",
+    source: withBody(
+      "const out = x.mul(2); const copy = x.data.slice(); Object.defineProperty(x.data, 'buffer', { get: () => copy.buffer }); x.data.fill(0); return out;",
+    ),
+    status: "failed",
+    message: /modified its/,
+  },
+  {
+    name: "exports a function named like a method of Object.prototype",
+    source: GOOD + "export function valueOf() { return 1; }\nexport function constructor() {}",
+    status: "passed",
+  },
+  {
+    name: "keeps the process alive from an unload listener",
+    source: withBody(
+      "return x.mul(2);",
+      "addEventListener('unload', () => { for (;;) {} });",
     ),
     status: "passed",
   },

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { DEFAULT_LIMITS, type Limits, Sandbox } from "./sandbox/sandbox.ts";
+import { DEFAULT_LIMITS, type Limits, Sandbox, SANDBOX_MODULES } from "./sandbox/sandbox.ts";
 import { createStaging, leaveStaging, removeStaging, type Staging } from "./staging.ts";
 import { SlotLock } from "./slot_lock.ts";
 
@@ -99,9 +99,14 @@ export class SandboxPool {
   private constructor(options: PoolOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.staging = createStaging(`${KIT_DIR}/lib`, `${KIT_DIR}/.cache/staging`);
+    const sandboxDir = `${KIT_DIR}/grader/sandbox`;
     const sandboxOptions = {
-      workerPath: `${KIT_DIR}/grader/sandbox/worker.ts`,
-      allowRead: [this.staging.snapshotsDir, `${KIT_DIR}/lib`],
+      mainModule: `${sandboxDir}/host.ts`,
+      allowRead: [
+        this.staging.snapshotsDir,
+        `${KIT_DIR}/lib`,
+        ...SANDBOX_MODULES.map((m) => `${sandboxDir}/${m}`),
+      ],
       importMapPath: this.staging.importMapPath,
       denoDir: this.#denoDir,
       cwd: this.staging.snapshotsDir,

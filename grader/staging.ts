@@ -8,6 +8,8 @@
  * @module
  */
 
+import { sandboxImportMap } from "./sandbox/import_map.ts";
+
 /** Extensions of the files copied from a submission. */
 const SOURCE_EXTENSIONS = [".ts", ".js", ".mts", ".mjs", ".json"];
 
@@ -147,10 +149,7 @@ export function createStaging(libDir: string, reuseDir?: string): Staging {
   else socketsDir = Deno.makeTempDirSync({ prefix: "gradkit-sockets-" });
   const importMapPath = `${root}/import_map.json`;
   const libUrl = new URL(`file://${libDir}/`).href;
-  Deno.writeTextFileSync(
-    importMapPath,
-    JSON.stringify({ imports: { "@gradkit/lib": `${libUrl}mod.ts`, "@gradkit/lib/": libUrl } }),
-  );
+  Deno.writeTextFileSync(importMapPath, sandboxImportMap(libUrl));
   return {
     root,
     snapshotsDir,

@@ -12,8 +12,16 @@
  * - freezes the exported classes of `lib/` (their prototypes are shared by every exercise);
  * - removes persistent storage (`localStorage`, `sessionStorage`, `caches`), which Deno keeps
  *   on disk between runs without any permission;
- * - replaces `Deno.exit` by a function that throws, and refuses the Node.js globals
- *   (`process`, `Buffer`, ...) and `node:` imports (`process.exit` with them).
+ * - freezes the intrinsics that no global names: the iterator, generator and async
+ *   prototypes (`%ArrayIteratorPrototype%`, `%IteratorPrototype%`, ...), which the harness's
+ *   own loops and spreads go through;
+ * - removes from the realm every way out of it: `Deno[Deno.internal]` (Deno's internals, whose
+ *   `core` reads and writes any resource and evaluates strings), `Worker` (a new realm would
+ *   have them back), `postMessage`, `onmessage` and `close` (the realm's line to the host),
+ *   `BroadcastChannel`, and `URL.createObjectURL` (`blob:` imports);
+ * - replaces `Deno.exit` and `Deno.kill` by functions that throw, and refuses the Node.js
+ *   globals (`process`, `Buffer`, ...). `node:` imports are refused by the import map (see
+ *   `import_map.ts`).
  *
  * @module
  */
@@ -56,7 +64,67 @@ const FROZEN_GLOBALS = [
   "Uint8ClampedArray",
   "TextEncoder",
   "TextDecoder",
+  "Iterator",
+  "RegExp",
+  "Date",
+  "Atomics",
+  "WeakRef",
+  "FinalizationRegistry",
+  "BigInt64Array",
+  "BigUint64Array",
+  "Float16Array",
+  "SharedArrayBuffer",
 ] as const;
+
+/**
+ * The intrinsics no global names, reached through values that have them as prototypes: the
+ * iterators of arrays, maps, sets, strings and regular expressions, the iterator helpers, and
+ * the prototypes of generator and async functions (with their parents, frozen by `freezeDeep`).
+ */
+function hiddenIntrinsics(): unknown[] {
+  const proto = Object.getPrototypeOf;
+  function* generator() {}
+  async function* asyncGenerator() {}
+  const out: unknown[] = [
+    proto([][Symbol.iterator]()),
+    proto(new Map()[Symbol.iterator]()),
+    proto(new Set()[Symbol.iterator]()),
+    proto(""[Symbol.iterator]()),
+    proto("".matchAll(/(?:)/g)),
+    proto(generator),
+    proto(generator()),
+    proto(asyncGenerator),
+    proto(asyncGenerator()),
+    proto(async function () {}),
+  ];
+  const iterator = (globalThis as { Iterator?: { from?(x: unknown): unknown } }).Iterator;
+  const values = [].values() as unknown as { map?(f: unknown): unknown };
+  if (values.map) out.push(proto(values.map((x: unknown) => x)));
+  if (iterator?.from) out.push(proto(iterator.from({ next: () => ({ done: true }) })));
+  return out;
+}
+
+/** Own or inherited properties of the realm's global that lead out of the realm. */
+const WAYS_OUT = [
+  "Worker",
+  "postMessage",
+  "onmessage",
+  "onmessageerror",
+  "close",
+  "BroadcastChannel",
+];
+
+/** Removes `name` from `target` and every object of its prototype chain; then pins it to undefined. */
+function removeEverywhere(target: object, name: PropertyKey): void {
+  for (let o: object | null = target; o !== null; o = Object.getPrototypeOf(o)) {
+    if (Object.prototype.hasOwnProperty.call(o, name)) {
+      if (!Reflect.deleteProperty(o, name)) {
+        Object.defineProperty(o, name, { value: undefined, writable: false, configurable: false });
+      }
+    }
+  }
+  Object.defineProperty(target, name, { value: undefined, writable: false, configurable: false });
+}
 
 /**
  * Bound read-only but not frozen: freezing `Error.prototype` would make `this.name = ...` in
@@ -117,6 +185,7 @@ export function lockdown(libExports: Record<string, unknown>): void {
   }
   // The %TypedArray% intrinsic (shared parent of all typed arrays) and its prototype.
   freezeDeep(Object.getPrototypeOf(Float64Array), seen);
+  for (const value of hiddenIntrinsics()) freezeDeep(value, seen);
   for (const value of Object.values(libExports)) freezeDeep(value, seen);
 
   for (const name of ["localStorage", "sessionStorage", "caches"]) {
@@ -135,4 +204,18 @@ export function lockdown(libExports: Record<string, unknown>): void {
     writable: false,
     configurable: false,
   });
+  Object.defineProperty(Deno, "kill", {
+    value: () => {
+      throw new ExitRefused("Deno.kill");
+    },
+    writable: false,
+    configurable: false,
+  });
+
+  // Last, the ways out of the realm: nothing above needs them.
+  const internal = (Deno as unknown as { internal: symbol }).internal;
+  removeEverywhere(Deno, internal);
+  for (const name of WAYS_OUT) removeEverywhere(globalThis, name);
+  removeEverywhere(URL, "createObjectURL");
+  removeEverywhere(URL, "revokeObjectURL");
 }

@@ -14,6 +14,14 @@
 import type { Json } from "./wire.ts";
 import type { ProbeTrace } from "./probes.ts";
 
+/**
+ * The longest line the sandbox may send, in characters: a reply above it is replaced by an
+ * error in the sandbox, refused by the host, and refused by the grader as soon as it has read
+ * that much without a line break. Far above any reply of a working exercise (a matrix of a
+ * million entries is under 11 million characters).
+ */
+export const MAX_REPLY_CHARS = 32 << 20;
+
 /** The line the worker sends as it starts on request `id`. */
 export function startedLine(id: number): string {
   return `started ${id}`;
@@ -21,7 +29,9 @@ export function startedLine(id: number): string {
 
 /** The request id of a {@linkcode startedLine}, or undefined for another line (a reply). */
 export function parseStarted(line: string): number | undefined {
-  return line.startsWith("started ") ? Number(line.slice(8)) : undefined;
+  if (!line.startsWith("started ")) return undefined;
+  const id = Number(line.slice(8, 32));
+  return Number.isSafeInteger(id) && line.length <= 32 ? id : NaN;
 }
 
 /** What the worker is started with, as its command-line arguments in this order. */
@@ -30,20 +40,24 @@ export interface WorkerArgs {
   socketPath: string;
   /** Characters of console output kept per exercise; the rest is counted and dropped. */
   outputLimit: number;
+  /** The longest line the process may send (a reply above it is refused in the sandbox). */
+  maxReplyChars: number;
 }
 
 /** The worker's command-line arguments for `args`. */
 export function workerArgv(args: WorkerArgs): string[] {
-  return [args.socketPath, String(args.outputLimit)];
+  return [args.socketPath, String(args.outputLimit), String(args.maxReplyChars)];
 }
 
 /** Reads the worker's command-line arguments back. */
 export function parseWorkerArgv(argv: readonly string[]): WorkerArgs {
-  const [socketPath, outputLimit] = argv;
-  if (!socketPath || !(Number(outputLimit) >= 0)) {
-    throw new Error(`expected a socket path and an output limit, got ${JSON.stringify(argv)}`);
+  const [socketPath, outputLimit, maxReplyChars] = argv;
+  if (!socketPath || !(Number(outputLimit) >= 0) || !(Number(maxReplyChars) > 0)) {
+    throw new Error(
+      `expected a socket path, an output limit and a reply limit, got ${JSON.stringify(argv)}`,
+    );
   }
-  return { socketPath, outputLimit: Number(outputLimit) };
+  return { socketPath, outputLimit: Number(outputLimit), maxReplyChars: Number(maxReplyChars) };
 }
 
 /**

@@ -1,21 +1,22 @@
 /**
- * The grader's handle on one sandboxed worker process: starts it with the least permissions,
- * sends requests and reads replies over a private Unix socket, and enforces the limits from
- * outside (wall-clock time, resident memory, printed output), killing the process when one is
- * hit.
+ * The grader's handle on one sandboxed process: starts it with the least permissions, sends
+ * requests and reads replies over a private Unix socket, and enforces the limits from outside
+ * (wall-clock time, resident memory, printed output, reply size; memory and CPU also while the
+ * process is idle), killing the process when one is hit.
  *
- * What the process may do: read the staged exercise files and the kit's `lib/`, nothing else.
- * No write, network, environment, subprocess, FFI or system information; no remote or npm
- * imports; no configuration file discovery (an explicit import map maps `@gradkit/lib`); no
- * `eval`; an empty environment. The one exception comes before any exercise code runs: the
- * worker may connect to its socket (Deno asks read, write and net permission on the socket's
- * path for that), and revokes the three once connected.
+ * What the process may do: read the staged exercise files, the kit's `lib/` and the harness's
+ * own modules, nothing else. No write, network, environment, subprocess, FFI or system
+ * information; no remote or npm imports; no configuration file discovery (an explicit import map
+ * maps `@gradkit/lib` and refuses `node:` modules); no `eval`; an empty environment. The one
+ * exception comes before any exercise code runs: the process's main module (`host.ts`) connects
+ * to its socket (Deno asks read, write and net permission on the socket's path for that), and
+ * revokes the three before it starts the Web Worker that runs learner code (`worker.ts`).
  *
  * @module
  */
 
 import type { Json } from "./wire.ts";
-import { parseStarted, type Reply, type Request, workerArgv } from "./protocol.ts";
+import { MAX_REPLY_CHARS, parseStarted, type Reply, type Request, workerArgv } from "./protocol.ts";
 import { every } from "./ticker.ts";
 
 /** Limits applied to learner code, per exercise. Instructors can set them (see the README). */
@@ -61,11 +62,28 @@ export class SandboxFailure extends Error {
   }
 }
 
+/**
+ * The modules of `grader/sandbox/` that the process loads: its main module (`host.ts`) and the
+ * harness's graph. The Worker's modules are permission-checked, so the process may read these
+ * files (and nothing else of `grader/`).
+ */
+export const SANDBOX_MODULES = [
+  "host.ts",
+  "worker.ts",
+  "wire.ts",
+  "lockdown.ts",
+  "probes.ts",
+  "protocol.ts",
+] as const;
+
 /** Where the sandbox runs and what it may read. */
 export interface SandboxOptions {
-  /** The worker's main module (`grader/sandbox/worker.ts`). */
-  workerPath: string;
-  /** Folders the process may read: the staged exercises and the kit's `lib/`. */
+  /** The process's main module (`grader/sandbox/host.ts`). */
+  mainModule: string;
+  /**
+   * Paths the process may read: the staged exercises, the kit's `lib/` and the harness's modules
+   * ({@linkcode SANDBOX_MODULES}).
+   */
   allowRead: string[];
   /** The import map that sends `@gradkit/lib` to the kit's `lib/mod.ts`. */
   importMapPath: string;
@@ -134,8 +152,12 @@ export function sandboxArgs(options: SandboxOptions): string[] {
     `--v8-flags=--disallow-code-generation-from-strings,--max-old-space-size=${options.limits.memoryMb},${
       SANDBOX_V8_FLAGS.join(",")
     }`,
-    options.workerPath,
-    ...workerArgv({ socketPath: options.socketPath, outputLimit: options.limits.outputChars }),
+    options.mainModule,
+    ...workerArgv({
+      socketPath: options.socketPath,
+      outputLimit: options.limits.outputChars,
+      maxReplyChars: MAX_REPLY_CHARS,
+    }),
   ];
 }
 
@@ -181,6 +203,26 @@ export const SLOW_CALL_MS = 1000;
 const WATCH_INTERVAL_MS = 20;
 
 const STRAY_LIMIT = 1 << 20;
+
+/** While idle, the memory and the CPU time are checked every this many ticks (100 ms). */
+const IDLE_CHECK_TICKS = 5;
+
+/** CPU time an idle process may use before it is stopped, in ms. */
+export const IDLE_CPU_MS = 1000;
+
+/** The CPU time (user and system) process `pid` has used, in ms; undefined if unreadable. */
+function cpuMs(pid: number): number | undefined {
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(`/proc/${pid}/stat`);
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime and stime
+  return Number.isFinite(ticks) ? ticks * 10 : undefined; // USER_HZ is 100 on Linux
+}
 
 /** Explains why the process ended, from its exit status and what it printed to stderr. */
 export function crashMessage(status: Deno.CommandStatus, stderr: string): string {
@@ -256,6 +298,12 @@ export class Sandbox {
   #slowSignalled = false;
   #exited: Promise<void>;
   #stopWatcher: (() => void) | undefined;
+  /** Ticks of the watcher since the process went idle. */
+  #idleTicks = 0;
+  /** The process's CPU time when it went idle (ms), read at the first idle check. */
+  #idleCpuFrom: number | undefined;
+  /** Ids of the requests sent and not started yet, oldest first. */
+  #unstarted: number[] = [];
 
   constructor(options: SandboxOptions) {
     this.#limits = options.limits;
@@ -286,6 +334,9 @@ export class Sandbox {
       this.#readStray(this.#child.stdout),
       this.#readStray(this.#child.stderr),
     ]);
+    // From the start, on a ticker that does not load Deno's Node-compatible timers (see
+    // `ticker.ts`): limits hold while the process is idle too.
+    this.#stopWatcher = every(WATCH_INTERVAL_MS, () => this.#watch());
     this.#exited = this.#child.status.then(async (status) => {
       await stray;
       this.#fail(new SandboxFailure("crash", crashMessage(status, this.#stray)));
@@ -325,10 +376,8 @@ export class Sandbox {
       return Promise.reject(MOVED);
     }
     const id = this.#nextId++;
-    // Started on the first request (a sandbox that is never asked needs no watching), on a
-    // ticker that does not load Deno's Node-compatible timers (see `ticker.ts`).
-    this.#stopWatcher ??= every(WATCH_INTERVAL_MS, () => this.#watch());
     if (this.#pending.size === 0) this.#waitingSince = performance.now();
+    this.#unstarted.push(id);
     return new Promise<Reply>((resolve, reject) => {
       this.#pending.set(id, {
         resolve: (r) => {
@@ -344,7 +393,8 @@ export class Sandbox {
         op: req.op,
         url: req.url,
       });
-      this.#send(JSON.stringify({ ...req, id } as Request));
+      // The id first: the sandbox's host reads it without parsing the line.
+      this.#send(JSON.stringify({ id, ...req } as Request));
     });
   }
 
@@ -355,7 +405,9 @@ export class Sandbox {
    */
   #watch(): void {
     const head = this.#pending.values().next().value;
-    if (!head) return;
+    if (!head) return this.#watchIdle();
+    this.#idleTicks = 0;
+    this.#idleCpuFrom = undefined;
     const now = performance.now();
     const running = this.#running === undefined ? undefined : this.#pending.get(this.#running);
     if (running) {
@@ -368,12 +420,14 @@ export class Sandbox {
         this.#onSlow();
       }
       if (budget.usedMs + (now - this.#runningSince) >= budget.limitMs) {
+        const limit = `time limit of ${(budget.limitMs / 1000).toFixed(1)} s exceeded`;
         return this.#fail(
           new SandboxFailure(
             "timeout",
-            `time limit of ${
-              (budget.limitMs / 1000).toFixed(1)
-            } s exceeded (an infinite loop, or a computation far larger than needed?)`,
+            running.op === "load"
+              ? `${limit}: the module did not finish loading (a top-level await that never ` +
+                `settles, or a long computation at the top level?)`
+              : `${limit} (an infinite loop, or a computation far larger than needed?)`,
           ),
         );
       }
@@ -386,6 +440,32 @@ export class Sandbox {
           } s: code kept running after its functions returned (a timer or a promise loop?)`,
         ),
       );
+    }
+    this.#checkMemory();
+  }
+
+  /**
+   * While no request is pending, every {@linkcode IDLE_CHECK_TICKS} ticks: the process's memory,
+   * and the CPU time it used since it went idle. An idle process runs nothing of its own: CPU
+   * time there is learner code left running (a timer, a loop of promises), which is stopped at
+   * {@linkcode IDLE_CPU_MS}, as memory is at the memory limit; the next request then finds the
+   * sandbox dead and gets a new one.
+   */
+  #watchIdle(): void {
+    if (++this.#idleTicks % IDLE_CHECK_TICKS !== 0) return;
+    const cpu = cpuMs(this.#child.pid);
+    if (cpu !== undefined) {
+      this.#idleCpuFrom ??= cpu;
+      if (cpu - this.#idleCpuFrom > IDLE_CPU_MS) {
+        return this.#fail(
+          new SandboxFailure(
+            "timeout",
+            `code kept running with no call pending (${
+              Math.round(cpu - this.#idleCpuFrom)
+            } ms of CPU): a timer or a promise loop left behind?`,
+          ),
+        );
+      }
     }
     this.#checkMemory();
   }
@@ -410,12 +490,11 @@ export class Sandbox {
   }
 
   /**
-   * For a grader about to exit: leaves an idle process to end by itself (its worker exits when
-   * the socket closes, which this process's exit does) and kills a busy one. Returns at once.
+   * For a grader about to exit: kills the process, idle or busy, and returns at once. (Were the
+   * grader killed instead, the process would still end: its host exits when the socket closes.)
    */
   abandon(): void {
-    this.#stopWatcher?.();
-    if (this.#pending.size > 0) this.#fail(new SandboxFailure("crash", "the grader exited"));
+    this.#fail(new SandboxFailure("crash", "the grader exited"));
   }
 
   /** Kills the process (if still running) and waits for it to end. */
@@ -511,31 +590,43 @@ export class Sandbox {
     }
   }
 
-  /** Reads the replies, one JSON line each. */
+  /**
+   * Reads the replies, one JSON line each, in time linear in their length; a line longer than
+   * {@linkcode MAX_REPLY_CHARS} stops the process as soon as that much has come.
+   */
   async #readReplies(): Promise<void> {
     const conn = await this.#conn;
     if (!conn) return;
     const decoder = new TextDecoder();
     const chunk = new Uint8Array(1 << 16);
-    let buffer = "";
+    let parts: string[] = [];
+    let partial = 0;
     try {
       for (;;) {
         const n = await conn.read(chunk);
         if (n === null) break;
-        buffer += decoder.decode(chunk.subarray(0, n), { stream: true });
+        let text = decoder.decode(chunk.subarray(0, n), { stream: true });
         let end: number;
-        while ((end = buffer.indexOf("\n")) >= 0) {
-          const line = buffer.slice(0, end);
-          buffer = buffer.slice(end + 1);
-          const started = parseStarted(line);
-          if (started !== undefined) {
-            this.#running = started;
-            this.#runningSince = performance.now();
-          } else {
-            const reply = JSON.parse(line) as Reply;
-            this.#pending.get(reply.id)?.resolve(reply); // not there: given up (setAside)
-            this.#running = undefined;
-            this.#waitingSince = performance.now();
+        while ((end = text.indexOf("\n")) >= 0) {
+          parts.push(text.slice(0, end));
+          text = text.slice(end + 1);
+          const line = parts.length === 1 ? parts[0] : parts.join("");
+          parts = [];
+          partial = 0;
+          const refused = this.#receive(line);
+          if (refused) return this.#fail(new SandboxFailure("crash", refused));
+        }
+        if (text) {
+          parts.push(text);
+          partial += text.length;
+          if (partial > MAX_REPLY_CHARS) {
+            return this.#fail(
+              new SandboxFailure(
+                "crash",
+                `the sandbox sent a reply longer than ${MAX_REPLY_CHARS} characters ` +
+                  `(a returned value far larger than the exercise asks for?)`,
+              ),
+            );
           }
         }
       }
@@ -544,6 +635,38 @@ export class Sandbox {
     } finally {
       conn.close();
     }
+  }
+
+  /**
+   * Takes one line from the process: a started line for the oldest request not started yet, or
+   * the reply to the request started. Returns why a line is refused: a started line out of turn,
+   * a reply to a request not running (unknown, already answered, or with none running), or a
+   * line that is not a reply.
+   */
+  #receive(line: string): string | undefined {
+    const started = parseStarted(line);
+    if (started !== undefined) {
+      if (this.#running !== undefined || this.#unstarted[0] !== started) {
+        return `the sandbox announced a call it was not asked to run (request ${started})`;
+      }
+      this.#unstarted.shift();
+      this.#running = started;
+      this.#runningSince = performance.now();
+      return undefined;
+    }
+    let reply: Reply;
+    try {
+      reply = JSON.parse(line) as Reply;
+    } catch {
+      return `the sandbox sent a line that is not a reply (${line.length} characters)`;
+    }
+    if (reply === null || typeof reply !== "object" || reply.id !== this.#running) {
+      return "the sandbox sent a reply to a call that was not running";
+    }
+    this.#pending.get(reply.id)?.resolve(reply); // not there: given up (setAside)
+    this.#running = undefined;
+    this.#waitingSince = performance.now();
+    return undefined;
   }
 
   /** Reads what the process writes to stdout or stderr outside replies. */

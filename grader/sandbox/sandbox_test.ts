@@ -3,11 +3,13 @@ import { KIT_DIR } from "../pool.ts";
 import {
   DEFAULT_LIMITS,
   Sandbox,
+  SANDBOX_MODULES,
   sandboxArgs,
   SandboxFailure,
   type SandboxOptions,
   TimeBudget,
 } from "./sandbox.ts";
+import { MAX_REPLY_CHARS } from "./protocol.ts";
 
 /** A sandbox running `source` as its worker, in a temporary folder that `use` may inspect. */
 async function withWorker(
@@ -18,7 +20,7 @@ async function withWorker(
   Deno.writeTextFileSync(`${dir}/worker.ts`, source);
   Deno.writeTextFileSync(`${dir}/import_map.json`, "{}");
   const options: SandboxOptions = {
-    workerPath: `${dir}/worker.ts`,
+    mainModule: `${dir}/worker.ts`,
     allowRead: [dir],
     importMapPath: `${dir}/import_map.json`,
     denoDir: `${KIT_DIR}/.cache/sandbox-deno`,
@@ -62,7 +64,7 @@ for (;;) {
 
 Deno.test("sandboxArgs: the socket's path is the only path beyond the allowed folders", () => {
   const args = sandboxArgs({
-    workerPath: "/k/grader/sandbox/worker.ts",
+    mainModule: "/k/grader/sandbox/host.ts",
     allowRead: ["/s/snapshots", "/k/lib"],
     importMapPath: "/s/import_map.json",
     denoDir: "/k/.cache/sandbox-deno",
@@ -77,10 +79,11 @@ Deno.test("sandboxArgs: the socket's path is the only path beyond the allowed fo
     "--allow-net=unix:/s/sockets/0",
   ]);
   assert.ok(args.includes("--no-prompt"));
-  // The worker's own arguments: the socket and the output limit, nothing secret.
-  assert.deepEqual(args.slice(args.indexOf("/k/grader/sandbox/worker.ts") + 1), [
+  // The process's own arguments: the socket and the limits, nothing secret.
+  assert.deepEqual(args.slice(args.indexOf("/k/grader/sandbox/host.ts") + 1), [
     "/s/sockets/0",
     String(DEFAULT_LIMITS.outputChars),
+    String(MAX_REPLY_CHARS),
   ]);
 });
 
@@ -106,6 +109,7 @@ Deno.test("Sandbox: requests wait for the connection; replies come on the socket
     SERVE(
       // A forged reply on stdout first: it must be taken for stray text.
       `Deno.stdout.writeSync(encoder.encode(JSON.stringify({ id: req.id, ok: false }) + "\\n"));
+      await say("started " + req.id);
       await say(JSON.stringify({ id: req.id, output: "#" + req.id, droppedOutput: 0, ok: true }));`,
       "await new Promise((r) => setTimeout(r, 200)); // requests are sent before this connects",
     ),
@@ -134,7 +138,7 @@ Deno.test("Sandbox: time is charged from the worker's started line to its reply,
       await Promise.all([sandbox.request(CALL, first), sandbox.request(CALL, second)]);
       for (const budget of [first, second]) {
         // 60 ms running; the second also waited about 360 ms behind the first.
-        assert.ok(budget.usedMs >= 55 && budget.usedMs < 150, `charged ${budget.usedMs} ms`);
+        assert.ok(budget.usedMs >= 45 && budget.usedMs < 150, `charged ${budget.usedMs} ms`);
       }
     },
   );
@@ -191,4 +195,89 @@ Deno.test("Sandbox: set aside for the exercise running, it gives up the others' 
       assert.equal((await alsoKept).during, "another");
     },
   );
+});
+
+Deno.test("Sandbox: a line it did not ask for stops the process, put down to the call running", async () => {
+  const cases: [string, RegExp, "this" | "none"][] = [
+    // A reply to a request that is not running: the next one, an unknown one.
+    [
+      `await say("started " + req.id); await say(JSON.stringify({ id: req.id + 1, ok: true }));`,
+      /not running/,
+      "this",
+    ],
+    [
+      `await say("started " + req.id); await say(JSON.stringify({ id: 999, ok: true }));`,
+      /not running/,
+      "this",
+    ],
+    // A reply with no call started, a call announced out of turn, a line that is no reply.
+    [`await say(JSON.stringify({ id: req.id, ok: true }));`, /not running/, "none"],
+    [`await say("started " + (req.id + 1));`, /not asked to run/, "none"],
+    [`await say("started " + req.id); await say("{{{");`, /not a reply/, "this"],
+  ];
+  for (const [serve, message, during] of cases) {
+    await withWorker(SERVE(serve), async (sandbox) => {
+      const budget = new TimeBudget(20_000);
+      const failure = await sandbox.request(CALL, budget).then(() => undefined, (e) => e);
+      assert.ok(failure instanceof SandboxFailure, `${serve}: ${failure}`);
+      assert.equal(failure.kind, "crash");
+      assert.match(failure.message, message);
+      assert.equal(failure.during, during, serve);
+      assert.equal(sandbox.alive, false);
+    });
+  }
+});
+
+Deno.test("Sandbox: a reply longer than the limit is refused before it is read whole", async () => {
+  await withWorker(
+    SERVE(`await say("started " + req.id);
+      const block = encoder.encode("x".repeat(1 << 20));
+      for (let i = 0; i < 40; i++) {
+        for (let off = 0; off < block.length;) off += await conn.write(block.subarray(off));
+      }`),
+    async (sandbox) => {
+      const failure = await sandbox.request(CALL, new TimeBudget(20_000)).then(() => {}, (e) => e);
+      assert.ok(failure instanceof SandboxFailure);
+      assert.match(failure.message, /reply longer than/);
+      assert.equal(failure.during, "this");
+    },
+  );
+});
+
+Deno.test("Sandbox: an idle process that keeps computing is stopped", async () => {
+  await withWorker(
+    SERVE(`await say("started " + req.id);
+      await say(JSON.stringify({ id: req.id, output: "", droppedOutput: 0, ok: true }));
+      setTimeout(() => { for (;;) {} }, 0);`),
+    async (sandbox) => {
+      await sandbox.request(CALL, new TimeBudget(20_000));
+      const started = performance.now();
+      while (sandbox.alive && performance.now() - started < 10_000) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.equal(sandbox.alive, false, "still alive after 10 s of computing while idle");
+      const failure = await sandbox.request(CALL, new TimeBudget(1000)).then(() => {}, (e) => e);
+      assert.match(failure.message, /kept running with no call pending/);
+      assert.equal(failure.during, "none");
+    },
+  );
+});
+
+Deno.test("SANDBOX_MODULES: exactly the modules of grader/sandbox/ that the process loads", async () => {
+  const dir = `${KIT_DIR}/grader/sandbox`;
+  const graph = async (file: string) => {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["info", "--json", `${dir}/${file}`],
+      cwd: KIT_DIR,
+    }).output();
+    const info = JSON.parse(new TextDecoder().decode(out.stdout)) as {
+      modules: { specifier: string }[];
+    };
+    return info.modules.map((m) => m.specifier)
+      .filter((s) => s.startsWith(`file://${dir}/`))
+      .map((s) => s.slice(`file://${dir}/`.length));
+  };
+  // The Worker's module is loaded by URL, not imported: its graph is read on its own.
+  const loaded = new Set([...await graph("host.ts"), ...await graph("worker.ts")]);
+  assert.deepEqual([...loaded].sort(), [...SANDBOX_MODULES].sort());
 });

@@ -1,10 +1,13 @@
 /**
- * The sandboxed process's main module. It only evaluates: it loads exercise modules through
- * computed imports (so their whole graph is permission-checked), calls their exports on the
- * inputs the grader sends, and sends back what they returned, what they printed and what they
- * did to their arguments. It judges nothing.
+ * The harness: the module that runs learner code, in a Web Worker of the sandboxed process (a
+ * realm of its own, started by `host.ts`, which alone holds the grader's socket). It only
+ * evaluates: it loads exercise modules through computed imports (so their whole graph is
+ * permission-checked), calls their exports on the inputs the grader sends, and sends back what
+ * they returned, what they printed and what they did to their arguments. It judges nothing.
  *
- * Started by `sandbox.ts` with the least permissions; see there and the README.
+ * It talks to the host over a `MessagePort` it receives in its first message and keeps to
+ * itself; before any learner module loads, `lockdown` removes from this realm every way to
+ * reach Deno's internals, to start another realm or to post to the host (see `lockdown.ts`).
  *
  * @module
  */
@@ -16,23 +19,28 @@ import { lockdown } from "./lockdown.ts";
 import { probeFunction, type ProbeRef, type ProbeTrace } from "./probes.ts";
 import {
   type ChangedArgument,
-  parseWorkerArgv,
   type Reply,
   type Request,
   startedLine,
   type ThrownError,
 } from "./protocol.ts";
 
-// Everything the worker needs is captured before learner code can touch it.
-const connect = Deno.connect;
-const revoke = Deno.permissions.revokeSync.bind(Deno.permissions);
+// Everything the harness needs is captured before learner code can touch it.
 const inspect = Deno.inspect;
-const encoder = new TextEncoder();
 const stringify = JSON.stringify;
 const parse = JSON.parse;
+const apply = Reflect.apply;
+const typedArrayProto = Object.getPrototypeOf(Float64Array.prototype);
+function getter(name: string): (this: unknown) => unknown {
+  return Object.getOwnPropertyDescriptor(typedArrayProto, name)!.get! as (this: unknown) => unknown;
+}
+const bufferGetter = getter("buffer");
+const byteOffsetGetter = getter("byteOffset");
+const byteLengthGetter = getter("byteLength");
+const Bytes = Uint8Array;
 /**
  * The real timer functions, fetched on first use. Deno 2.9 loads its timers (Node-compatible
- * ones) the first time `setTimeout` & co. are read, which costs about 13 ms: the worker itself
+ * ones) the first time `setTimeout` & co. are read, which costs about 13 ms: the harness itself
  * needs no timer, so only exercises that schedule something pay for it.
  */
 function lazyGlobal<T>(name: string): () => T {
@@ -45,7 +53,6 @@ const realSetTimeout = lazyGlobal<Schedule>("setTimeout");
 const realSetInterval = lazyGlobal<Schedule>("setInterval");
 const realClearTimeout = lazyGlobal<(id: unknown) => void>("clearTimeout");
 const realClearInterval = lazyGlobal<(id: unknown) => void>("clearInterval");
-const realExit = Deno.exit;
 
 let outputLimit = 65536;
 let output = "";
@@ -144,59 +151,93 @@ function clearTimers(url: string): boolean {
   return any;
 }
 
+/** Longest error name, message and stack frame sent to the grader; frames sent. */
+export const THROWN_LIMITS = { name: 200, message: 4000, frame: 500, frames: 5 } as const;
+
+/** `text` cut to `max` characters, saying how many were left out. */
+function clip(text: string, max: number): string {
+  return text.length <= max
+    ? text
+    : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+/**
+ * Reads a property of a learner's error as text: getters and `toString` are learner code, so
+ * what they throw becomes a placeholder and the text is cut to `max`.
+ */
+function readText(read: () => unknown, max: number): string {
+  try {
+    const v = read();
+    return clip(typeof v === "string" ? v : String(v), max);
+  } catch {
+    return "(unreadable)";
+  }
+}
+
 function thrown(e: unknown, stagingPrefix: string): ThrownError {
   if (e instanceof Error) {
-    const stack = (e.stack ?? "").split("\n").filter((line) => line.includes(stagingPrefix))
-      .map((line) => line.trim()).slice(0, 5);
+    // Only the frames inside the exercise files, read from a stack cut to a bounded length.
+    const stackText = readText(() => e.stack ?? "", 64 * 1024);
+    const stack: string[] = [];
+    for (const line of stackText.split("\n")) {
+      if (stack.length === THROWN_LIMITS.frames) break;
+      if (line.includes(stagingPrefix)) stack.push(clip(line.trim(), THROWN_LIMITS.frame));
+    }
+    const name = readText(() => e.name, THROWN_LIMITS.name);
     return {
-      name: e.name,
-      message: e.message,
+      name,
+      message: readText(() => e.message, THROWN_LIMITS.message),
       stack,
-      notImplemented: e instanceof lib.NotImplementedError || e.name === "NotImplementedError",
+      notImplemented: e instanceof lib.NotImplementedError || name === "NotImplementedError",
     };
   }
   return {
     name: "thrown value",
-    message: `threw ${inspect(e, { colors: false })} (throw an Error instead)`,
+    message: `threw ${
+      readText(() => inspect(e, { colors: false, depth: 2 }), THROWN_LIMITS.message)
+    } (throw an Error instead)`,
     stack: [],
     notImplemented: false,
   };
 }
 
-/** Reads and writes the grader's socket: set once connected, reachable from this module only. */
-let socket: {
-  read(into: Uint8Array): Promise<number | null>;
-  write(bytes: Uint8Array): Promise<number>;
-};
-
-async function send(line: string): Promise<void> {
-  const bytes = encoder.encode(line + "\n");
-  for (let off = 0; off < bytes.length;) off += await socket.write(bytes.subarray(off));
-}
-
-/** The write of the last started line, while it is not complete (the socket was full). */
-let announcing: Promise<void> | undefined;
+/** The host's end of the private channel: set by the first message, held by this module only. */
+let port: MessagePort;
+/** The longest line the host accepts; a longer reply is replaced by an error (see `reply`). */
+let maxLine = 64 << 20;
 
 /**
- * Tells the grader that the process starts on request `id`. Deno writes to a socket when asked
- * (it only waits when the socket is full), so the line is out before the request runs. A call
- * runs with no await between this line and its reply (which goes out once the line's write is
- * done): in between, only that call's code runs and what it queued, never a timer callback that
- * an exercise left behind (those run when the worker waits for the next request).
+ * Tells the host that the process starts on request `id`. Messages on a port keep their order,
+ * and a call runs with no await between this line and its reply: in between, only that call's
+ * code runs and what it queued, never a timer callback that an exercise left behind (those run
+ * when the harness waits for the next request).
  */
 function announce(id: number): void {
-  const write = send(startedLine(id));
-  announcing = write;
-  write.then(() => {
-    if (announcing === write) announcing = undefined;
-  });
+  port.postMessage(startedLine(id));
 }
 
-function reply(id: number, body: Record<string, unknown>): Promise<void> {
-  const line = stringify({ id, output, droppedOutput: dropped, ...body } as Reply);
+function reply(id: number, body: Record<string, unknown>): void {
+  let line = stringify({ id, output, droppedOutput: dropped, ...body } as Reply);
   output = "";
   dropped = 0;
-  return announcing ? announcing.then(() => send(line)) : send(line);
+  if (line.length > maxLine) {
+    line = stringify(
+      {
+        id,
+        output: "",
+        droppedOutput: 0,
+        ok: false,
+        error: {
+          name: "ReplyTooLarge",
+          message: `the reply to this call would be ${line.length} characters long, above the ` +
+            `sandbox's limit of ${maxLine}: return only what the exercise asks for`,
+          stack: [],
+          notImplemented: false,
+        },
+      } satisfies Reply,
+    );
+  }
+  port.postMessage(line);
 }
 
 /** A typed buffer inside the arguments, with its path and a copy taken before the call. */
@@ -219,10 +260,29 @@ function watchArguments(value: unknown, path: (string | number)[], out: Watched[
   }
 }
 
-function sameBits(a: Float64Array | Int32Array, b: Float64Array | Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+/**
+ * The bytes of a typed array, read through the intrinsic getters captured at start: an own
+ * `buffer` (or `byteOffset`, `byteLength`) property that learner code defined on the array
+ * cannot show the check another array than the one the call changed.
+ */
+function bytesOf(a: Float64Array | Int32Array): Uint8Array {
+  return new Bytes(
+    apply(bufferGetter, a, []) as ArrayBuffer,
+    apply(byteOffsetGetter, a, []) as number,
+    apply(byteLengthGetter, a, []) as number,
+  );
+}
+
+/** Whether `a` is a typed array holding the same bytes as `b` (false for anything else). */
+function sameBits(a: unknown, b: Float64Array | Int32Array): boolean {
+  let x: Uint8Array;
+  try {
+    x = bytesOf(a as Float64Array);
+  } catch {
+    return false; // not a typed array any more
+  }
+  const y = bytesOf(b);
+  if (x.length !== y.length) return false;
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
   return true;
 }
@@ -230,7 +290,7 @@ function sameBits(a: Float64Array | Int32Array, b: Float64Array | Int32Array): b
 function changedArguments(watched: Watched[]): ChangedArgument[] {
   const changed: ChangedArgument[] = [];
   for (const w of watched) {
-    const now = w.owner instanceof Matrix ? w.owner.data : w.owner;
+    const now = w.owner === w.data ? w.owner : (w.owner as Matrix).data;
     if (now !== w.data || !sameBits(now, w.before)) {
       changed.push({ path: w.path, after: encode(w.owner) });
     }
@@ -284,6 +344,9 @@ function makeProbe(ref: ProbeRef, traces: ProbeTrace[]): Probe {
 }
 
 const modules = new Map<string, Record<string, unknown>>();
+/** Exports of a module reported to the grader, and the longest name reported. */
+const MAX_EXPORTS = 256;
+const MAX_EXPORT_NAME = 200;
 let stagingPrefix = "\0";
 
 async function handle(req: Request): Promise<void> {
@@ -302,8 +365,13 @@ async function handle(req: Request): Promise<void> {
       const specifier = String(req.url); // computed: the module's whole graph is permission-checked
       const mod = await import(specifier) as Record<string, unknown>;
       modules.set(req.url, mod);
-      const exports: Record<string, string> = {};
-      for (const [k, v] of Object.entries(mod)) exports[k] = typeof v;
+      // A null prototype: an export may be named like a method of Object.prototype.
+      const exports: Record<string, string> = Object.create(null);
+      const names = Object.keys(mod);
+      for (let i = 0; i < names.length && i < MAX_EXPORTS; i++) {
+        const k = names[i];
+        if (k.length <= MAX_EXPORT_NAME) exports[k] = typeof mod[k];
+      }
       return reply(req.id, { ok: true, exports });
     } catch (e) {
       return reply(req.id, { ok: false, error: thrown(e, stagingPrefix) });
@@ -356,39 +424,29 @@ async function handle(req: Request): Promise<void> {
   });
 }
 
-/** The lines `read` returns, until it returns null (the other end closed). */
-async function* lines(read: (into: Uint8Array) => Promise<number | null>): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
-  const chunk = new Uint8Array(1 << 16);
-  let buffer = "";
-  for (;;) {
-    const n = await read(chunk);
-    if (n === null) return;
-    buffer += decoder.decode(chunk.subarray(0, n), { stream: true });
-    let nl: number;
-    while ((nl = buffer.indexOf("\n")) >= 0) {
-      yield buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-    }
-  }
+/** What the host sends first: the private port and the output limit. */
+interface Init {
+  port: MessagePort;
+  outputLimit: number;
+  maxReplyChars: number;
 }
 
-/**
- * Connects to the grader's socket and gives up the permissions the connection needed, before any
- * exercise code runs: afterwards, the process can only read the staged files and `lib/`.
- */
-async function connectToGrader(socketPath: string): Promise<void> {
-  const conn = await connect({ transport: "unix", path: socketPath });
-  revoke({ name: "net" });
-  revoke({ name: "write" });
-  revoke({ name: "read", path: socketPath });
-  socket = { read: conn.read.bind(conn), write: conn.write.bind(conn) };
+/** Waits for the host's first message on this realm's global, the only one it sends there. */
+function init(): Promise<Init> {
+  return new Promise((resolve) => {
+    const scope = globalThis as unknown as { onmessage: ((e: MessageEvent) => void) | null };
+    scope.onmessage = (e) => {
+      scope.onmessage = null;
+      resolve(e.data as Init);
+    };
+  });
 }
 
 async function main(): Promise<void> {
-  const args = parseWorkerArgv(Deno.args);
-  outputLimit = args.outputLimit;
-  await connectToGrader(args.socketPath);
+  const first = await init();
+  port = first.port;
+  outputLimit = first.outputLimit;
+  maxLine = first.maxReplyChars;
 
   globalThis.addEventListener("unhandledrejection", (e) => {
     e.preventDefault();
@@ -402,22 +460,38 @@ async function main(): Promise<void> {
   trackTimers();
   lockdown(lib as unknown as Record<string, unknown>);
 
-  for await (const line of lines(socket.read)) {
-    if (line.trim() === "") continue;
+  // Requests are handled one at a time, in the order they came, each from a task of its own:
+  // the next one starts only once the event loop has had a turn. Code that an exercise left
+  // running (a loop of promises that never lets the loop turn) thus holds up the next request,
+  // which the grader sees and charges to nobody, rather than running beside it unseen.
+  const queue: string[] = [];
+  let head = 0;
+  let busy = false;
+  const turn = new MessageChannel();
+  const next = () => {
+    if (head === queue.length) {
+      busy = false;
+      return;
+    }
+    busy = true;
+    const line = queue[head];
+    queue[head++] = "";
+    if (head > 1024) {
+      queue.splice(0, head);
+      head = 0;
+    }
     const req = parse(line) as Request;
     announce(req.id);
-    await handle(req);
-  }
+    handle(req).then(
+      () => turn.port2.postMessage(null),
+      (e) => port.postMessage({ fatal: `the harness failed: ${inspect(e)}`.slice(0, 4000) }),
+    );
+  };
+  turn.port1.onmessage = next;
+  port.onmessage = (e: MessageEvent) => {
+    queue.push(e.data as string);
+    if (!busy) next();
+  };
 }
 
-try {
-  await main();
-  // The grader closed the socket (it is done, or gone): end now, even if exercise code left
-  // something scheduled.
-  realExit(0);
-} catch (e) {
-  // A failure of the worker itself (not of learner code): say so on stderr, which the grader
-  // shows, and exit non-zero so it is reported as a crash rather than silence.
-  Deno.stderr.writeSync(encoder.encode(`gradkit sandbox worker failed: ${inspect(e)}\n`));
-  realExit(70);
-}
+await main();
