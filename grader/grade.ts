@@ -21,7 +21,13 @@ import { type ExerciseJob, gradeExercise } from "./grade_exercise.ts";
 import { type ExerciseReport, type Report, REPORT_SCHEMA_VERSION, summarize } from "./report.ts";
 import { DEFAULT_JOBS, KIT_DIR, SandboxPool } from "./pool.ts";
 import { DEFAULT_LIMITS, type Limits } from "./sandbox/sandbox.ts";
-import { copySubmission, removeSnapshot, type Snapshot } from "./staging.ts";
+import {
+  copySubmission,
+  isKitAnswerFolder,
+  removeSnapshot,
+  type Snapshot,
+  StagingTampered,
+} from "./staging.ts";
 
 export { KIT_DIR };
 
@@ -98,11 +104,14 @@ export class GradingSession {
   readonly #options: SessionOptions;
   readonly #source: string;
   readonly #pool: SandboxPool;
+  /** The folder is one of the kit's answer folders, as named: see `isKitAnswerFolder`. */
+  readonly #trusted: boolean;
 
   private constructor(options: SessionOptions, source: string, pool: SandboxPool) {
     this.#options = options;
     this.#source = source;
     this.#pool = pool;
+    this.#trusted = isKitAnswerFolder(options.dir.replace(/\/+$/, "") || ".");
   }
 
   /**
@@ -141,8 +150,12 @@ export class GradingSession {
     const exercises = request.exercises ?? selectExercises(request.ids ?? []);
     let snapshot: Snapshot;
     try {
-      snapshot = copySubmission(this.#pool.staging, this.#source, this.#options.extraFiles);
+      snapshot = copySubmission(this.#pool.staging, this.#source, {
+        extraFiles: this.#options.extraFiles,
+        trusted: this.#trusted,
+      });
     } catch (e) {
+      if (e instanceof StagingTampered) throw e;
       throw new NoSuchFolder(this.#options.dir, (e as Error).message);
     }
     const slots = await this.#pool.take(exercises.length);

@@ -52,6 +52,8 @@ interface Row {
   status: ExerciseStatus | ExerciseStatus[];
   /** Matched against the exercise's message and its tests' messages. */
   message?: RegExp;
+  /** The file is a hard link to this file instead (where the file systems allow it). */
+  hardLinkTo?: string;
 }
 
 const tmp = await Deno.makeTempDir({ prefix: "gradkit-hardening-" });
@@ -483,6 +485,13 @@ const ROWS: Row[] = [
     ),
     status: "passed",
   },
+  {
+    name: "a hard link to a kit solution file",
+    source: withBody('throw new Error("not linked: /tmp is another file system");'),
+    hardLinkTo: `${KIT_DIR}/solutions/07_mse_loss.ts`,
+    status: "error",
+    message: /is missing|not linked/,
+  },
   // hostile: imports
   {
     name: "imports a grader file by absolute path",
@@ -569,6 +578,17 @@ await Deno.writeTextFile(
 );
 // A link inside the submission to a grader file: it must be skipped, never read.
 await Deno.symlink(secret, `${sub}/linked.ts`);
+const hardLinked = ROWS.flatMap((row, i) => {
+  if (!row.hardLinkTo) return [];
+  try {
+    Deno.removeSync(`${sub}/bad_${i}.ts`);
+    Deno.linkSync(row.hardLinkTo, `${sub}/bad_${i}.ts`);
+  } catch {
+    Deno.writeTextFileSync(`${sub}/bad_${i}.ts`, row.source);
+    return [];
+  }
+  return [`bad_${i}.ts: the same file (a hard link) as one of the kit's own`];
+});
 
 const before = await Deno.readTextFile(secret);
 const rowOf = (e: Exercise) => Number(/_(\d+)$/.exec(e.id)?.[1]);
@@ -605,6 +625,7 @@ Deno.test("hardening: nothing outside the run's folder changed, links were skipp
   assert.equal(await Deno.readTextFile(secret), before);
   await assert.rejects(Deno.stat(canary));
   assert.ok(report.skippedFiles.some((s) => s.startsWith("linked.ts: a symbolic link")));
+  for (const h of hardLinked) assert.ok(report.skippedFiles.some((s) => s.startsWith(h)), h);
   assert.equal(report.exercises.length + memoryReport.exercises.length, exercises.length);
   await Deno.remove(tmp, { recursive: true });
 });

@@ -2,12 +2,16 @@ import assert from "node:assert/strict";
 import {
   copySubmission,
   createStaging,
+  isKitAnswerFolder,
   leaveStaging,
   MAX_FILE_BYTES,
   MAX_SOCKETS_DIR_BYTES,
+  type RaceHook,
   removeSnapshot,
   removeStaging,
   REUSABLE_STAGINGS,
+  type Snapshot,
+  StagingTampered,
 } from "./staging.ts";
 
 async function submission(): Promise<string> {
@@ -27,7 +31,7 @@ async function submission(): Promise<string> {
 Deno.test("staging copies source files as regular files and leaves out links, big files and dot folders", async () => {
   const dir = await submission();
   const staging = createStaging("/kit/lib");
-  const snapshot = copySubmission(staging, dir, { "extra.ts": "export {};\n" });
+  const snapshot = copySubmission(staging, dir, { extraFiles: { "extra.ts": "export {};\n" } });
   try {
     const names: string[] = [];
     for await (const e of Deno.readDir(snapshot.exercisesDir)) names.push(e.name);
@@ -151,5 +155,210 @@ Deno.test("leaveStaging: a temporary folder goes, a reusable folder's snapshots 
   } finally {
     await Deno.remove(reuseDir, { recursive: true });
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+// Races: each test acts at the racy moment through the `onRace` seam, and checks that what was
+// staged is the submission's own file, or nothing (and the skipped files say why).
+
+const KIT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+const SOLUTION = `${KIT}/solutions/07_mse_loss.ts`;
+
+/** A submission and, beside it, a folder of answers it must never reach. */
+async function raceSetup(): Promise<{ dir: string; answers: string; root: string }> {
+  // Inside the kit, on the file system of `solutions/` (the hard link test needs it).
+  await Deno.mkdir(`${KIT}/.cache`, { recursive: true });
+  const root = await Deno.makeTempDir({ dir: `${KIT}/.cache`, prefix: "staging-race-test-" });
+  const dir = `${root}/submission`;
+  const answers = `${root}/answers`;
+  await Deno.mkdir(`${dir}/sub`, { recursive: true });
+  await Deno.mkdir(answers);
+  await Deno.writeTextFile(`${dir}/a.ts`, "mine\n");
+  await Deno.writeTextFile(`${dir}/sub/b.ts`, "mine\n");
+  await Deno.writeTextFile(`${answers}/a.ts`, "ANSWER\n");
+  await Deno.writeTextFile(`${answers}/b.ts`, "ANSWER\n");
+  return { dir, answers, root };
+}
+
+/** Every staged file's path and text. */
+function stagedFiles(dir: string, shown = ""): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const e of Deno.readDirSync(dir)) {
+    const path = `${dir}/${e.name}`;
+    if (e.isDirectory) Object.assign(found, stagedFiles(path, `${shown}${e.name}/`));
+    else found[shown + e.name] = Deno.readTextFileSync(path);
+  }
+  return found;
+}
+
+/** Stages `dir` with `onRace`, and hands the snapshot to `check`; cleans up. */
+async function raced(
+  setup: { dir: string; root: string },
+  onRace: RaceHook,
+  check: (snapshot: Snapshot) => void,
+): Promise<void> {
+  const staging = createStaging("/kit/lib");
+  const cwd = Deno.cwd();
+  try {
+    check(copySubmission(staging, setup.dir, { onRace }));
+    assert.equal(Deno.cwd(), cwd, "the working folder is put back");
+  } finally {
+    await removeStaging(staging);
+    await Deno.remove(setup.root, { recursive: true });
+  }
+}
+
+Deno.test("race: a folder swapped for a link to another folder before it is entered is not followed", async () => {
+  const s = await raceSetup();
+  await raced(s, (moment, path) => {
+    if (moment === "checked" && path === `${s.dir}/sub`) {
+      Deno.renameSync(path, `${s.dir}/.moved`);
+      Deno.symlinkSync(s.answers, path);
+    }
+  }, (snapshot) => {
+    assert.deepEqual(stagedFiles(snapshot.exercisesDir), { "a.ts": "mine\n" });
+    assert.deepEqual(snapshot.skipped, [
+      "sub: changed while it was being staged (a link or another folder took its place)",
+    ]);
+  });
+});
+
+Deno.test("race: a folder swapped for a link after its parent is listed is skipped as a link", async () => {
+  const s = await raceSetup();
+  await raced(s, (moment, path) => {
+    if (moment === "listed" && path === s.dir) {
+      Deno.renameSync(`${s.dir}/sub`, `${s.dir}/.moved`);
+      Deno.symlinkSync(s.answers, `${s.dir}/sub`);
+    }
+  }, (snapshot) => {
+    assert.deepEqual(stagedFiles(snapshot.exercisesDir), { "a.ts": "mine\n" });
+    assert.deepEqual(snapshot.skipped, [
+      "sub: a symbolic link (only regular files are graded)",
+    ]);
+  });
+});
+
+Deno.test("race: a parent folder swapped for a link while its files are staged changes nothing", async () => {
+  // Once entered, a folder's files are found in it, not through its path.
+  const s = await raceSetup();
+  await raced(s, (moment, path) => {
+    if (moment === "checked" && path === `${s.dir}/sub/b.ts`) {
+      Deno.renameSync(`${s.dir}/sub`, `${s.dir}/.moved`);
+      Deno.symlinkSync(s.answers, `${s.dir}/sub`);
+    }
+  }, (snapshot) => {
+    assert.deepEqual(stagedFiles(snapshot.exercisesDir), {
+      "a.ts": "mine\n",
+      "sub/b.ts": "mine\n",
+    });
+    assert.deepEqual(snapshot.skipped, []);
+  });
+});
+
+for (
+  const [what, swap] of [
+    ["a link to another file", (path: string, answers: string) => {
+      Deno.removeSync(path);
+      Deno.symlinkSync(`${answers}/a.ts`, path);
+    }],
+    ["another file", (path: string, answers: string) => {
+      Deno.copyFileSync(`${answers}/a.ts`, `${path}.new`);
+      Deno.renameSync(`${path}.new`, path);
+    }],
+  ] as const
+) {
+  Deno.test(`race: a file swapped for ${what} between its lstat and its open is refused`, async () => {
+    const s = await raceSetup();
+    await raced(s, (moment, path) => {
+      if (moment === "checked" && path === `${s.dir}/a.ts`) swap(path, s.answers);
+    }, (snapshot) => {
+      assert.deepEqual(stagedFiles(snapshot.exercisesDir), { "sub/b.ts": "mine\n" });
+      assert.equal(snapshot.skipped.length, 1);
+      assert.match(snapshot.skipped[0], /^a\.ts: changed while it was being staged/);
+    });
+  });
+}
+
+Deno.test("race: a file that grows past the cap after its lstat is refused", async () => {
+  const s = await raceSetup();
+  await raced(s, (moment, path) => {
+    if (moment === "checked" && path === `${s.dir}/a.ts`) {
+      Deno.writeFileSync(path, new Uint8Array(MAX_FILE_BYTES), { append: true });
+    }
+  }, (snapshot) => {
+    assert.deepEqual(stagedFiles(snapshot.exercisesDir), { "sub/b.ts": "mine\n" });
+    assert.deepEqual(snapshot.skipped, ["a.ts: grew past 1 MiB while it was being staged"]);
+  });
+});
+
+Deno.test("race: a link planted in the staged tree fails the staging", async () => {
+  const s = await raceSetup();
+  const staging = createStaging("/kit/lib");
+  try {
+    assert.throws(
+      () =>
+        copySubmission(staging, s.dir, {
+          onRace: (moment, path) => {
+            if (moment === "staged") Deno.symlinkSync(SOLUTION, `${path}/sub/planted.ts`);
+          },
+        }),
+      (e) => e instanceof StagingTampered && /a symbolic link \(sub\/planted\.ts\)/.test(e.message),
+    );
+  } finally {
+    await removeStaging(staging);
+    await Deno.remove(s.root, { recursive: true });
+  }
+});
+
+Deno.test("the kit's answers: a link to a solution is skipped, a hard link to one refused", async () => {
+  const s = await raceSetup();
+  Deno.symlinkSync(SOLUTION, `${s.dir}/07_mse_loss.ts`);
+  Deno.linkSync(SOLUTION, `${s.dir}/sub/07_mse_loss.ts`);
+  Deno.linkSync(`${KIT}/grader/spec.ts`, `${s.dir}/spec.ts`);
+  const staging = createStaging("/kit/lib");
+  try {
+    const snapshot = copySubmission(staging, s.dir);
+    assert.deepEqual(stagedFiles(snapshot.exercisesDir), {
+      "a.ts": "mine\n",
+      "sub/b.ts": "mine\n",
+    });
+    assert.deepEqual(snapshot.skipped.sort(), [
+      "07_mse_loss.ts: a symbolic link (only regular files are graded)",
+      "spec.ts: the same file (a hard link) as one of the kit's own in solutions/ or grader/",
+      "sub/07_mse_loss.ts: the same file (a hard link) as one of the kit's own in solutions/ or grader/",
+    ]);
+    // The kit's own answer folder is graded as trusted (the catalogue check).
+    const trusted = copySubmission(staging, s.dir, { trusted: true });
+    assert.equal(
+      stagedFiles(trusted.exercisesDir)["sub/07_mse_loss.ts"],
+      Deno.readTextFileSync(SOLUTION),
+    );
+  } finally {
+    await removeStaging(staging);
+    await Deno.remove(s.root, { recursive: true });
+  }
+});
+
+Deno.test("isKitAnswerFolder: the kit's solutions/ as named, not a link to it", async () => {
+  const s = await raceSetup();
+  try {
+    assert.ok(isKitAnswerFolder(`${KIT}/solutions`));
+    assert.ok(isKitAnswerFolder(`${KIT}/solutions/mistakes/`));
+    assert.ok(isKitAnswerFolder(`${KIT}/exercises/../solutions`));
+    assert.ok(!isKitAnswerFolder(`${KIT}/exercises`));
+    assert.ok(!isKitAnswerFolder(`${KIT}/solutionsx`));
+    Deno.symlinkSync(`${KIT}/solutions`, `${s.root}/linked`);
+    assert.ok(!isKitAnswerFolder(`${s.root}/linked`));
+    // Not trusted, so every file of it is refused (as a grading session stages it: the real
+    // path, trusted or not by the name it was given).
+    const staging = createStaging("/kit/lib");
+    const snapshot = copySubmission(staging, Deno.realPathSync(`${s.root}/linked`), {
+      trusted: isKitAnswerFolder(`${s.root}/linked`),
+    });
+    assert.deepEqual(stagedFiles(snapshot.exercisesDir), {});
+    assert.deepEqual(snapshot.skipped, [".: one of the kit's own folders (solutions/ or grader/)"]);
+    await removeStaging(staging);
+  } finally {
+    await Deno.remove(s.root, { recursive: true });
   }
 });
