@@ -55,7 +55,8 @@ Deno.test("sha256 agrees with crypto.subtle on every length around the block bou
 
 Deno.test("HmacSha256 agrees with crypto.subtle: keys of 1 to 199 bytes, one key many messages", async () => {
   const rng = new Rng(7);
-  const bytes = (n: number): Uint8Array<ArrayBuffer> => Uint8Array.from({ length: n }, () => rng.nextUint32() & 0xff);
+  const bytes = (n: number): Uint8Array<ArrayBuffer> =>
+    Uint8Array.from({ length: n }, () => rng.nextUint32() & 0xff);
   const webHmac = async (key: Uint8Array<ArrayBuffer>, message: Uint8Array<ArrayBuffer>) => {
     const k = await crypto.subtle.importKey(
       "raw",
