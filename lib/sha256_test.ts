@@ -78,3 +78,28 @@ Deno.test("HmacSha256 agrees with crypto.subtle: keys of 1 to 199 bytes, one key
     assert.equal(hex(mac.digest(message)), await webHmac(key, message), `message ${i}`);
   }
 });
+
+Deno.test("HmacSha256.withPrefix: digest(m) is the HMAC of prefix ‖ m, for prefixes of any length", () => {
+  const rng = new Rng(11);
+  const bytes = (n: number) => Uint8Array.from({ length: n }, () => rng.nextUint32() & 0xff);
+  const key = bytes(16);
+  const mac = new HmacSha256(key);
+  for (
+    const [a, b, m] of [[0, 0, 0], [3, 0, 10], [64, 0, 0], [63, 2, 70], [100, 30, 5], [128, 64, 64]]
+  ) {
+    const pa = bytes(a), pb = bytes(b), message = bytes(m);
+    const whole = new Uint8Array([...pa, ...pb, ...message]);
+    const chained = mac.withPrefix(pa).withPrefix(pb);
+    assert.equal(hex(chained.digest(message)), hex(hmacSha256(key, whole)), `${a} + ${b} + ${m}`);
+    assert.equal(
+      hex(chained.digest(message)),
+      hex(hmacSha256(key, whole)),
+      "digest keeps its state",
+    );
+  }
+  assert.equal(
+    hex(mac.digest(text("x"))),
+    hex(hmacSha256(key, text("x"))),
+    "the parent is unchanged",
+  );
+});
