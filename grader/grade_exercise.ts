@@ -13,7 +13,6 @@ import type { SandboxSlot } from "./pool.ts";
 import { type Limits, type Sandbox, SandboxFailure, TimeBudget } from "./sandbox/sandbox.ts";
 import { LearnerThrew, TestRun } from "./test_context.ts";
 import { type RunSeed, testRng } from "./secret_seed.ts";
-import type { Rng } from "@gradkit/lib";
 
 /** What grading one exercise needs. */
 export interface ExerciseJob {
@@ -197,13 +196,8 @@ async function gradeAttempt(
     return finish(f.message);
   };
 
-  let rngs: Rng[] = [];
   try {
-    const loading = sandbox.request({ op: "load", url }, budget);
-    // Each test's generator, made while the sandbox loads the file (under a secret, three
-    // SHA-256 blocks a test: run cold, that is most of a millisecond for the course).
-    rngs = spec.tests.map((test) => testRng(job.seed, exercise.id, test.name));
-    const loaded = await loading;
+    const loaded = await sandbox.request({ op: "load", url }, budget);
     collect(loaded.output + sandbox.takeStray());
     if (!loaded.ok) {
       notRun(0);
@@ -230,7 +224,7 @@ async function gradeAttempt(
   }
 
   for (const [i, test] of spec.tests.entries()) {
-    const run = new TestRun(rngs[i], {
+    const run = new TestRun(testRng(job.seed, exercise.id, test.name), {
       sandbox,
       url,
       budget,
