@@ -11,6 +11,9 @@ import {
   limitsOf,
   parseGradeArgs,
   positiveNumber,
+  replayCommand,
+  SECRET_MIN_DIGITS,
+  seedChoice,
   UsageError,
 } from "./cli_options.ts";
 import { gradeBeforeExit, GradingSession, MissingPermission, NoSuchFolder } from "./grade.ts";
@@ -21,15 +24,17 @@ import { renderJson } from "./reporters/json.ts";
 import { renderTerminal } from "./reporters/terminal.ts";
 import { DEFAULT_LIMITS, type Limits } from "./sandbox/sandbox.ts";
 import { MANIFEST, UnknownExercise } from "./manifest.ts";
+import { type RunSeed, SecretSeed } from "./secret_seed.ts";
 
-const USAGE = `Usage: deno task grade [ID...] [options]
+const USAGE = `Usage: ./deno task grade [ID...] [options]
 
 Grades the exercise files of a folder against hidden tests drawn from a seed.
 
   ID...                  exercises to grade (ids or file names); all when none
   --dir PATH             the folder to grade (default: exercises)
-  --seed N               replay the hidden inputs of an earlier run (default: GRADER_SEED,
-                         else a fresh random seed, printed)
+  --seed N               replay the hidden inputs of an earlier run (default: a fresh random
+                         seed, printed)
+  --nonce X              with GRADER_SEED: replay a run whose inputs were secret
   --format human|json    output format (default: human)
   --out FILE             also write the JSON report to FILE (written whole or not at all)
   --jobs N               sandboxes run at once (default: ${DEFAULT_JOBS})
@@ -40,15 +45,11 @@ Grades the exercise files of a folder against hidden tests drawn from a seed.
   --list                 list the exercises and exit
   -h, --help             show this help
 
+GRADER_SEED              a secret of ${SECRET_MIN_DIGITS}+ hexadecimal digits (openssl rand -hex 16):
+                         inputs no one can replay or predict without it, a fresh nonce per run
+
 Exercises: ${MANIFEST.map((e) => e.id).join(", ")}
 `;
-
-function parseSeed(value: string, from: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 0xffffffff) {
-    throw new UsageError(`${from} must be a whole number from 0 to 4294967295, got "${value}"`);
-  }
-  return Number(value);
-}
 
 async function writeWhole(path: string, text: string): Promise<void> {
   const tmp = `${path}.${crypto.randomUUID()}.tmp`;
@@ -83,16 +84,16 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
     if (v.format !== "human" && v.format !== "json") {
       throw new UsageError(`--format must be "human" or "json", got "${v.format}"`);
     }
-    const envSeed = Deno.env.get("GRADER_SEED");
-    const seed = v.seed !== undefined
-      ? parseSeed(v.seed, "--seed")
-      : envSeed
-      ? parseSeed(envSeed, "GRADER_SEED")
-      : crypto.getRandomValues(new Uint32Array(1))[0];
+    const choice = seedChoice(v, Deno.env.get("GRADER_SEED"));
+    const seed: RunSeed = choice.kind === "public"
+      ? choice.seed
+      : new SecretSeed(choice.secret, choice.nonce);
+    if (choice.kind === "secret") choice.secret.fill(0); // the HMAC key state is all it keeps
     const limits = limitsOf(v);
     const jobs = positiveNumber("jobs", v.jobs);
-    const replay = ["deno task grade", ...positionals, "--seed", String(seed)]
-      .concat(v.dir === "exercises" ? [] : ["--dir", v.dir]).join(" ");
+    const replay = typeof seed === "number"
+      ? replayCommand({ ids: positionals, dir: v.dir, seed })
+      : replayCommand({ ids: positionals, dir: v.dir, seed: null, nonce: seed.nonce });
     const color = Deno.stdout.isTerminal() && !Deno.env.get("NO_COLOR");
     if (v.watch) {
       if (v.format !== "human" || v.out) {
@@ -132,7 +133,7 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
 interface WatchOptions {
   dir: string;
   ids: string[];
-  seed: number;
+  seed: RunSeed;
   limits: Partial<Limits>;
   jobs?: number;
   pool?: SandboxPool;
@@ -143,8 +144,8 @@ interface WatchOptions {
 const SOURCE_FILE = /\.(ts|js|mts|mjs|json)$/;
 
 /**
- * Watch mode: grades once, then again after every save, with the same seed (so a change in the
- * verdict comes from the code) and warm sandboxes. A save to an exercise file re-grades that
+ * Watch mode: grades once, then again after every save, with the same seed (under a secret,
+ * the same nonce), so a change in the verdict comes from the code, and warm sandboxes. A save to an exercise file re-grades that
  * exercise; a save to any other source file re-grades them all. Ends on Ctrl-C.
  */
 async function watch(o: WatchOptions): Promise<number> {

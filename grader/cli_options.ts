@@ -17,6 +17,7 @@ import { DEFAULT_JOBS, type PoolOptions } from "./pool.ts";
 export const GRADE_OPTIONS = {
   dir: { type: "string", default: "exercises" },
   seed: { type: "string" },
+  nonce: { type: "string" },
   format: { type: "string", default: "human" },
   out: { type: "string" },
   jobs: { type: "string" },
@@ -159,4 +160,127 @@ export function poolFor(args: readonly string[]): PoolOptions | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The shortest secret `GRADER_SEED` takes, in hexadecimal digits (128 bits). */
+export const SECRET_MIN_DIGITS = 32;
+
+const MAKE_A_SECRET = "make one with `openssl rand -hex 16` (or " +
+  "`node -e \"console.log(require('crypto').randomBytes(16).toString('hex'))\"`) and keep it " +
+  "where learners cannot read it (a CI secret); for a public run, unset GRADER_SEED";
+
+/**
+ * What `GRADER_SEED` is wrong with, in words that never quote it (it is meant to be secret), or
+ * undefined when it is a good secret: hexadecimal digits only, an even number of them (whole
+ * bytes), at least {@linkcode SECRET_MIN_DIGITS}. Whitespace around it is ignored.
+ */
+function secretProblem(text: string): string | undefined {
+  if (text === "") return "GRADER_SEED is set but empty (a CI secret not configured?)";
+  if (!/^[0-9a-fA-F]+$/.test(text)) {
+    return `GRADER_SEED must be hexadecimal digits only (0-9, a-f); the value given (not ` +
+      `shown: it is meant to be secret) has other characters`;
+  }
+  if (text.length < SECRET_MIN_DIGITS) {
+    return `GRADER_SEED must be a secret of at least ${SECRET_MIN_DIGITS} hexadecimal digits ` +
+      `(128 bits), got ${text.length} (a shorter seed can be searched from the inputs it draws)`;
+  }
+  if (text.length % 2 !== 0) {
+    return `GRADER_SEED must have an even number of hexadecimal digits (whole bytes), got ` +
+      `${text.length}`;
+  }
+  return undefined;
+}
+
+function hexBytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+/**
+ * Where a run's hidden inputs come from: a public 32-bit seed, or a secret (`GRADER_SEED`) and
+ * the run's 128-bit nonce. Read by {@linkcode seedChoice}.
+ */
+export type SeedChoice =
+  | { kind: "public"; seed: number }
+  | { kind: "secret"; secret: Uint8Array; nonce: Uint8Array };
+
+/**
+ * The seed a command line and `GRADER_SEED` ask for. `--seed N` replays a public run (even with
+ * `GRADER_SEED` set); else a set `GRADER_SEED` makes the inputs secret, drawn with `--nonce X`
+ * to replay a secret run or with a fresh random nonce; else a fresh random public seed. Throws
+ * {@linkcode UsageError} for a malformed value, `--nonce` without `GRADER_SEED`, or `--seed`
+ * with `--nonce`; the messages never quote `GRADER_SEED`.
+ *
+ * @example
+ * ```ts
+ * seedChoice({ seed: "1234" }, undefined); // { kind: "public", seed: 1234 }
+ * ```
+ */
+export function seedChoice(
+  v: { seed?: string; nonce?: string },
+  graderSeed: string | undefined,
+): SeedChoice {
+  if (v.seed !== undefined) {
+    if (v.nonce !== undefined) {
+      throw new UsageError(
+        "--seed replays a public run and --nonce a secret one (with GRADER_SEED): give one",
+      );
+    }
+    if (!/^\d+$/.test(v.seed) || Number(v.seed) > 0xffffffff) {
+      throw new UsageError(`--seed must be a whole number from 0 to 4294967295, got "${v.seed}"`);
+    }
+    return { kind: "public", seed: Number(v.seed) };
+  }
+  if (graderSeed !== undefined) {
+    const text = graderSeed.trim();
+    const problem = secretProblem(text);
+    if (problem) throw new UsageError(`${problem}; ${MAKE_A_SECRET}`);
+    let nonce: Uint8Array;
+    if (v.nonce === undefined) {
+      nonce = crypto.getRandomValues(new Uint8Array(16));
+    } else if (/^[0-9a-fA-F]{32}$/.test(v.nonce)) {
+      nonce = hexBytes(v.nonce);
+    } else {
+      throw new UsageError(
+        `--nonce must be the 32 hexadecimal digits a secret run printed, got "${v.nonce}"`,
+      );
+    }
+    return { kind: "secret", secret: hexBytes(text), nonce };
+  }
+  if (v.nonce !== undefined) {
+    throw new UsageError(
+      "--nonce replays a run whose inputs were secret: set GRADER_SEED to that run's secret",
+    );
+  }
+  return { kind: "public", seed: crypto.getRandomValues(new Uint32Array(1))[0] };
+}
+
+/** An argument as a POSIX shell reads it back: as is when safe, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * The command that replays a run, as typed at the kit's folder (`./deno task grade`, which
+ * works where Deno is not installed): with `--seed N` for a public run, and for a secret one
+ * with `--nonce X` and a literal `GRADER_SEED=<your secret>` placeholder (never the secret).
+ *
+ * @example
+ * ```ts
+ * replayCommand({ ids: ["relu"], dir: "exercises", seed: 77 });
+ * // "./deno task grade relu --seed 77"
+ * ```
+ */
+export function replayCommand(
+  o: { ids: readonly string[]; dir: string; seed: number | null; nonce?: string | null },
+): string {
+  const secret = o.seed === null;
+  return [
+    ...(secret ? ["GRADER_SEED=<your secret>"] : []),
+    "./deno task grade",
+    ...o.ids.map(shellWord),
+    ...(secret ? ["--nonce", o.nonce ?? ""] : ["--seed", String(o.seed)]),
+    ...(o.dir === "exercises" ? [] : ["--dir", shellWord(o.dir)]),
+  ].join(" ");
 }

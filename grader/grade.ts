@@ -19,6 +19,7 @@
 import { type Exercise, selectExercises } from "./manifest.ts";
 import { type ExerciseJob, gradeExercise } from "./grade_exercise.ts";
 import { type ExerciseReport, type Report, REPORT_SCHEMA_VERSION, summarize } from "./report.ts";
+import { type RunSeed, seedFields } from "./secret_seed.ts";
 import { DEFAULT_JOBS, KIT_DIR, SandboxPool } from "./pool.ts";
 import { DEFAULT_LIMITS, type Limits } from "./sandbox/sandbox.ts";
 import {
@@ -47,8 +48,8 @@ export class NoSuchFolder extends Error {
 export interface GradeOptions extends SessionOptions {
   /** Exercise ids (or file names); all when empty. */
   ids?: readonly string[];
-  /** Seed of the hidden inputs. */
-  seed: number;
+  /** Seed of the hidden inputs: a public number, or a secret and a nonce. */
+  seed: RunSeed;
   /** Exercises to grade instead of the manifest's (the kit's tests use it). */
   exercises?: readonly Exercise[];
 }
@@ -145,7 +146,9 @@ export class GradingSession {
   }
 
   /** Grades a fresh snapshot of the folder: `exercises` (default: the manifest's, or `ids`). */
-  async grade(request: { seed: number; ids?: readonly string[]; exercises?: readonly Exercise[] }) {
+  async grade(
+    request: { seed: RunSeed; ids?: readonly string[]; exercises?: readonly Exercise[] },
+  ) {
     const started = performance.now();
     const exercises = request.exercises ?? selectExercises(request.ids ?? []);
     let snapshot: Snapshot;
@@ -183,7 +186,7 @@ export class GradingSession {
     }
     const report: Report = {
       schemaVersion: REPORT_SCHEMA_VERSION,
-      seed: request.seed,
+      ...seedFields(request.seed),
       dir: this.#options.dir,
       exercises: results,
       summary: summarize(results),

@@ -5,7 +5,6 @@
  * @module
  */
 
-import { hashSeed } from "@gradkit/lib";
 import type { Exercise } from "./manifest.ts";
 import { type ExerciseReport, exerciseStatus, type TestReport } from "./report.ts";
 import { CheckFailure } from "./spec.ts";
@@ -14,6 +13,7 @@ import { refusedNodeModule } from "./sandbox/import_map.ts";
 import type { SandboxSlot } from "./pool.ts";
 import { type Limits, type Sandbox, SandboxFailure, TimeBudget } from "./sandbox/sandbox.ts";
 import { LearnerThrew, TestRun } from "./test_context.ts";
+import { type RunSeed, testRng } from "./secret_seed.ts";
 
 /** What grading one exercise needs. */
 export interface ExerciseJob {
@@ -22,7 +22,8 @@ export interface ExerciseJob {
   stagedDir: string;
   /** How the learner's folder is named in messages (e.g. "exercises"). */
   shownDir: string;
-  seed: number;
+  /** The run's seed: each test draws from `testRng(seed, exercise id, test name)`. */
+  seed: RunSeed;
   limits: Limits;
 }
 
@@ -229,7 +230,7 @@ async function gradeAttempt(
   }
 
   for (const [i, test] of spec.tests.entries()) {
-    const run = new TestRun(hashSeed(job.seed, exercise.id, test.name), {
+    const run = new TestRun(testRng(job.seed, exercise.id, test.name), {
       sandbox,
       url,
       budget,

@@ -26,12 +26,22 @@ Deno.test("cli: usage errors exit 2 with a message that says what to do", async 
   assert.match(seed.stderr, /--seed must be a whole number/);
   const envSeed = await cli([], { GRADER_SEED: "-1" });
   assert.equal(envSeed.code, 2);
-  assert.match(envSeed.stderr, /GRADER_SEED must be a whole number/);
+  assert.match(envSeed.stderr, /GRADER_SEED must be hexadecimal digits only/);
+  const short = await cli(["relu"], { GRADER_SEED: "c0ffee1234" });
+  assert.equal(short.code, 2);
+  assert.match(
+    short.stderr,
+    /at least 32 hexadecimal digits \(128 bits\), got 10.*openssl rand -hex 16/,
+  );
+  assert.ok(!short.stderr.includes("c0ffee12") && !short.stdout.includes("c0ffee12"));
+  const nonce = await cli(["relu", "--nonce", "ab".repeat(16)]);
+  assert.equal(nonce.code, 2);
+  assert.match(nonce.stderr, /--nonce replays a run whose inputs were secret: set GRADER_SEED/);
   const format = await cli(["--format", "xml"]);
   assert.equal(format.code, 2);
   const option = await cli(["--frobnicate"]);
   assert.equal(option.code, 2);
-  assert.match(option.stderr, /Usage: deno task grade/);
+  assert.match(option.stderr, /Usage: \.\/deno task grade/);
 });
 
 Deno.test("cli: --list shows the course in order; --help exits 0", async () => {
@@ -61,8 +71,10 @@ Deno.test("cli: grading solutions exits 0; JSON to stdout and --out are the same
     const printed = JSON.parse(r.stdout) as Report;
     const written = JSON.parse(await Deno.readTextFile(out)) as Report;
     assert.deepEqual(printed, written);
-    assert.equal(printed.schemaVersion, 1);
+    assert.equal(printed.schemaVersion, 2);
+    assert.equal(printed.inputs, "public");
     assert.equal(printed.seed, 5);
+    assert.equal(printed.nonce, null);
     assert.deepEqual(printed.exercises.map((e) => [e.id, e.status]), [["gates", "passed"], [
       "mse_loss",
       "passed",
@@ -72,12 +84,85 @@ Deno.test("cli: grading solutions exits 0; JSON to stdout and --out are the same
   }
 });
 
-Deno.test("cli: the stubs exit 1, print the seed and a replay command; GRADER_SEED sets the seed", async () => {
-  const r = await cli(["relu"], { GRADER_SEED: "77" });
+Deno.test("cli: the stubs exit 1, print the seed and a replay command that works here", async () => {
+  const r = await cli(["relu", "--seed", "77"]);
   assert.equal(r.code, 1);
   assert.match(r.stdout, /grading exercises with seed 77/);
   assert.match(r.stdout, /not started relu/);
-  assert.match(r.stdout, /replay exactly: deno task grade relu --seed 77/);
+  assert.match(r.stdout, /replay exactly: \.\/deno task grade relu --seed 77\n/);
+});
+
+// Every 8 hexadecimal digits of it contain a letter, so no number in a report can match.
+const SECRET = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0";
+
+/** A folder whose mse_loss forgets the 1/N: its failures show expected values. */
+async function failingMse(): Promise<string> {
+  const dir = await Deno.makeTempDir({ prefix: "gradkit-secret-test-" });
+  await Deno.copyFile(`${KIT_DIR}/solutions/07_mse_loss.ts`, `${dir}/mse_solution.ts`);
+  const mistake = await Deno.readTextFile(`${KIT_DIR}/solutions/mistakes/mse_loss/forgot_mean.ts`);
+  await Deno.writeTextFile(
+    `${dir}/07_mse_loss.ts`,
+    mistake.replaceAll("../../07_mse_loss.ts", "./mse_solution.ts"),
+  );
+  return dir;
+}
+
+/** The report without its timings, which differ from run to run. */
+function untimed(report: Report): unknown {
+  return JSON.parse(JSON.stringify(report, (k, v) => k === "durationMs" ? 0 : v));
+}
+
+Deno.test("cli: under GRADER_SEED the secret is never shown; each run draws anew; --nonce replays", async () => {
+  const dir = await failingMse();
+  const out = `${dir}/report.json`;
+  try {
+    const args = ["mse_loss", "--dir", dir];
+    const env = { GRADER_SEED: SECRET };
+    const json = await cli([...args, "--format", "json", "--out", out], env);
+    const human = await cli(args, env);
+    assert.equal(json.code, 1, json.stderr);
+    assert.equal(human.code, 1, human.stderr);
+    const written = await Deno.readTextFile(out);
+    for (const text of [json.stdout, json.stderr, human.stdout, human.stderr, written]) {
+      for (let i = 0; i + 8 <= SECRET.length; i++) {
+        assert.ok(
+          !text.toLowerCase().includes(SECRET.slice(i, i + 8)),
+          `shows ${SECRET.slice(i, i + 8)}`,
+        );
+      }
+    }
+    const first = JSON.parse(json.stdout) as Report;
+    assert.deepEqual(JSON.parse(written), first);
+    assert.equal(first.schemaVersion, 2);
+    assert.equal(first.inputs, "secret");
+    assert.equal(first.seed, null);
+    assert.match(first.nonce ?? "", /^[0-9a-f]{32}$/);
+    const failures = (r: Report) => r.exercises[0].tests.map((t) => t.mismatch?.expected);
+    assert.ok(failures(first).some((v) => typeof v === "number"), "failures show values");
+    // The human run drew other inputs (another nonce), and says how to replay without the secret.
+    const nonce = /nonce ([0-9a-f]{32})/.exec(human.stdout)?.[1];
+    assert.ok(nonce && nonce !== first.nonce, human.stdout);
+    assert.match(human.stdout, /grading .* with secret inputs/);
+    assert.ok(!/with seed/.test(human.stdout));
+    assert.ok(
+      human.stdout.includes(
+        `replay exactly: GRADER_SEED=<your secret> ./deno task grade mse_loss --nonce ${nonce} --dir ${dir}\n`,
+      ),
+      human.stdout,
+    );
+    const second = await cli([...args, "--format", "json"], env);
+    assert.notDeepEqual(failures(JSON.parse(second.stdout)), failures(first));
+    // The same secret and nonce: the same report.
+    const replay = await cli([...args, "--format", "json", "--nonce", first.nonce!], env);
+    assert.deepEqual(untimed(JSON.parse(replay.stdout)), untimed(first));
+    // Another secret with that nonce: other inputs.
+    const other = await cli([...args, "--format", "json", "--nonce", first.nonce!], {
+      GRADER_SEED: "0".repeat(32),
+    });
+    assert.notDeepEqual(failures(JSON.parse(other.stdout)), failures(first));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("the same seed gives the same hidden inputs, a different seed different ones", async () => {

@@ -8,7 +8,7 @@
 import type { Mismatch } from "./spec.ts";
 
 /** The version of the report's shape; bumped on any incompatible change. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 /** How a test ended. */
 export type TestStatus = "passed" | "failed" | "not_started" | "error" | "timeout" | "not_run";
@@ -49,8 +49,18 @@ export interface ExerciseReport {
 /** A whole grading run. */
 export interface Report {
   schemaVersion: number;
-  /** The seed the hidden inputs were drawn from: `--seed` with it replays the run. */
-  seed: number;
+  /**
+   * Where the hidden inputs came from: `"public"`, a seed anyone can replay; `"secret"`,
+   * `GRADER_SEED` and a nonce, which only whoever holds the secret can replay.
+   */
+  inputs: "public" | "secret";
+  /** The public seed (`--seed` with it replays the run); null when the inputs were secret. */
+  seed: number | null;
+  /**
+   * The run's nonce when the inputs were secret (`--nonce` with it and the secret replays the
+   * run); null for a public seed. Never the secret, nor anything computed from it.
+   */
+  nonce: string | null;
   /** The graded folder, as given. */
   dir: string;
   exercises: ExerciseReport[];

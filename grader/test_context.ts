@@ -89,8 +89,9 @@ export class TestRun implements TestContext {
   #target: CallTarget;
   #mutationAllowed = false;
 
-  constructor(seed: number, target: CallTarget) {
-    this.rng = new Rng(seed);
+  /** `seed`: this test's generator, or a public seed to start one from. */
+  constructor(seed: number | Rng, target: CallTarget) {
+    this.rng = typeof seed === "number" ? new Rng(seed) : seed;
     this.#target = target;
   }
 

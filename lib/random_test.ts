@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { hashSeed, Rng } from "./random.ts";
+import { HmacSha256 } from "./sha256.ts";
 
 Deno.test("same seed, same sequence; different seeds differ", () => {
   const a = new Rng(42), b = new Rng(42), c = new Rng(43);
@@ -73,4 +74,58 @@ Deno.test("hashSeed distinguishes parts and their types", () => {
   assert.notEqual(hashSeed(1), hashSeed("1"));
   const h = hashSeed(123, "x");
   assert.ok(Number.isInteger(h) && h >= 0 && h < 2 ** 32);
+});
+
+Deno.test("fork of a public seed is unchanged: new Rng(hashSeed(seed, label))", () => {
+  assert.equal(new Rng(9).fork("x").next(), new Rng(hashSeed(9, "x")).next());
+  assert.equal(new Rng(9).seed, 9);
+});
+
+const bytes = () => Uint8Array.from({ length: 16 }, (_, i) => i);
+
+Deno.test("fromBytes: the 16 bytes are the whole state; all of them count", () => {
+  assert.throws(() => Rng.fromBytes(new Uint8Array(4)), /need 16 bytes \(128 bits\), got 4/);
+  const a = Rng.fromBytes(bytes());
+  assert.equal(a.seed, undefined);
+  assert.deepEqual(
+    Array.from({ length: 4 }, () => a.nextUint32()),
+    Array.from(
+      { length: 4 },
+      (() => {
+        const b = Rng.fromBytes(bytes());
+        return () => b.nextUint32();
+      })(),
+    ),
+  );
+  // Keys equal in their first 32 bits (or in any 12 of the 16 bytes) give other streams.
+  const draws = (r: Rng) => Array.from({ length: 8 }, () => r.nextUint32());
+  const base = draws(Rng.fromBytes(bytes()));
+  for (const k of [4, 8, 12, 15]) {
+    const key = bytes();
+    key[k] ^= 1;
+    assert.notDeepEqual(draws(Rng.fromBytes(key)), base, `byte ${k} changed`);
+  }
+  // The caller's array may change afterwards: the generator keeps its own copy.
+  const key = bytes();
+  const r = Rng.fromBytes(key);
+  key.fill(0);
+  assert.deepEqual(draws(r.fork("x")), draws(Rng.fromBytes(bytes()).fork("x")));
+  // The all-zero state would stay zero for ever; it is nudged.
+  assert.ok(draws(Rng.fromBytes(new Uint8Array(16))).some((x) => x !== 0));
+});
+
+Deno.test("fork from 128 bits: HMAC of the whole material, per label, not a 32-bit seed", () => {
+  const a = Rng.fromBytes(bytes()), b = Rng.fromBytes(bytes());
+  b.next();
+  assert.equal(a.fork("x").next(), b.fork("x").next(), "not a function of the draws so far");
+  assert.notEqual(a.fork("x").next(), a.fork("y").next());
+  assert.notEqual(a.fork(1).next(), a.fork("1").next());
+  assert.equal(a.fork("x").seed, undefined, "the child has no 32-bit seed either");
+  // Two parents equal in their first 32 bits (the most a 32-bit seed could carry) fork apart.
+  const other = bytes();
+  other[15] ^= 0x80;
+  assert.notEqual(Rng.fromBytes(other).fork("x").nextUint32(), a.fork("x").nextUint32());
+  // Pinned: the child's state is HMAC-SHA-256(material, "s" + label), first 16 bytes.
+  const mac = new HmacSha256(bytes()).digest(new TextEncoder().encode("sx")).subarray(0, 16);
+  assert.equal(a.fork("x").nextUint32(), Rng.fromBytes(mac).nextUint32());
 });

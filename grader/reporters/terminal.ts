@@ -80,7 +80,10 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   const paint = (s: ExerciseStatus | TestStatus, text: string) =>
     options.color ? `\x1b[${COLORS[s]}m${text}\x1b[39m` : text;
   const s = report.summary;
-  const out = [`gradkit: grading ${report.dir} with seed ${report.seed}`, ""];
+  const from = report.inputs === "secret"
+    ? `secret inputs (GRADER_SEED, nonce ${report.nonce})`
+    : `seed ${report.seed}`;
+  const out = [`gradkit: grading ${report.dir} with ${from}`, ""];
   for (const e of report.exercises) out.push(exerciseBlock(e, paint));
   for (const f of report.skippedFiles) out.push(`skipped ${f}`);
   out.push(

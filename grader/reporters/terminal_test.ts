@@ -5,8 +5,10 @@ import { renderTerminal, visible } from "./terminal.ts";
 
 function report(): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    inputs: "public",
     seed: 42,
+    nonce: null,
     dir: "exercises",
     durationMs: 1234,
     skippedFiles: ["link.ts: a symbolic link (only regular files are graded)"],
@@ -55,7 +57,7 @@ function report(): Report {
 }
 
 Deno.test("terminal view: one line per exercise, failures explained, next step and replay", () => {
-  const text = renderTerminal(report(), { color: false, replay: "deno task grade --seed 42" });
+  const text = renderTerminal(report(), { color: false, replay: "./deno task grade --seed 42" });
   assert.match(text, /^gradkit: grading exercises with seed 42\n/);
   assert.match(text, /passed {6}gates {22}1\/1 tests {2}10\/10 pts {2}\(02_gates\.ts\)/);
   assert.match(text, /FAILED {6}mse_loss/);
@@ -64,8 +66,16 @@ Deno.test("terminal view: one line per exercise, failures explained, next step a
   assert.match(text, /skipped link\.ts: a symbolic link/);
   assert.match(text, /1\/2 exercises passed, 1 failed.*15\/20 points \(1\.23 s\)/);
   assert.match(text, /next: exercises\/07_mse_loss\.ts \(Mean squared error\)/);
-  assert.match(text, /replay exactly: deno task grade --seed 42\n$/);
+  assert.match(text, /replay exactly: \.\/deno task grade --seed 42\n$/);
   assert.ok(!text.includes("\x1b"), "no raw escape from learner output");
+});
+
+Deno.test("terminal view of a secret run: the nonce, no seed", () => {
+  const nonce = "0123456789abcdef0123456789abcdef";
+  const secret: Report = { ...report(), inputs: "secret", seed: null, nonce };
+  const text = renderTerminal(secret, { color: false });
+  assert.match(text, new RegExp(`^gradkit: grading exercises with secret inputs .*nonce ${nonce}`));
+  assert.ok(!/seed null|undefined/.test(text), text);
 });
 
 Deno.test("visible: control characters from learner output are escaped, text kept", () => {
