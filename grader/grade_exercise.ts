@@ -13,7 +13,7 @@ import { refusedNodeModule } from "./sandbox/import_map.ts";
 import type { SandboxSlot } from "./pool.ts";
 import { type Limits, type Sandbox, SandboxFailure, TimeBudget } from "./sandbox/sandbox.ts";
 import { LearnerThrew, TestRun } from "./test_context.ts";
-import { type RunSeed, testRng } from "./secret_seed.ts";
+import { type RunSeed, testRngs } from "./secret_seed.ts";
 
 /** What grading one exercise needs. */
 export interface ExerciseJob {
@@ -230,12 +230,8 @@ async function gradeAttempt(
   }
 
   for (const [i, test] of spec.tests.entries()) {
-    const run = new TestRun(testRng(job.seed, exercise.id, test.name), {
-      sandbox,
-      url,
-      budget,
-      onOutput: collect,
-    });
+    const rngs = testRngs(job.seed, exercise.id, test.name);
+    const run = new TestRun(rngs.inputs, { sandbox, url, budget, onOutput: collect }, rngs.checks);
     const result: TestReport = { name: test.name, status: "passed" };
     try {
       await test.run(run);

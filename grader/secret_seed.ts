@@ -78,12 +78,26 @@ export class SecretSeed {
 
   /** The generator of one test's inputs in this run (see the module's doc). */
   rng(exerciseId: string, testName: string): Rng {
+    return this.rngs(exerciseId, testName).inputs;
+  }
+
+  /**
+   * One test's generators in this run: its inputs' (the first half of the MAC) and its checks'
+   * (the second half: the random directions of a directional gradient check). Learner code sees
+   * the inputs, and xoshiro's state can be worked out from its outputs; the checks' generator
+   * shares nothing with it, so the directions cannot be.
+   */
+  rngs(exerciseId: string, testName: string): { inputs: Rng; checks: Rng } {
     let mac = this.#byExercise.get(exerciseId);
     if (mac === undefined) {
       mac = this.#mac.withPrefix(encodeParts([exerciseId]));
       this.#byExercise.set(exerciseId, mac);
     }
-    return Rng.fromBytes(mac.digest(encodeParts([testName])).subarray(0, 16));
+    const digest = mac.digest(encodeParts([testName]));
+    return {
+      inputs: Rng.fromBytes(digest.subarray(0, 16)),
+      checks: Rng.fromBytes(digest.subarray(16, 32)),
+    };
   }
 
   /** What may be shown: the nonce. */
@@ -112,6 +126,20 @@ export function testRng(seed: RunSeed, exerciseId: string, testName: string): Rn
   return typeof seed === "number"
     ? new Rng(hashSeed(seed, exerciseId, testName))
     : seed.rng(exerciseId, testName);
+}
+
+/**
+ * Test `testName`'s generators: its inputs' ({@linkcode testRng}) and its checks' (see
+ * {@linkcode SecretSeed.rngs}; for a public seed, a fork of the inputs' generator).
+ */
+export function testRngs(
+  seed: RunSeed,
+  exerciseId: string,
+  testName: string,
+): { inputs: Rng; checks: Rng } {
+  if (typeof seed !== "number") return seed.rngs(exerciseId, testName);
+  const inputs = testRng(seed, exerciseId, testName);
+  return { inputs, checks: inputs.fork("checks") };
 }
 
 /** How a report says where its inputs came from (see `Report` in `report.ts`). */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { hashSeed, Rng } from "@gradkit/lib";
-import { SecretSeed, seedFields, testRng } from "./secret_seed.ts";
+import { SecretSeed, seedFields, testRng, testRngs } from "./secret_seed.ts";
 
 const SECRET = Uint8Array.from({ length: 16 }, (_, i) => 0xa0 + i);
 const NONCE = Uint8Array.from({ length: 16 }, (_, i) => i);
@@ -93,4 +93,20 @@ Deno.test("a secret seed shows its nonce only, however it is printed", () => {
   }
   assert.throws(() => new SecretSeed(SECRET.subarray(0, 15), NONCE), /16 bytes or more, got 15/);
   assert.throws(() => new SecretSeed(SECRET, NONCE.subarray(0, 8)), /nonce needs 16 bytes/);
+});
+
+Deno.test("testRngs: a test's checks draw from a generator of their own, the same on replay", () => {
+  const secret = new Uint8Array(16).fill(7);
+  const nonce = new Uint8Array(16).fill(9);
+  const a = testRngs(new SecretSeed(secret, nonce), "relu", "a batch");
+  const b = testRngs(new SecretSeed(secret, nonce), "relu", "a batch");
+  assert.equal(a.checks.nextUint32(), b.checks.nextUint32());
+  assert.equal(a.inputs.nextUint32(), b.inputs.nextUint32());
+  // The checks' state is the second half of the MAC, not the inputs' state: their streams differ.
+  const fresh = testRngs(new SecretSeed(secret, nonce), "relu", "a batch");
+  const inputs = Array.from({ length: 4 }, () => fresh.inputs.nextUint32());
+  const checks = Array.from({ length: 4 }, () => fresh.checks.nextUint32());
+  assert.notDeepEqual(inputs, checks);
+  const pub = testRngs(5, "relu", "a batch");
+  assert.equal(pub.checks.nextUint32(), testRng(5, "relu", "a batch").fork("checks").nextUint32());
 });

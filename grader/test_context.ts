@@ -85,13 +85,19 @@ export interface CallTarget {
 /** A live test: implements {@linkcode TestContext} for one test of one exercise. */
 export class TestRun implements TestContext {
   readonly rng: Rng;
+  readonly #checks: Rng;
   readonly notes: string[] = [];
   #target: CallTarget;
   #mutationAllowed = false;
 
   /** `seed`: this test's generator, or a public seed to start one from. */
-  constructor(seed: number | Rng, target: CallTarget) {
+  /**
+   * `checks`: where the random directions of directional gradient checks come from; a generator
+   * learner code sees nothing of (see `testRngs` in `secret_seed.ts`). Default: a fork of `rng`.
+   */
+  constructor(seed: number | Rng, target: CallTarget, checks?: Rng) {
     this.rng = typeof seed === "number" ? new Rng(seed) : seed;
+    this.#checks = checks ?? this.rng.fork("checks");
     this.#target = target;
   }
 
@@ -296,7 +302,7 @@ export class TestRun implements TestContext {
   ): CheckFailure | undefined {
     const d = directionalCheck(f, x, got, {
       directions,
-      seed: this.rng.int(0, 2 ** 31),
+      seed: this.#checks.int(0, 2 ** 31),
       atol: tolerance.atol,
     });
     const { rtol } = tolerance;
