@@ -20,6 +20,7 @@ import { type Exercise, selectExercises } from "./manifest.ts";
 import { type ExerciseJob, gradeExercise } from "./grade_exercise.ts";
 import { type ExerciseReport, type Report, REPORT_SCHEMA_VERSION, summarize } from "./report.ts";
 import { type RunSeed, seedFields } from "./secret_seed.ts";
+import { boundReport } from "./bounds.ts";
 import { DEFAULT_JOBS, KIT_DIR, SandboxPool } from "./pool.ts";
 import { DEFAULT_LIMITS, type Limits } from "./sandbox/sandbox.ts";
 import {
@@ -193,7 +194,8 @@ export class GradingSession {
       skippedFiles: snapshot.skipped,
       durationMs: Math.round(performance.now() - started),
     };
-    return report;
+    // Every output format renders this: learner-derived text bounded (see `bounds.ts`).
+    return boundReport(report, limits.outputChars);
   }
 
   /** Stops the sandboxes and removes the staged files (see {@linkcode SandboxPool.close}). */

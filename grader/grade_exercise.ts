@@ -7,6 +7,7 @@
 
 import type { Exercise } from "./manifest.ts";
 import { type ExerciseReport, exerciseStatus, type TestReport } from "./report.ts";
+import { boundExercise, clampExports, clampText, clampThrown } from "./bounds.ts";
 import { CheckFailure } from "./spec.ts";
 import type { ThrownError } from "./sandbox/protocol.ts";
 import { refusedNodeModule } from "./sandbox/import_map.ts";
@@ -27,10 +28,21 @@ export interface ExerciseJob {
   limits: Limits;
 }
 
-/** Explains an exception thrown by learner code in a line, naming what to do. */
-export function explainThrown(fn: string, e: ThrownError, job: ExerciseJob): string {
+/** The first line of `text`. */
+function firstLine(text: string): string {
+  const end = text.indexOf("\n");
+  return end < 0 ? text : text.slice(0, end);
+}
+
+/**
+ * Explains an exception thrown by learner code in a line, naming what to do. The error is
+ * clamped first ({@linkcode clampThrown}), and nothing here scans its text more than a few
+ * times over: learner code controls all of it.
+ */
+export function explainThrown(fn: string, error: ThrownError, job: ExerciseJob): string {
+  const e = clampThrown(error);
   const where = e.stack[0] ? ` (${shownLocation(e.stack[0], job)})` : "";
-  const msg = e.message.split("\n")[0];
+  const msg = firstLine(e.message);
   if (
     /NotCapable|PermissionDenied/.test(e.name) || /Requires \w+ access|Failed to spawn/.test(msg)
   ) {
@@ -46,30 +58,88 @@ export function explainThrown(fn: string, e: ThrownError, job: ExerciseJob): str
   return `${fn} threw ${e.name}: ${msg}${where}`;
 }
 
-function shownLocation(frame: string, job: ExerciseJob): string {
-  const m = /(file:\/\/)?(\/[^\s()]+?):(\d+):(\d+)/.exec(frame);
-  if (!m) return frame;
-  const name = m[2].slice(m[2].lastIndexOf("/") + 1);
-  return `${job.shownDir}/${name}:${m[3]}`;
+/**
+ * Where a stack frame points, as the learner knows the file: "exercises/07_mse_loss.ts:12".
+ * A V8 frame ends in its location, "PATH:LINE:COL" (in parentheses after a function name), so
+ * this reads the frame from its end, in one pass: a regular expression that looks for the
+ * location anywhere took time quadratic in the frame's length (200,000 slashes: minutes).
+ * A frame with no location is shown as it is.
+ */
+export function shownLocation(frame: string, job: ExerciseJob): string {
+  let end = frame.length;
+  while (end > 0 && (frame[end - 1] === ")" || frame[end - 1] === " ")) end--;
+  const colon2 = frame.lastIndexOf(":", end - 1);
+  const colon1 = colon2 > 0 ? frame.lastIndexOf(":", colon2 - 1) : -1;
+  if (colon1 < 0 || !digits(frame, colon1 + 1, colon2) || !digits(frame, colon2 + 1, end)) {
+    return frame;
+  }
+  let start = colon1;
+  while (start > 0 && !/[\s(]/.test(frame[start - 1])) start--;
+  let path = frame.slice(start, colon1);
+  if (path.startsWith("file://")) path = path.slice("file://".length);
+  if (!path.startsWith("/")) return frame;
+  return `${job.shownDir}/${path.slice(path.lastIndexOf("/") + 1)}:${
+    frame.slice(colon1 + 1, colon2)
+  }`;
 }
 
-/** Explains why an exercise file could not be loaded. */
-export function explainLoadError(e: ThrownError, job: ExerciseJob): string {
+/** Whether `text[from, to)` is a non-empty run of decimal digits. */
+function digits(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Whether some line of `text` has "not" before "supported" or "allowed" (any case). */
+function saysNotAllowed(text: string): boolean {
+  for (const line of text.toLowerCase().split("\n")) {
+    const not = line.indexOf("not");
+    if (not < 0) continue;
+    if (line.lastIndexOf("supported") >= not + 3 || line.lastIndexOf("allowed") >= not + 3) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `text` without the folders of its `file://` URLs ("file:///a/b/x.ts:1" → "x.ts:1"). */
+function withoutFileFolders(text: string): string {
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf("file://", from);
+    if (at < 0) return out + text.slice(from);
+    let end = at + "file://".length;
+    while (end < text.length && !/\s/.test(text[end])) end++;
+    // Up to the last slash of the URL's run of non-space characters.
+    const slash = text.lastIndexOf("/", end - 1);
+    out += text.slice(from, at);
+    from = slash >= at + "file://".length ? slash + 1 : at + "file://".length;
+    if (from === at + "file://".length) out += "file://";
+  }
+}
+
+/** Explains why an exercise file could not be loaded (the error clamped first, as above). */
+export function explainLoadError(error: ThrownError, job: ExerciseJob): string {
+  const e = clampThrown(error);
   const file = `${job.shownDir}/${job.exercise.file}`;
   const node = refusedNodeModule(e.message);
   if (node) {
     return `${file} imports ${node}, a Node.js built-in module, which the sandbox refuses: an ` +
       `exercise may import only "@gradkit/lib" and other files of its own folder`;
   }
-  const first = e.message.split("\n")[0];
+  const first = firstLine(e.message);
   const imported =
     /(?:read access to|import access to|Module not found|Cannot load module|Import) "?([^"\s,]+)"?/
       .exec(
         e.message,
       )?.[1];
   if (
-    /Requires (read|import) access|Module not found|Cannot load module|Relative import path|not.*(supported|allowed)|npm specifiers|Importing npm|remote/i
-      .test(e.message) && e.name !== "SyntaxError"
+    (/Requires (read|import) access|Module not found|Cannot load module|Relative import path|npm specifiers|Importing npm|remote/i
+      .test(e.message) || saysNotAllowed(e.message)) && e.name !== "SyntaxError"
   ) {
     const what = imported ? ` "${imported.replace(/^file:\/\/\/.*\/exercises\//, "./")}"` : "";
     return `${file} imports${what}, which the sandbox does not allow: an exercise may import ` +
@@ -81,7 +151,7 @@ export function explainLoadError(e: ThrownError, job: ExerciseJob): string {
       `allow: an exercise may import only "@gradkit/lib" and other files of its own folder`;
   }
   if (e.name === "SyntaxError" || /parse|Expected|Unexpected/.test(e.message)) {
-    return `${file} has a syntax error: ${first.replace(/file:\/\/\S*\//g, "")}`;
+    return `${file} has a syntax error: ${withoutFileFolders(first)}`;
   }
   if (e.notImplemented) return `${file} calls todo() while loading; move it inside a function`;
   return `${file} threw while loading: ${explainThrown("the module", e, job)}`;
@@ -139,7 +209,9 @@ async function gradeAttempt(
   const started = performance.now();
   const { exercise } = job;
   const spec = exercise.spec;
+  /** What the code printed (its first `outputChars` characters), and how much in all. */
   let output = "";
+  let printed = 0;
   const report: ExerciseReport = {
     id: exercise.id,
     title: exercise.title,
@@ -153,13 +225,13 @@ async function gradeAttempt(
   };
   const finish = (message?: string): ExerciseReport => {
     if (message) report.message = message;
-    if (output.trim()) report.output = output.slice(0, job.limits.outputChars);
+    if (output.trim()) report.output = clampText(output, job.limits.outputChars, printed);
     report.durationMs = Math.round(performance.now() - started);
     const passed = report.tests.filter((t) => t.status === "passed").length;
     report.points = report.tests.length
       ? Math.round((exercise.points * passed / report.tests.length) * 100) / 100
       : 0;
-    return report;
+    return boundExercise(report, job.limits.outputChars);
   };
   const notRun = (from: number) => {
     for (const t of spec.tests.slice(from)) report.tests.push({ name: t.name, status: "not_run" });
@@ -184,7 +256,10 @@ async function gradeAttempt(
   const budget = new TimeBudget(job.limits.timeMs);
   const url = new URL(`file://${path}`).href;
   const collect = (text: string) => {
-    if (output.length < job.limits.outputChars) output += text;
+    printed += text.length;
+    if (output.length < job.limits.outputChars) {
+      output += text.slice(0, job.limits.outputChars - output.length);
+    }
   };
   const failed = (f: SandboxFailure, from: number, name?: string) => {
     const instead = charged(f);
@@ -210,7 +285,7 @@ async function gradeAttempt(
       report.status = "error";
       return finish(explainLoadError(loaded.error, job));
     }
-    const exports = loaded.exports ?? {};
+    const exports = clampExports(loaded.exports);
     for (const name of spec.exports) {
       const kind = exports[name];
       if (kind !== "function") {

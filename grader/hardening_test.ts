@@ -8,8 +8,9 @@ import assert from "node:assert/strict";
 import { randomMatrix } from "@gradkit/lib";
 import { grade, KIT_DIR } from "./grade.ts";
 import type { Exercise } from "./manifest.ts";
-import type { ExerciseStatus } from "./report.ts";
-import type { ExerciseSpec } from "./spec.ts";
+import type { ExerciseReport, ExerciseStatus } from "./report.ts";
+import { CheckFailure, type ExerciseSpec } from "./spec.ts";
+import { BOUNDS } from "./bounds.ts";
 
 const doubleSpec: ExerciseSpec = {
   id: "double",
@@ -28,6 +29,27 @@ const doubleSpec: ExerciseSpec = {
       const x = randomMatrix(t.rng, 1, 1);
       const out = t.expectMatrix(await t.call("double", x), "double(x)", [1, 1]);
       t.expectClose("double(x)", out, x.mul(2));
+    },
+  }],
+};
+
+/** Expects `double` to return an object keyed like Object.prototype's methods. */
+const keysSpec: ExerciseSpec = {
+  id: "keys",
+  exports: ["double"],
+  hint: "return { valueOf: 2x, constructor: 1, toString: 's', __proto__: null }",
+  tests: [{
+    name: "returns an object keyed like Object.prototype's methods",
+    run: async (t) => {
+      const x = randomMatrix(t.rng, 2, 2);
+      const keys = ["valueOf", "constructor", "toString", "__proto__"];
+      const o = t.expectObject(await t.call("double", x), "double(x)", keys);
+      const got = t.expectMatrix(o.valueOf, "double(x).valueOf", [2, 2]);
+      t.expectClose("double(x).valueOf", got, x.mul(2));
+      const rest = [o.constructor, o.toString, o.__proto__] as unknown[];
+      if (rest[0] !== 1 || rest[1] !== "s" || rest[2] !== null) {
+        throw new CheckFailure(`double(x): other keys wrong: ${JSON.stringify(rest)}`);
+      }
     },
   }],
 };
@@ -54,7 +76,22 @@ interface Row {
   message?: RegExp;
   /** The file is a hard link to this file instead (where the file systems allow it). */
   hardLinkTo?: string;
+  /** The spec the row's file is graded with (default: `doubleSpec`). */
+  spec?: ExerciseSpec;
+  /**
+   * The row is graded in a run of its own with the other timed rows (and the files beside
+   * them), which must take less than this (for a bound on the grader's own work).
+   */
+  maxMs?: number;
+  /** More checks of the row's report. */
+  check?: (bad: ExerciseReport) => void;
 }
+
+/** An object that holds the same object twice, 30 levels deep: 2^30 leaves once expanded. */
+const SELF_SHARING = "let v: unknown = {}; for (let i = 0; i < 30; i++) v = { a: v, b: v };";
+/** Keys named like Object.prototype's methods, and "__proto__" (own keys, as in plain Deno). */
+const PROTO_KEYS =
+  'const o = { valueOf: x.mul(2), constructor: 1, toString: "s", ["__proto__"]: null };';
 
 const tmp = await Deno.makeTempDir({ prefix: "gradkit-hardening-" });
 const canary = `${tmp}/canary.txt`;
@@ -540,6 +577,55 @@ const ROWS: Row[] = [
     status: "error",
     message: /imports/,
   },
+  // bounded: nothing a learner sends costs the grader unbounded time, memory or report size
+  {
+    // The old pattern for the location (shownLocation) took time quadratic in the line's
+    // length: this row and the next took 70 s of the grader's time (measured), now 0.2 s.
+    name: "throws an error whose message and stack are a long line of slashes",
+    source: withBody('throw new Error(import.meta.url + " " + "/".repeat(150_000));'),
+    status: "error",
+    message: /threw Error: file:\/\/\S+ \/{100}/,
+    maxMs: 5000,
+  },
+  {
+    // The old pattern for a refused import (explainLoadError) was quadratic in "not"s.
+    name: "throws a long line of 'not's while loading",
+    source: 'throw new Error("not".repeat(100_000));\nexport function double() {}',
+    status: "error",
+    message: /threw while loading: the module threw Error: (not){100}/,
+    maxMs: 5000,
+  },
+  {
+    name: "returns an object that holds the same object many times",
+    source: withBody(`${SELF_SHARING} return v as Matrix;`),
+    status: "failed",
+    message: /got a value too large to send: an object of more than 1,000,000 values/,
+  },
+  {
+    name: "returns an object with keys named like Object.prototype's methods",
+    source: withBody(`${PROTO_KEYS} return o as unknown as Matrix;`),
+    status: "failed",
+    message: /got an object with keys \{valueOf, constructor, toString, __proto__\}/,
+  },
+  {
+    name: "returns the right object with keys named like Object.prototype's methods",
+    source: withBody(`${PROTO_KEYS} return o as unknown as Matrix;`),
+    spec: keysSpec,
+    status: "passed",
+  },
+  {
+    // A report used to hold such a message whole, three times (20 MB made a 60 MB report).
+    name: "throws a 1 MB error message",
+    source: withBody('throw new Error("x".repeat(1_000_000));'),
+    status: "error",
+    message: /threw Error: x{100}/,
+    check: (bad) => {
+      for (const m of [bad.message, ...bad.tests.map((t) => t.message)]) {
+        assert.ok((m ?? "").length <= BOUNDS.messageChars, `${m?.length}`);
+      }
+      assert.ok(JSON.stringify(bad).length < 20_000, `${JSON.stringify(bad).length}`);
+    },
+  },
 ];
 
 /** The row files, each beside a correct file that must still pass. */
@@ -555,7 +641,7 @@ ROWS.forEach((row, i) => {
     title: row.name,
     concept: "",
     points: 1,
-    spec: doubleSpec,
+    spec: row.spec ?? doubleSpec,
   });
   exercises.push({
     id: `good_${i}`,
@@ -592,12 +678,23 @@ const hardLinked = ROWS.flatMap((row, i) => {
 
 const before = await Deno.readTextFile(secret);
 const rowOf = (e: Exercise) => Number(/_(\d+)$/.exec(e.id)?.[1]);
+const TIMED = new Set(ROWS.flatMap((r, i) => r.maxMs ? [i] : []));
 const report = await grade({
   dir: sub,
   seed: 5,
-  exercises: exercises.filter((e) => rowOf(e) !== MEMORY_ROW),
+  exercises: exercises.filter((e) => rowOf(e) !== MEMORY_ROW && !TIMED.has(rowOf(e))),
   limits: { timeMs: 4000, memoryMb: 200 },
 });
+
+// Rows that bound the grader's own work: a run of their own, timed whole.
+let timedMs = performance.now();
+const timedReport = await grade({
+  dir: sub,
+  seed: 5,
+  exercises: exercises.filter((e) => TIMED.has(rowOf(e))),
+  limits: { timeMs: 4000, memoryMb: 200 },
+});
+timedMs = performance.now() - timedMs;
 
 // Filling memory is slow on a loaded machine (page faults): the memory limit gets its own run
 // with a time limit far beyond what reaching it takes.
@@ -610,7 +707,7 @@ const memoryReport = await grade({
 
 ROWS.forEach((row, i) => {
   Deno.test(`hardening: ${row.name} → ${[row.status].flat().join(" or ")}, and the exercise beside it still passes`, () => {
-    const r = i === MEMORY_ROW ? memoryReport : report;
+    const r = i === MEMORY_ROW ? memoryReport : TIMED.has(i) ? timedReport : report;
     const bad = r.exercises.find((e) => e.id === `bad_${i}`)!;
     const good = r.exercises.find((e) => e.id === `good_${i}`)!;
     const messages = [bad.message ?? "", ...bad.tests.map((t) => t.message ?? "")].join("\n");
@@ -618,6 +715,8 @@ ROWS.forEach((row, i) => {
     assert.ok(wanted.includes(bad.status), `${row.name}: ${bad.status}: ${messages}`);
     if (row.message) assert.match(messages, row.message);
     assert.equal(good.status, "passed", `beside ${row.name}: ${good.message ?? ""}`);
+    if (row.maxMs) assert.ok(timedMs < row.maxMs, `${row.name}: ${Math.round(timedMs)} ms`);
+    row.check?.(bad);
   });
 });
 
@@ -626,6 +725,9 @@ Deno.test("hardening: nothing outside the run's folder changed, links were skipp
   await assert.rejects(Deno.stat(canary));
   assert.ok(report.skippedFiles.some((s) => s.startsWith("linked.ts: a symbolic link")));
   for (const h of hardLinked) assert.ok(report.skippedFiles.some((s) => s.startsWith(h)), h);
-  assert.equal(report.exercises.length + memoryReport.exercises.length, exercises.length);
+  assert.equal(
+    report.exercises.length + memoryReport.exercises.length + timedReport.exercises.length,
+    exercises.length,
+  );
   await Deno.remove(tmp, { recursive: true });
 });

@@ -20,12 +20,14 @@ import { type ProbeRef, probeRef } from "./sandbox/probes.ts";
 import type { ThrownError } from "./sandbox/protocol.ts";
 import type { Sandbox, TimeBudget } from "./sandbox/sandbox.ts";
 import { decode, encode, Opaque } from "./sandbox/wire.ts";
+import { clampThrown } from "./bounds.ts";
 
 /** The learner's function threw (or was refused by the sandbox) during a call. */
 export class LearnerThrew extends Error {
   readonly fn: string;
   readonly thrown: ThrownError;
-  constructor(fn: string, thrown: ThrownError) {
+  constructor(fn: string, error: ThrownError) {
+    const thrown = clampThrown(error); // before anything formats it: learner code sized it
     super(`${fn} threw ${thrown.name}: ${thrown.message}`);
     this.name = "LearnerThrew";
     this.fn = fn;
@@ -43,8 +45,25 @@ export function describeValue(value: unknown): string {
   if (value instanceof Int32Array) return `an Int32Array of length ${value.length}`;
   if (Array.isArray(value)) return `a plain array of length ${value.length}`;
   if (typeof value === "number") return `the number ${value}`;
-  if (typeof value === "object") return `an object with keys {${Object.keys(value).join(", ")}}`;
+  if (typeof value === "object") return `an object with keys {${keyList(value)}}`;
   return `a ${typeof value}`;
+}
+
+/** How many of an object's keys a message names, and how long a key it shows whole. */
+const SHOWN_KEYS = 10, SHOWN_KEY_CHARS = 40;
+
+/**
+ * An object's own keys for a message: "loss, grads", the first {@linkcode SHOWN_KEYS} (each cut
+ * to {@linkcode SHOWN_KEY_CHARS} characters) and how many more. Any key is fine: "valueOf",
+ * "__proto__".
+ */
+function keyList(value: object): string {
+  const keys = Object.keys(value);
+  const shown = keys.slice(0, SHOWN_KEYS).map((k) =>
+    k.length > SHOWN_KEY_CHARS ? `${k.slice(0, SHOWN_KEY_CHARS - 1)}…` : k
+  );
+  if (keys.length > SHOWN_KEYS) shown.push(`… and ${keys.length - SHOWN_KEYS} more`);
+  return shown.join(", ");
 }
 
 function shapeText(rows: number, cols: number): string {
@@ -181,11 +200,12 @@ export class TestRun implements TestContext {
         `${what}: expected an object { ${keys.join(", ")} }, got ${describeValue(value)}`,
       );
     }
-    const missing = keys.filter((k) => !(k in value));
+    // Own keys only: every object "has" valueOf and constructor through its prototype.
+    const missing = keys.filter((k) => !Object.hasOwn(value, k));
     if (missing.length > 0) {
       throw new CheckFailure(
         `${what}: the returned object has no ${missing.map((k) => `"${k}"`).join(", ")} ` +
-          `(it has {${Object.keys(value).join(", ")}})`,
+          `(it has {${keyList(value)}})`,
       );
     }
     return value as Record<string, unknown>;

@@ -151,3 +151,25 @@ Deno.test("expectClose and expectGradient: a constant factor is named", () => {
   const f = () => x.data.reduce((s, v) => s + v * v, 0); // gradient 2x
   assert.match(failure(() => t.expectGradient("dx", x.clone(), f, x)), /is 1\/2 of the expected/);
 });
+
+Deno.test("describeValue and expectObject: any own key, at most 10 of them named, each cut", () => {
+  const t = run();
+  const proto = JSON.parse('{"valueOf":1,"constructor":2,"toString":3,"__proto__":4}');
+  assert.match(
+    failure(() => t.expectMatrix(proto, "dW", [1, 1])),
+    /got an object with keys \{valueOf, constructor, toString, __proto__\}/,
+  );
+  // Own keys only: "valueOf" is no key of an object that only inherits it.
+  assert.match(
+    failure(() => t.expectObject({ loss: 1 }, "f", ["loss", "valueOf"])),
+    /has no "valueOf" \(it has \{loss\}\)/,
+  );
+  assert.equal(t.expectObject(proto, "f", ["valueOf", "__proto__"]), proto);
+  const many = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
+  many["x".repeat(1e6)] = 0;
+  const m = failure(() => t.expectObject(many, "f", ["loss"]));
+  assert.match(m, /k9, … and 99991 more\}\)$/);
+  assert.ok(m.length < 300, `${m.length}`);
+  const long = failure(() => t.expectNumber({ ["y".repeat(1e6)]: 1 }, "f"));
+  assert.ok(long.length < 200, `${long.length}`);
+});

@@ -24,6 +24,58 @@ export class Opaque {
 
 const MAX_DEPTH = 32;
 
+/**
+ * The most one value may take on the wire, each way: `nodes` values (every number, string,
+ * array element, object entry, typed array and matrix counts one, and an object that holds the
+ * same object twice is sent, and counted, twice) and `bytes` of payload (strings and keys at six
+ * bytes a character, their most once escaped; typed arrays as their base64 text). A value
+ * within both has JSON text of at most `bytes + 48 × nodes` characters (no node's tags and
+ * punctuation take more than 48): about 80 MB. Correct exercises send a few thousand nodes and
+ * well under a megabyte.
+ */
+export const WIRE_LIMITS: WireLimits = { nodes: 1_000_000, bytes: 32 * 2 ** 20 };
+
+/** See {@linkcode WIRE_LIMITS}. */
+export interface WireLimits {
+  nodes: number;
+  bytes: number;
+}
+
+/** What stands for the part of a value nested deeper than `MAX_DEPTH`. */
+const TOO_DEEP = "a value nested too deeply";
+
+/** The most characters an {@linkcode Opaque} description keeps. */
+const DESCRIPTION_CHARS = 200;
+
+/** What is left of a value's budget as it is encoded or decoded. */
+class Budget {
+  nodes: number;
+  bytes: number;
+  constructor(limits: WireLimits) {
+    this.nodes = limits.nodes;
+    this.bytes = limits.bytes;
+  }
+  /** Takes `nodes` nodes and `bytes` bytes; false when that is more than is left. */
+  take(nodes: number, bytes: number): boolean {
+    this.nodes -= nodes;
+    this.bytes -= bytes;
+    return this.nodes >= 0 && this.bytes >= 0;
+  }
+}
+
+/** Thrown inside {@linkcode encode} when the budget runs out. */
+const OVER = Symbol("over budget");
+
+/** The payload bytes of a string, at most (every character escaped as `\u00XX`, quotes). */
+function textBytes(s: string): number {
+  return 6 * s.length + 3;
+}
+
+/** The length of the base64 text of `n` bytes. */
+function base64Bytes(n: number): number {
+  return 4 * Math.ceil(n / 3);
+}
+
 function encodeNumber(n: number): Json {
   if (Number.isFinite(n) && !Object.is(n, -0)) return n;
   return { $num: Object.is(n, -0) ? "-0" : String(n) };
@@ -40,7 +92,8 @@ function decodeNumber(s: Json): number {
     case "-Infinity":
       return -Infinity;
   }
-  throw new Error(`wire: bad number tag ${JSON.stringify(s)}`);
+  const shown = typeof s === "string" ? JSON.stringify(clip(s, 40)) : `of type ${typeof s}`;
+  throw new Error(`wire: bad number tag ${shown}`);
 }
 
 function bytesOf(a: Float64Array | Int32Array): string {
@@ -72,54 +125,176 @@ function describe(value: unknown): string {
     return "a Promise (is the function async? it must return its result directly)";
   }
   const name = (value as { constructor?: { name?: unknown } })?.constructor?.name;
-  return typeof name === "string" && name ? `an instance of ${name}` : "an object of unknown kind";
+  return typeof name === "string" && name
+    ? `an instance of ${clip(name, DESCRIPTION_CHARS - 15)}`
+    : "an object of unknown kind";
+}
+
+/** `s`, cut to `max` characters with "…" (for a description; never split a pair). */
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const c = s.charCodeAt(max - 2);
+  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? max - 2 : max - 1) + "…";
+}
+
+/** What a value too large to send is described as. */
+function tooLarge(value: unknown, limits: WireLimits): string {
+  const what = value instanceof Matrix
+    ? "a Matrix"
+    : Array.isArray(value)
+    ? "an array"
+    : typeof value === "string"
+    ? "a string"
+    : "an object";
+  return `a value too large to send: ${what} of more than ${
+    limits.nodes.toLocaleString("en-US")
+  } values or ${
+    Math.round(limits.bytes / 2 ** 20)
+  } MiB of data (an object that holds the same object many times counts it each time)`;
 }
 
 /**
  * Encodes a value for the wire. Never throws on learner values: what cannot cross becomes an
- * {@linkcode Opaque} description.
+ * {@linkcode Opaque} description, and so does a value over `limits` as a whole ("a value too
+ * large to send: …"). The value is measured before anything is built, so that a value far over
+ * the limits costs time and memory in proportion to the limits, not to its size (an object
+ * that holds the same object twice, 40 levels deep, would be 2^40 values).
  */
-export function encode(value: unknown, depth = 0): Json {
-  if (depth > MAX_DEPTH) return { $opaque: "a value nested too deeply" };
+export function encode(value: unknown, limits: WireLimits = WIRE_LIMITS): Json {
+  try {
+    walk(value, 0, new Budget(limits), false);
+    return walk(value, 0, new Budget(limits), true); // again: a getter may answer differently
+  } catch (e) {
+    if (e === OVER) return { $opaque: tooLarge(value, limits) };
+    throw e;
+  }
+}
+
+/**
+ * The wire form of `value` (`build`), or null after only taking its cost from `budget` (not
+ * `build`); throws {@linkcode OVER} when the budget runs out.
+ */
+function walk(value: unknown, depth: number, budget: Budget, build: boolean): Json {
+  const take = (nodes: number, bytes: number) => {
+    if (!budget.take(nodes, bytes)) throw OVER;
+  };
+  if (depth > MAX_DEPTH) {
+    take(1, textBytes(TOO_DEEP));
+    return { $opaque: TOO_DEEP };
+  }
   switch (typeof value) {
     case "number":
-      return encodeNumber(value);
+      take(1, 0);
+      return build ? encodeNumber(value) : null;
     case "string":
+      take(1, textBytes(value));
+      return value;
     case "boolean":
+      take(1, 0);
       return value;
     case "undefined":
+      take(1, 0);
       return { $undef: 1 };
   }
-  if (value === null) return null;
-  if (value instanceof Matrix) {
-    return { $mat: [value.rows, value.cols], d: bytesOf(value.data) };
+  if (value === null) {
+    take(1, 0);
+    return null;
   }
-  if (value instanceof Float64Array) return { $f64: bytesOf(value) };
-  if (value instanceof Int32Array) return { $i32: bytesOf(value) };
-  if (Array.isArray(value)) return value.map((v) => encode(v, depth + 1));
-  if (value instanceof Opaque) return { $opaque: value.description };
+  if (value instanceof Matrix) {
+    take(1, base64Bytes(value.data.byteLength));
+    return build ? { $mat: [value.rows, value.cols], d: bytesOf(value.data) } : null;
+  }
+  if (value instanceof Float64Array || value instanceof Int32Array) {
+    take(1, base64Bytes(value.byteLength));
+    if (!build) return null;
+    return value instanceof Float64Array ? { $f64: bytesOf(value) } : { $i32: bytesOf(value) };
+  }
+  if (Array.isArray(value)) {
+    const n = value.length;
+    take(1, 0);
+    if (n > budget.nodes) throw OVER; // every element counts, holes included: say so at once
+    const out: Json[] = build ? new Array(n) : [];
+    for (let i = 0; i < n; i++) {
+      const v = walk(value[i], depth + 1, budget, build);
+      if (build) out[i] = v;
+    }
+    return build ? out : null;
+  }
+  if (value instanceof Opaque) {
+    const d = clip(value.description, DESCRIPTION_CHARS);
+    take(1, textBytes(d));
+    return { $opaque: d };
+  }
   if (typeof value === "object" && (value as Record<string, unknown>)[PROBE_TAG] === true) {
     const p = value as ProbeRef;
-    return { $probe: { kind: p.kind, params: encode(p.params, depth + 1) } };
+    take(1, textBytes(String(p.kind)));
+    const params = walk(p.params, depth + 1, budget, build);
+    return build ? { $probe: { kind: p.kind, params } } : null;
   }
   if (typeof value === "object") {
     const proto = Object.getPrototypeOf(value);
     if (proto === Object.prototype || proto === null) {
-      const out: Record<string, Json> = {};
-      for (const [k, v] of Object.entries(value as object)) out[k] = encode(v, depth + 1);
-      return { $o: out };
+      take(1, 0);
+      // No prototype: a key named like a method of Object.prototype ("valueOf", "constructor")
+      // or "__proto__" is an ordinary own key, as in the learner's object. (Assigning it on a
+      // plain {} fails where Object.prototype is frozen, as in the sandbox, or, for
+      // "__proto__", changes the prototype.)
+      const out: Record<string, Json> = build ? Object.create(null) : {};
+      for (const [k, v] of Object.entries(value as object)) {
+        take(0, textBytes(k));
+        const e = walk(v, depth + 1, budget, build);
+        if (build) out[k] = e;
+      }
+      return build ? { $o: out } : null;
     }
   }
-  return { $opaque: describe(value) };
+  const d = describe(value);
+  take(1, textBytes(d));
+  return { $opaque: d };
 }
 
-/** Decodes a wire value. `probe` builds a probe function where a probe reference stands. */
-export function decode(json: Json, probe?: (ref: ProbeRef) => unknown, depth = 0): unknown {
-  if (depth > MAX_DEPTH) throw new Error("wire: value nested too deeply");
+/**
+ * Decodes a wire value. `probe` builds a probe function where a probe reference stands. Refuses
+ * (throws) a value over `limits`, counted as {@linkcode encode} counts them (so what `encode`
+ * sent is read back), or malformed: what it builds is never much larger than the JSON text it
+ * came from.
+ */
+export function decode(
+  json: Json,
+  probe?: (ref: ProbeRef) => unknown,
+  limits: WireLimits = WIRE_LIMITS,
+): unknown {
+  const budget = new Budget(limits);
+  return read(json, probe, 0, budget);
+}
+
+function read(
+  json: Json,
+  probe: ((ref: ProbeRef) => unknown) | undefined,
+  depth: number,
+  budget: Budget,
+): unknown {
+  const take = (nodes: number, bytes: number) => {
+    if (!budget.take(nodes, bytes)) {
+      throw new Error("wire: a value too large (over the limits of what one value may send)");
+    }
+  };
+  // One level more than encode goes: where it stopped, it sent a description.
+  if (depth > MAX_DEPTH + 1) throw new Error("wire: value nested too deeply");
+  if (typeof json === "string") take(1, textBytes(json));
+  else take(1, 0);
   if (json === null || typeof json !== "object") return json;
-  if (Array.isArray(json)) return json.map((v) => decode(v, probe, depth + 1));
+  if (Array.isArray(json)) {
+    const out = new Array(json.length);
+    for (let i = 0; i < json.length; i++) out[i] = read(json[i], probe, depth + 1, budget);
+    return out;
+  }
   if ("$num" in json) return decodeNumber(json.$num);
   if ("$undef" in json) return undefined;
+  if ("$f64" in json || "$i32" in json || "$mat" in json) {
+    const text = json.$f64 ?? json.$i32 ?? json.d;
+    take(0, typeof text === "string" ? text.length : 0);
+  }
   if ("$f64" in json) return f64(json.$f64);
   if ("$i32" in json) return i32(json.$i32);
   if ("$mat" in json) {
@@ -127,23 +302,35 @@ export function decode(json: Json, probe?: (ref: ProbeRef) => unknown, depth = 0
     if (!Array.isArray(shape) || shape.length !== 2) throw new Error("wire: bad matrix shape");
     return new Matrix(Number(shape[0]), Number(shape[1]), f64(json.d));
   }
-  if ("$opaque" in json) return new Opaque(String(json.$opaque));
+  if ("$opaque" in json) {
+    // Not counted beyond its node: encode sends one over its limits when they run out.
+    const d = typeof json.$opaque === "string" ? clip(json.$opaque, DESCRIPTION_CHARS) : "";
+    return new Opaque(d || "a value of unknown kind");
+  }
   if ("$probe" in json) {
     const p = json.$probe as { kind: string; params: Json };
+    const kind = typeof p?.kind === "string" ? p.kind : "";
+    take(0, textBytes(kind));
     const ref: ProbeRef = {
       [PROBE_TAG]: true,
-      kind: String(p.kind),
-      params: decode(p.params, undefined, depth + 1) as Record<string, unknown>,
+      kind,
+      params: read(p.params, undefined, depth + 1, budget) as Record<string, unknown>,
     };
     if (!probe) throw new Error("wire: a probe function cannot be decoded here");
     return probe(ref);
   }
   if ("$o" in json) {
+    const entries = json.$o;
+    if (entries === null || typeof entries !== "object" || Array.isArray(entries)) {
+      throw new Error("wire: bad object");
+    }
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(json.$o as Record<string, Json>)) {
-      // defineProperty, not assignment: a key "__proto__" must stay a plain key.
+    for (const k of Object.keys(entries)) {
+      take(0, textBytes(k));
+      // defineProperty, not assignment: a key "__proto__" must stay a plain key, and one named
+      // like a method of Object.prototype ("valueOf") an own key.
       Object.defineProperty(out, k, {
-        value: decode(v, probe, depth + 1),
+        value: read(entries[k], probe, depth + 1, budget),
         enumerable: true,
         writable: true,
         configurable: true,
@@ -151,5 +338,6 @@ export function decode(json: Json, probe?: (ref: ProbeRef) => unknown, depth = 0
     }
     return out;
   }
-  throw new Error(`wire: unknown tag in ${JSON.stringify(Object.keys(json))}`);
+  const keys = Object.keys(json).slice(0, 3).map((k) => clip(k, 40));
+  throw new Error(`wire: unknown tag in ${JSON.stringify(keys)}`);
 }

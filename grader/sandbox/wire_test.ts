@@ -74,3 +74,90 @@ Deno.test("a probe reference decodes only where a probe builder is given", () =>
   const built = decode(json, (r) => r.kind);
   assert.equal(built, "smooth");
 });
+
+/** An object that holds the same object twice, `levels` deep: 2^levels leaves. */
+function selfSharing(levels: number): unknown {
+  let v: unknown = {};
+  for (let i = 0; i < levels; i++) v = { a: v, b: v };
+  return v;
+}
+
+Deno.test("a value over the limits is sent as a description, at a cost set by the limits", () => {
+  const limits = { nodes: 1000, bytes: 1 << 20 };
+  const tooLarge = /^a value too large to send: an object of more than 1,000 values/;
+  const small = roundTrip(selfSharing(5)) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(small), ["a", "b"]);
+  const shared = decode(encode(selfSharing(11), limits));
+  assert.ok(shared instanceof Opaque && tooLarge.test(shared.description), String(shared));
+  // 2^40 leaves at the kit's limits: measured, not built.
+  const started = performance.now();
+  const huge = encode(selfSharing(40));
+  assert.ok(performance.now() - started < 2000, `${performance.now() - started} ms`);
+  assert.match((huge as { $opaque: string }).$opaque, /too large to send/);
+  // An array's length counts before its elements are read; bytes count too.
+  assert.match(
+    (encode(new Array(1e9)) as { $opaque: string }).$opaque,
+    /too large to send: an array/,
+  );
+  assert.match(
+    (encode(new Float64Array(1 << 20), limits) as { $opaque: string }).$opaque,
+    /too large to send/,
+  );
+  assert.match((encode("x".repeat(1e6), limits) as { $opaque: string }).$opaque, /a string/);
+});
+
+Deno.test("decode refuses what is over the limits, and reads back whatever encode sent", () => {
+  const big = JSON.parse(JSON.stringify(encode(Array.from({ length: 2000 }, (_, i) => i))));
+  assert.throws(() => decode(big, undefined, { nodes: 1000, bytes: 1 << 20 }), /too large/);
+  const value = {
+    m: new Matrix(2, 2, [1, 2, 3, 4]),
+    s: "text",
+    list: [1, -0, NaN, undefined, null, true],
+    f: new Int32Array([1, 2, 3]),
+    nested: { deep: [[{ x: "y" }]] },
+    fn: () => 1,
+  };
+  for (let nodes = 1; nodes <= 25; nodes++) {
+    for (let bytes = 0; bytes <= 400; bytes += 5) {
+      const limits = { nodes, bytes };
+      const json = JSON.parse(JSON.stringify(encode(value, limits))) as Json;
+      assert.doesNotThrow(() => decode(json, undefined, limits), `${nodes} nodes, ${bytes} bytes`);
+    }
+  }
+});
+
+Deno.test("keys named like Object.prototype's methods, and __proto__, cross as own keys", () => {
+  const value = Object.fromEntries(
+    ["valueOf", "constructor", "toString", "__proto__", "hasOwnProperty"].map((k, i) => [k, i]),
+  );
+  const json = encode(value) as { $o: Record<string, Json> };
+  // No prototype on the wire side: assigning these keys on a plain {} fails where
+  // Object.prototype is frozen (the sandbox) or, for __proto__, changes the prototype.
+  assert.equal(Object.getPrototypeOf(json.$o), null);
+  const back = roundTrip(value) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(back), Object.keys(value));
+  assert.equal(back.valueOf, 0);
+  assert.equal(back.constructor, 1);
+  assert.ok(Object.hasOwn(back, "__proto__") && back.__proto__ === 3);
+  assert.equal(Object.getPrototypeOf(back), Object.prototype);
+});
+
+Deno.test("wire errors and descriptions never carry a long text whole", () => {
+  const long = "k".repeat(1e6);
+  assert.throws(() => decode({ [long]: 1 }), (e: Error) => e.message.length < 200);
+  assert.throws(() => decode({ $num: long }), (e: Error) => e.message.length < 200);
+  class Named {}
+  Object.defineProperty(Named, "name", { value: long });
+  const d = (encode(new Named()) as { $opaque: string }).$opaque;
+  assert.ok(d.length <= 200, `${d.length}`);
+  const forged = decode({ $opaque: long }) as Opaque;
+  assert.ok(forged.description.length <= 200);
+});
+
+Deno.test("a value nested deeper than the wire goes reads back with a description there", () => {
+  let deep: unknown = 1;
+  for (let i = 0; i < 100; i++) deep = [deep];
+  let back = roundTrip(deep);
+  while (Array.isArray(back)) back = back[0];
+  assert.ok(back instanceof Opaque && /nested too deeply/.test(back.description));
+});
