@@ -111,9 +111,20 @@ function identity(info: Deno.FileInfo): string {
   return `${info.dev}:${info.ino}`;
 }
 
+/** Skipped files listed one by one; the rest are counted (a submission may hold thousands). */
+export const MAX_SKIPPED_LISTED = 50;
+
+/** Lists a skipped file, or counts it past {@linkcode MAX_SKIPPED_LISTED}. */
+function skip(walk: Walk, why: string): void {
+  if (walk.skipped.length < MAX_SKIPPED_LISTED) walk.skipped.push(why);
+  else walk.skippedMore++;
+}
+
 /** What one walk over a submission needs. */
 interface Walk {
   skipped: string[];
+  /** Skipped files beyond {@linkcode MAX_SKIPPED_LISTED}. */
+  skippedMore: number;
   /** What is refused for being the kit's own; undefined for a trusted folder. */
   answers?: {
     /** The real paths of the kit's answer folders. */
@@ -252,7 +263,7 @@ interface SourceFile {
 /** Copies a regular file of the working folder to its target, or says why not. */
 function stageFile(walk: Walk, { name, path, seen, target, shown }: SourceFile): void {
   if (seen.size > MAX_FILE_BYTES) {
-    walk.skipped.push(`${shown}: larger than ${MAX_FILE_BYTES >> 20} MiB`);
+    skip(walk, `${shown}: larger than ${MAX_FILE_BYTES >> 20} MiB`);
     return;
   }
   walk.onRace?.("checked", path);
@@ -262,7 +273,8 @@ function stageFile(walk: Walk, { name, path, seen, target, shown }: SourceFile):
     file = Deno.openSync(name);
     const opened = file.statSync();
     if (!opened.isFile || identity(opened) !== identity(seen)) {
-      walk.skipped.push(
+      skip(
+        walk,
         `${shown}: changed while it was being staged (the file opened is not the file listed: ` +
           "a link or another file took its place)",
       );
@@ -271,20 +283,21 @@ function stageFile(walk: Walk, { name, path, seen, target, shown }: SourceFile):
     // A file with one link that is one of the kit's is in an answer folder, which is refused
     // whole: only a file with more links needs the kit's identities.
     if (opened.nlink !== 1 && walk.answers?.identities().has(identity(opened))) {
-      walk.skipped.push(
+      skip(
+        walk,
         `${shown}: the same file (a hard link) as one of the kit's own in solutions/ or grader/`,
       );
       return;
     }
     bytes = readCapped(file, opened.size);
   } catch (e) {
-    walk.skipped.push(`${shown}: ${unreadable(e)}`);
+    skip(walk, `${shown}: ${unreadable(e)}`);
     return;
   } finally {
     file?.close();
   }
   if (bytes === undefined) {
-    walk.skipped.push(`${shown}: grew past ${MAX_FILE_BYTES >> 20} MiB while it was being staged`);
+    skip(walk, `${shown}: grew past ${MAX_FILE_BYTES >> 20} MiB while it was being staged`);
     return;
   }
   Deno.writeFileSync(target, bytes, { createNew: true });
@@ -307,7 +320,8 @@ function stageFolder(
     Deno.chdir(path);
     const here = Deno.statSync(".");
     if (!here.isDirectory || identity(here) !== identity(seen)) {
-      walk.skipped.push(
+      skip(
+        walk,
         `${label}: changed while it was being staged (a link or another folder took its place)`,
       );
       return;
@@ -315,13 +329,13 @@ function stageFolder(
     // The kernel's path of the folder now entered: where it really is, whatever led there.
     const real = Deno.cwd();
     if (walk.answers?.dirs.some((dir) => inside(real, dir))) {
-      walk.skipped.push(`${label}: one of the kit's own folders (solutions/ or grader/)`);
+      skip(walk, `${label}: one of the kit's own folders (solutions/ or grader/)`);
       return;
     }
     entries = [...Deno.readDirSync(".")];
     if (depth > 0) Deno.mkdirSync(to);
   } catch (e) {
-    walk.skipped.push(`${label}: ${unreadable(e)}`);
+    skip(walk, `${label}: ${unreadable(e)}`);
     return;
   }
   walk.onRace?.("listed", path);
@@ -335,11 +349,11 @@ function stageFolder(
     try {
       info = Deno.lstatSync(name);
     } catch (e) {
-      walk.skipped.push(`${shown}${name}: ${unreadable(e)}`);
+      skip(walk, `${shown}${name}: ${unreadable(e)}`);
       continue;
     }
     if (info.isSymlink) {
-      walk.skipped.push(`${shown}${name}: a symbolic link (only regular files are graded)`);
+      skip(walk, `${shown}${name}: a symbolic link (only regular files are graded)`);
     } else if (info.isDirectory) {
       if (!name.startsWith(".") && name !== "node_modules" && depth < MAX_DEPTH) {
         folders.push({ name, seen: info });
@@ -545,6 +559,7 @@ export function copySubmission(
   const trusted = options.trusted ?? isKitAnswerFolder(sourceDir);
   const walk: Walk = {
     skipped: [],
+    skippedMore: 0,
     answers: trusted ? undefined : {
       dirs: staging.kitAnswerDirs ??= realPaths(KIT_ANSWER_PATHS),
       identities: () => staging.kitAnswers ??= collectIdentities(KIT_ANSWER_PATHS),
@@ -570,6 +585,7 @@ export function copySubmission(
   options.onRace?.("staged", exercisesDir);
   const strange = strangeEntries(exercisesDir);
   if (strange.length > 0) throw new StagingTampered(exercisesDir, strange);
+  if (walk.skippedMore > 0) walk.skipped.push(`… and ${walk.skippedMore} more files skipped`);
   return { exercisesDir, skipped: walk.skipped };
 }
 

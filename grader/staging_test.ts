@@ -5,6 +5,7 @@ import {
   isKitAnswerFolder,
   leaveStaging,
   MAX_FILE_BYTES,
+  MAX_SKIPPED_LISTED,
   MAX_SOCKETS_DIR_BYTES,
   type RaceHook,
   removeSnapshot,
@@ -360,5 +361,21 @@ Deno.test("isKitAnswerFolder: the kit's solutions/ as named, not a link to it", 
     await removeStaging(staging);
   } finally {
     await Deno.remove(s.root, { recursive: true });
+  }
+});
+
+Deno.test("copySubmission: skipped files are listed up to a bound, the rest counted", () => {
+  const dir = Deno.makeTempDirSync({ prefix: "gradkit-skipped-" });
+  const staging = createStaging("/kit/lib");
+  try {
+    for (let i = 0; i < MAX_SKIPPED_LISTED + 30; i++) {
+      Deno.symlinkSync("/etc/hostname", `${dir}/l${i}.ts`);
+    }
+    const { skipped } = copySubmission(staging, dir);
+    assert.equal(skipped.length, MAX_SKIPPED_LISTED + 1);
+    assert.equal(skipped.at(-1), "… and 30 more files skipped");
+  } finally {
+    removeStaging(staging);
+    Deno.removeSync(dir, { recursive: true });
   }
 });

@@ -68,7 +68,7 @@ function exerciseBlock(
     if (t.status === "passed" || t.status === "not_run") continue;
     lines.push(`    ${paint(t.status, "✗")} ${t.name}`);
     if (t.message) lines.push(indent(visible(t.message), "        "));
-    for (const note of t.notes ?? []) lines.push(`        note: ${note}`);
+    for (const note of t.notes ?? []) lines.push(`        note: ${visible(note)}`);
   }
   if (e.output) lines.push("    printed:", indent(visible(e.output.slice(0, 2000)), "      | "));
   if (e.hint) lines.push(`    hint: ${e.hint}`);

@@ -238,7 +238,7 @@ export function crashMessage(status: Deno.CommandStatus, stderr: string): string
   );
   return `the exercise's process ended unexpectedly (${why})` +
     (error
-      ? `: ${error.replace(/^error:\s*/i, "")}`
+      ? `: ${error.replace(/^error:\s*/i, "").slice(0, 500)}`
       : "; the exercise may have crashed the runtime");
 }
 
