@@ -63,12 +63,12 @@ export class SandboxFailure extends Error {
 }
 
 /**
- * The modules of `grader/sandbox/` that the process loads: its main module (`host.ts`) and the
- * harness's graph. The Worker's modules are permission-checked, so the process may read these
- * files (and nothing else of `grader/`).
+ * The modules of `grader/sandbox/` that the harness's Worker loads (`worker.ts` and its graph).
+ * A Worker's modules are permission-checked, so the process may read these files, and nothing
+ * else of `grader/` (its main module, `host.ts`, is not checked: Deno reads a process's main
+ * module and its static imports without asking).
  */
 export const SANDBOX_MODULES = [
-  "host.ts",
   "worker.ts",
   "wire.ts",
   "lockdown.ts",
@@ -347,6 +347,11 @@ export class Sandbox {
   /** The process's id (for diagnostics and tests). */
   get pid(): number {
     return this.#child.pid;
+  }
+
+  /** Whether a request is running (the process said it started on one and has not replied). */
+  get running(): boolean {
+    return this.#running !== undefined;
   }
 
   /** Whether the process can still take requests. */
