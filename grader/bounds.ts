@@ -4,7 +4,7 @@
  * keys of what it returns; the grader clamps each of them before anything formats it
  * ({@linkcode clampThrown}, {@linkcode clampExports}), and every report passes through
  * {@linkcode boundReport} before any output format sees it. A report thus has a known maximum
- * size for a given course ({@linkcode maxReportChars}; the README states it for the kit's own).
+ * size for a given course ({@linkcode maxReportChars}; docs/DESIGN.md states it for the kit's own).
  *
  * Clamped text keeps its start and ends in a visible marker, "… (N more characters)", within
  * the limit; a clamped list keeps its first entries and ends in "… and N more". Both are

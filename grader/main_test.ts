@@ -264,7 +264,7 @@ Deno.test("cli: --watch re-grades a saved exercise with warm sandboxes and stops
 Deno.test("the grade task runs the grader with the V8 flags measured for it", async () => {
   // GC on the main thread; Maglev as top tier (the grader's code runs for milliseconds per test,
   // and TurboFan's compiles cost more than they save there); every function compiled when its
-  // module loads, so that Deno's code cache holds them all (see the README's performance
+  // module loads, so that Deno's code cache holds them all (see docs/PERFORMANCE.md's
   // section). The bench times this very command.
   const config = JSON.parse(await Deno.readTextFile(`${KIT_DIR}/deno.json`));
   assert.equal(

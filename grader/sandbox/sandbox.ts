@@ -115,7 +115,7 @@ export interface SandboxOptions {
  * than the interpreter: learner code runs mostly cold. Every function compiled when its module
  * loads (`--no-lazy`): with V8's code cache on, the worker's modules, `lib/` and unchanged
  * exercise files are then read whole from the cache. Measured on grading every exercise, with
- * the grader's own flags (see the README): about 40 ms less wall time than compiling with
+ * the grader's own flags (see docs/DESIGN.md): about 40 ms less wall time than compiling with
  * TurboFan on the main thread, Sparkplug 10–18 ms less again (about 20 ms less CPU), and
  * `--no-lazy` 4–6 ms less; the bench's medium gradient check, a loop of seconds, ran as fast as
  * with V8's defaults.
@@ -129,7 +129,7 @@ export const SANDBOX_V8_FLAGS = [
 ];
 
 /**
- * The command-line flags the worker process starts with. Exported for tests and the README.
+ * The command-line flags the worker process starts with. Exported for tests.
  *
  * V8's code cache stays on (in the sandbox's own Deno folder): its entries are keyed by module
  * URL and a hash of the source, so the worker's own modules, `lib/`, and the exercise files of a
