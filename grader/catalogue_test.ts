@@ -1,13 +1,14 @@
 /**
- * The catalogue check: the solutions pass on several seeds, the untouched stubs are all "not
- * started", and every known mistake fails, at least three of them per exercise.
+ * The catalogue check (`grader/verify.ts`): the course's shape, the solutions pass on several
+ * seeds, and every known mistake fails, at least three of them per exercise. The pristine stubs
+ * are checked in `stubs_test.ts` (which ships in a learner's copy; this file does not).
  */
 
 import assert from "node:assert/strict";
 import { grade, KIT_DIR } from "./grade.ts";
-import { MANIFEST } from "./manifest.ts";
+import { type Exercise, MANIFEST, STUBS_DIR } from "./manifest.ts";
 import type { ExerciseReport } from "./report.ts";
-import { gradeMistakes, listMistakes } from "./verify.ts";
+import { checkCourse, gradeMistakes, listMistakes, PLACEHOLDER, verifyCourse } from "./verify.ts";
 
 function explain(e: ExerciseReport): string {
   return `${e.id}: ${e.status}${e.message ? ` (${e.message})` : ""}\n` +
@@ -24,19 +25,6 @@ for (const seed of [1, 2, 3, 20261125]) {
   });
 }
 
-Deno.test("every untouched stub is not started", async () => {
-  const report = await grade({ dir: `${KIT_DIR}/exercises`, seed: 7 });
-  const bad = report.exercises.filter((e) => e.status !== "not_started");
-  assert.deepEqual(bad.map(explain), []);
-  assert.equal(report.summary.points, 0);
-});
-
-Deno.test("every exercise has at least three known mistakes", async () => {
-  const mistakes = await listMistakes(MANIFEST);
-  const few = MANIFEST.filter((e) => mistakes.filter((m) => m.exercise === e).length < 3);
-  assert.deepEqual(few.map((e) => e.id), []);
-});
-
 for (const seed of [11, 12]) {
   Deno.test(`every known mistake is caught (seed ${seed})`, async () => {
     const report = await gradeMistakes(await listMistakes(MANIFEST), seed);
@@ -45,17 +33,63 @@ for (const seed of [11, 12]) {
   });
 }
 
-Deno.test("every spec matches its manifest entry and has enough uniquely named tests", () => {
-  for (const e of MANIFEST) {
-    assert.equal(e.spec.id, e.id, `${e.file}: the spec's id`);
-    assert.ok(e.spec.tests.length >= 4, `${e.id}: only ${e.spec.tests.length} tests`);
-    const names = e.spec.tests.map((t) => t.name);
-    assert.equal(new Set(names).size, names.length, `${e.id}: duplicate test names`);
-    assert.ok(e.spec.exports.length > 0, `${e.id}: no exports listed`);
-    assert.ok(e.spec.hint.length > 20, `${e.id}: no hint`);
-    assert.match(e.file, /^\d\d_[a-z0-9_]+\.ts$/);
-    assert.equal(e.file.slice(3, -3), e.id, `${e.id}: file name and id`);
+Deno.test(
+  "the course agrees with itself: manifest, specs, stubs (the kit's exercises/ identical), solutions, mistakes",
+  async () => {
+    assert.deepEqual(await checkCourse(), []);
+  },
+);
+
+Deno.test("the course check names each broken rule and the exercise", async () => {
+  const mse = MANIFEST.find((e) => e.id === "mse_loss")!;
+  const broken: Exercise[] = [
+    { ...mse, file: "7_mse.ts", points: 0, spec: { ...mse.spec, hint: "short", tests: [] } },
+  ];
+  const problems = (await checkCourse(broken)).join("\n");
+  assert.match(problems, /mse_loss: the file 7_mse\.ts must be named <id>\.ts or NN_<id>\.ts/);
+  assert.match(problems, /mse_loss: points must be above 0/);
+  assert.match(problems, /mse_loss: 0 tests; at least 4/);
+  assert.match(problems, /mse_loss: the hint is too short/);
+  assert.match(problems, /mse_loss: no stub grader\/stubs\/7_mse\.ts/);
+});
+
+Deno.test("a placeholder mistake fails the check and is named", async () => {
+  const kit = await Deno.makeTempDir({ prefix: "gradkit-verify-" });
+  try {
+    const mse = MANIFEST.find((e) => e.id === "mse_loss")!;
+    await Deno.mkdir(`${kit}/${STUBS_DIR}`, { recursive: true });
+    await Deno.mkdir(`${kit}/exercises`);
+    await Deno.mkdir(`${kit}/solutions/mistakes/mse_loss`, { recursive: true });
+    for (const dir of [STUBS_DIR, "exercises"]) {
+      await Deno.copyFile(`${KIT_DIR}/${STUBS_DIR}/${mse.file}`, `${kit}/${dir}/${mse.file}`);
+    }
+    await Deno.copyFile(`${KIT_DIR}/solutions/${mse.file}`, `${kit}/solutions/${mse.file}`);
+    for (const name of ["a", "b", "c"]) {
+      await Deno.writeTextFile(
+        `${kit}/solutions/mistakes/mse_loss/${name}.ts`,
+        `/**\n * ${PLACEHOLDER}: say what it gets wrong.\n */\nexport * from "../../${mse.file}";\n`,
+      );
+    }
+    const v = await verifyCourse({ exercises: [mse], kitDir: kit, seeds: [1] });
+    assert.deepEqual(v.problems, [
+      "mse_loss: the mistake a is a placeholder: write it",
+      "mse_loss: the mistake b is a placeholder: write it",
+      "mse_loss: the mistake c is a placeholder: write it",
+    ]);
+  } finally {
+    await Deno.remove(kit, { recursive: true });
   }
-  const files = MANIFEST.map((e) => e.file);
-  assert.deepEqual(files, [...files].sort(), "the manifest is in course order");
+});
+
+Deno.test("verifyCourse of one exercise: passes and reports what a learner reads for each mistake", async () => {
+  const mse = MANIFEST.find((e) => e.id === "mse_loss")!;
+  const v = await verifyCourse({ exercises: [mse], seeds: [1, 2, 3] });
+  assert.deepEqual(v.problems, []);
+  const names = v.mistakes.map((m) => m.mistake.name);
+  assert.ok(names.includes("forgot_mean"), names.join());
+  for (const m of v.mistakes) {
+    assert.equal(m.status, "failed");
+    assert.ok(m.about.length > 0, `${m.mistake.name}: its doc line`);
+    assert.match(m.message, /expected|differ|times/, m.message);
+  }
 });

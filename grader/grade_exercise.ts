@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Exercise } from "./manifest.ts";
+import { type Exercise, STUBS_DIR } from "./manifest.ts";
 import { type ExerciseReport, exerciseStatus, type TestReport } from "./report.ts";
 import { boundExercise, clampExports, clampText, clampThrown } from "./bounds.ts";
 import { CheckFailure } from "./spec.ts";
@@ -242,8 +242,14 @@ async function gradeAttempt(
     const info = Deno.lstatSync(path);
     if (!info.isFile) throw new Error("not a file");
   } catch {
+    // Most often a folder begun before this exercise joined the course: not started, not an error.
     notRun(0);
-    return finish(`${job.shownDir}/${exercise.file} is missing (restore it from the kit)`);
+    report.status = "not_started";
+    return finish(
+      `${job.shownDir}/${exercise.file} is not there: the exercise is new in this version of the ` +
+        `kit (or the file was deleted); copy its stub to start it: ` +
+        `cp ${STUBS_DIR}/${exercise.file} ${job.shownDir}/`,
+    );
   }
 
   let sandbox: Sandbox;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { KIT_DIR } from "./grade.ts";
-import { MANIFEST } from "./manifest.ts";
+import { MANIFEST, STUBS_DIR } from "./manifest.ts";
 import type { Report } from "./report.ts";
 import { gradeMistakes, listMistakes } from "./verify.ts";
 
@@ -200,7 +200,7 @@ Deno.test("cli: without --allow-all the grader refuses to run without its memory
 Deno.test("cli: --watch re-grades a saved exercise with warm sandboxes and stops on Ctrl-C", async () => {
   const dir = await Deno.makeTempDir({ prefix: "gradkit-watch-test-" });
   const file = `${dir}/07_mse_loss.ts`;
-  await Deno.copyFile(`${KIT_DIR}/exercises/07_mse_loss.ts`, file);
+  await Deno.copyFile(`${KIT_DIR}/${STUBS_DIR}/07_mse_loss.ts`, file);
   const child = new Deno.Command(Deno.execPath(), {
     args: [
       "run",

@@ -38,7 +38,17 @@ export interface Exercise {
   spec: ExerciseSpec;
 }
 
-/** The exercises, in the order a learner should do them. */
+/**
+ * Where the kit keeps the pristine stub of every exercise (`<STUBS_DIR>/<file>`), relative to the
+ * kit: what a release ships as `exercises/`, what the kit's own tests check (never the working
+ * `exercises/` a learner edits), and what a learner copies when a file is missing.
+ */
+export const STUBS_DIR = "grader/stubs";
+
+/**
+ * The exercises, in the order a learner should do them. This order is the course's: file names
+ * need no number (`<id>.ts` will do), so an exercise can be added or moved without renaming one.
+ */
 export const MANIFEST: readonly Exercise[] = [
   {
     id: "numerical_gradient",

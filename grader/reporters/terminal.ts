@@ -62,7 +62,9 @@ function exerciseBlock(
       e.id.padEnd(26)
     } ${passed}/${e.tests.length} tests  ${e.points}/${e.maxPoints} pts  (${e.file})`,
   ];
-  if (e.status === "passed" || e.status === "not_started") return lines.join("\n");
+  if (e.status === "passed" || (e.status === "not_started" && !e.message)) {
+    return lines.join("\n");
+  }
   if (e.message) lines.push(indent(visible(e.message), "    "));
   for (const t of e.tests) {
     if (t.status === "passed" || t.status === "not_run") continue;
@@ -71,7 +73,7 @@ function exerciseBlock(
     for (const note of t.notes ?? []) lines.push(`        note: ${visible(note)}`);
   }
   if (e.output) lines.push("    printed:", indent(visible(e.output.slice(0, 2000)), "      | "));
-  if (e.hint) lines.push(`    hint: ${e.hint}`);
+  if (e.hint && e.status !== "not_started") lines.push(`    hint: ${e.hint}`);
   return lines.join("\n");
 }
 

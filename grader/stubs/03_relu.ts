@@ -1,0 +1,66 @@
+/**
+ * # Exercise 03: the ReLU gate
+ *
+ * The rectified linear unit keeps positive numbers and replaces negative ones by zero:
+ *
+ *     relu(x) = max(0, x)        (at every entry)
+ *
+ * It is a max gate whose second input is the constant 0, so its backward is a router: where
+ * the input was positive the output moved one-for-one with the input (local derivative 1) and
+ * the upstream gradient passes straight through; where the input was negative the output sat
+ * at 0 whatever the input did (local derivative 0) and the gradient is blocked. Think of the
+ * positive entries as a mask over `dout`.
+ *
+ * At exactly x = 0 there is no derivative (the slope jumps from 0 to 1). This kit pins it to
+ * 0: the gradient passes only where x > 0 strictly.
+ *
+ * ## Forward, cache, backward
+ *
+ * From here on layers come in pairs. The forward returns its output together with a `cache`,
+ * a plain object holding whatever the backward will need; the backward receives the upstream
+ * gradient and that cache, and returns the gradient with respect to the forward's input. The
+ * grader hands your cache back to your backward exactly as your forward returned it, so it
+ * may hold matrices, numbers and plain objects (not functions or class instances other than
+ * Matrix). For ReLU, `{ x }` (or the output, which has the same sign pattern) is enough.
+ *
+ * Neither function may modify its arguments, the cache included: build new matrices.
+ *
+ * @example
+ * ```ts
+ * import { Matrix } from "@gradkit/lib";
+ * import { reluBackward, reluForward } from "./03_relu.ts";
+ * const { out, cache } = reluForward(Matrix.from([[1.5, -2], [0, 3]]));
+ * // out = [[1.5, 0], [0, 3]]
+ * const dx = reluBackward(Matrix.from([[10, 20], [30, 40]]), cache);
+ * // dx = [[10, 0], [0, 40]]   (blocked where x ≤ 0, including the 0)
+ * ```
+ *
+ * @module
+ */
+
+// deno-lint-ignore-file no-unused-vars
+import { Matrix, todo } from "@gradkit/lib";
+
+/** What {@linkcode reluForward} keeps for {@linkcode reluBackward}: your choice of fields. */
+export type ReluCache = Record<string, unknown>;
+
+/**
+ * ReLU forward: out = max(0, x) at every entry.
+ *
+ * @param x input, any shape r×c (for a layer: N examples by H units).
+ * @returns `{ out, cache }`: out is a new r×c matrix; cache is a plain object for the backward.
+ */
+export function reluForward(x: Matrix): { out: Matrix; cache: ReluCache } {
+  return todo("reluForward");
+}
+
+/**
+ * ReLU backward: dx = dout where x > 0, and 0 where x ≤ 0 (derivative at 0 taken as 0).
+ *
+ * @param dout upstream gradient, r×c (the gradient with respect to the forward's output).
+ * @param cache what {@linkcode reluForward} returned with the output.
+ * @returns dx, a new r×c matrix.
+ */
+export function reluBackward(dout: Matrix, cache: ReluCache): Matrix {
+  return todo("reluBackward");
+}

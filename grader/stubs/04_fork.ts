@@ -1,0 +1,89 @@
+/**
+ * # Exercise 04: gradients add up at a fork
+ *
+ * In a real circuit one value often feeds several gates. Here is a small one in which x is
+ * used twice (everything element-wise, on matrices of one shape r×c):
+ *
+ *     a   = x + y          (add gate)
+ *     m   = x ⊙ z          (multiply gate)
+ *     out = a ⊙ m          (multiply gate)
+ *
+ *     x ──┬──► [+] ── a ──┐
+ *     y ──┼──►            ├──► [⊙] ── out
+ *         └──► [⊙] ── m ──┘
+ *     z ──────►
+ *
+ * Nudging x moves out along two paths at once: through a and through m. For small nudges the
+ * two effects simply add, so the gradient with respect to x is the SUM of what comes back
+ * along each path. This is the multivariable chain rule, and in code it means: where a
+ * variable forks, accumulate its gradient (`dx = dxFromAdd.add(dxFromMultiply)`), never
+ * overwrite it with the last branch you computed.
+ *
+ * ## Use your own gates
+ *
+ * This file imports `addBackward` and `multiplyBackward` from your `02_gates.ts` and exports
+ * them again (keep those two lines): backpropagating through a circuit is nothing more than
+ * calling the gates' backwards in reverse order, each fed the gradient of its output. Walk
+ * the circuit from the end:
+ *
+ * 1. out = a ⊙ m:  multiplyBackward(a, m, dout) gives da and dm;
+ * 2. a = x + y:    addBackward(da) gives the add gate's share of dx, and dy;
+ * 3. m = x ⊙ z:    multiplyBackward(x, z, dm) gives the multiply gate's share of dx, and dz;
+ * 4. the fork:     dx = the sum of the two shares.
+ *
+ * The grader runs exactly these steps itself with your gate functions and checks each
+ * intermediate result, so exercise 02 must be done first.
+ *
+ * Conventions: the forward caches what the backward needs (a plain object of matrices, handed
+ * back to your backward unchanged; `{ x, z, a, m }` is enough); no function modifies its
+ * arguments or the cache; calling the backward twice gives the same gradients (nothing
+ * accumulates between calls: accumulation happens inside one backward, at the fork).
+ *
+ * @example Scalars as 1×1 matrices: x = 2, y = 1, z = 3
+ * ```ts
+ * import { Matrix } from "@gradkit/lib";
+ * import { forkBackward, forkForward } from "./04_fork.ts";
+ * const one = (v: number) => Matrix.from([[v]]);
+ * const { out, cache } = forkForward(one(2), one(1), one(3)); // a = 3, m = 6, out = 18
+ * const { dx, dy, dz } = forkBackward(one(1), cache);
+ * // dx = m + a·z = 6 + 9 = 15, dy = m = 6, dz = a·x = 6
+ * ```
+ *
+ * @module
+ */
+
+// deno-lint-ignore-file no-unused-vars
+import { Matrix, todo } from "@gradkit/lib";
+import { addBackward, multiplyBackward } from "./02_gates.ts";
+
+export { addBackward, multiplyBackward };
+
+/** What {@linkcode forkForward} keeps for {@linkcode forkBackward}: your choice of fields. */
+export type ForkCache = Record<string, unknown>;
+
+/**
+ * Forward pass of the circuit: a = x + y, m = x ⊙ z, out = a ⊙ m (all element-wise).
+ *
+ * @param x input used twice, r×c.
+ * @param y input of the add gate, r×c.
+ * @param z second input of the first multiply gate, r×c.
+ * @returns `{ out, cache }`: out is r×c; cache a plain object for the backward.
+ */
+export function forkForward(x: Matrix, y: Matrix, z: Matrix): { out: Matrix; cache: ForkCache } {
+  return todo("forkForward");
+}
+
+/**
+ * Backward pass of the circuit, walking your gates in reverse (steps 1–4 above) and adding the
+ * two contributions to dx at the fork.
+ *
+ * @param dout upstream gradient with respect to out, r×c.
+ * @param cache what {@linkcode forkForward} returned with the output.
+ * @returns `{ dx, dy, dz }`, each r×c.
+ */
+export function forkBackward(
+  dout: Matrix,
+  cache: ForkCache,
+): { dx: Matrix; dy: Matrix; dz: Matrix } {
+  return todo("forkBackward");
+}

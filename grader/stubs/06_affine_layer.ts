@@ -1,0 +1,113 @@
+/**
+ * # 06 · The affine layer on a batch
+ *
+ * An affine (fully connected) layer maps every example of a batch to new features with one
+ * matrix product and one added bias:
+ *
+ *     out = X·W + b
+ *
+ *     X    N×D   N examples, one per row, D features each
+ *     W    D×H   column j holds the weights of output unit j
+ *     b    1×H   one bias per output unit, added to EVERY row (broadcast)
+ *     out  N×H
+ *
+ * Entry by entry: out[i][j] = Σ_d X[i][d]·W[d][j] + b[j].
+ *
+ * ## Backward
+ *
+ * `affineBackward` receives `dout` (N×H), the gradient of some final loss L with respect to
+ * `out`, and returns the gradient of L with respect to each input. Differentiate the entry
+ * formula above and sum over everything an input touches:
+ *
+ * - X[i][d] appears in out[i][j] for every j, multiplied by W[d][j]:
+ *   dX[i][d] = Σ_j dout[i][j]·W[d][j]          →  dX = dout·Wᵀ     (N×H)·(H×D) = N×D
+ * - W[d][j] appears in out[i][j] for every example i, multiplied by X[i][d]:
+ *   dW[d][j] = Σ_i X[i][d]·dout[i][j]          →  dW = Xᵀ·dout     (D×N)·(N×H) = D×H
+ * - b[j] is added to out[i][j] for every example i, with local derivative 1. The bias is
+ *   shared by all N rows: it is a fork (exercise 04), so the N gradients add up:
+ *   db[j] = Σ_i dout[i][j]                     →  db = column sums of dout   1×H
+ *
+ * **Let the shapes guide you.** A gradient always has the shape of the thing it is the
+ * gradient of: dX is N×D like X, dW is D×H like W, db is 1×H like b. With N, D and H all
+ * different there is only one way to combine `dout` with X or W that gives the right shape,
+ * and it is the right formula. (A test with a square W or a batch of one would not tell a
+ * transposed product from the correct one; the hidden tests use different sizes.)
+ *
+ * ## Conventions
+ *
+ * - Rows are examples. `b` is a 1×H row matrix; `db` must be 1×H too (not H×1, not N×H).
+ * - No averaging here: the layer does not know N's role in the loss. Whatever factor 1/N the
+ *   loss applied is already inside `dout`; `db` is a plain sum over the rows.
+ * - Do not modify X, W, b, `dout` or the cache: return new matrices (every `Matrix` operation
+ *   already does).
+ * - The cache is a plain object (`{ ... }`) of matrices: the grader carries it from your
+ *   forward to your backward exactly as you returned it, so no class instances or functions.
+ * - `affineBackward` computes fresh gradients on every call: calling it twice with the same
+ *   `dout` and cache returns the same result. Nothing is accumulated from one call to the next.
+ *
+ * ## Worked example
+ *
+ *     X = [[1, 2, 0],      W = [[1,  0],      b = [[0.5, -0.5]]
+ *          [0, 1, -1]]          [0,  1],
+ *                               [2, -1]]
+ *
+ *     out = [[ 1.5, 1.5],
+ *            [-1.5, 1.5]]
+ *
+ *     dout = [[1, 0],   →   dX = [[1, 0,  2],   dW = [[1,  0],   db = [[1, 2]]
+ *             [0, 2]]             [0, 2, -2]]         [2,  2],
+ *                                                     [0, -2]]
+ *
+ * @module
+ */
+
+// deno-lint-ignore-file no-unused-vars
+import { Matrix, todo } from "@gradkit/lib";
+
+/** What `affineForward` keeps for `affineBackward`: the inputs the gradients need. */
+export interface AffineCache {
+  /** The input batch, N×D. */
+  X: Matrix;
+  /** The weights, D×H. */
+  W: Matrix;
+}
+
+/**
+ * The forward pass: `out = X·W + b`, with `b` added to every row.
+ *
+ * @param X the batch, N×D (rows are examples)
+ * @param W the weights, D×H
+ * @param b the bias, 1×H
+ * @returns `out` (N×H) and a `cache` for {@linkcode affineBackward}
+ *
+ * @example
+ * ```ts
+ * const { out, cache } = affineForward(X, W, b); // out: N×H
+ * ```
+ */
+export function affineForward(
+  X: Matrix,
+  W: Matrix,
+  b: Matrix,
+): { out: Matrix; cache: AffineCache } {
+  return todo("affineForward");
+}
+
+/**
+ * The backward pass: the gradients of the loss with respect to X, W and b.
+ *
+ * @param dout the upstream gradient ∂L/∂out, N×H
+ * @param cache what {@linkcode affineForward} returned with `out`
+ * @returns `dX = dout·Wᵀ` (N×D), `dW = Xᵀ·dout` (D×H), `db` = column sums of `dout` (1×H)
+ *
+ * @example
+ * ```ts
+ * const { dX, dW, db } = affineBackward(dout, cache);
+ * ```
+ */
+export function affineBackward(
+  dout: Matrix,
+  cache: AffineCache,
+): { dX: Matrix; dW: Matrix; db: Matrix } {
+  return todo("affineBackward");
+}

@@ -1,0 +1,78 @@
+// deno-lint-ignore-file no-unused-vars
+/**
+ * # 10 · Binary hinge loss
+ *
+ * Cross-entropy never stops asking for more: even a confidently right example still has a
+ * small loss and a small gradient. The hinge loss takes another attitude. It asks each example
+ * to sit on the right side of the decision boundary *by a safety margin*, and once it does, the
+ * example is satisfied: it costs nothing and stops pulling on the model.
+ *
+ * With labels written as −1 and +1, the product yᵢ·sᵢ of label and score is positive exactly
+ * when the score has the right sign, and it grows as the example moves deeper into its own
+ * side. The hinge asks for yᵢ·sᵢ ≥ 1 and charges linearly for any shortfall:
+ *
+ *     Lᵢ = max(0, 1 − yᵢ·sᵢ)
+ *
+ * Think of it in three zones. yᵢ·sᵢ ≥ 1: margin met, loss 0. 0 < yᵢ·sᵢ < 1: right side but
+ * too close, a small loss. yᵢ·sᵢ ≤ 0: wrong side, loss 1 or more. (The 1 itself is a
+ * convention: a model can always rescale its weights, so any positive margin would do; 1 is
+ * the customary choice.)
+ *
+ * ## The gradient
+ *
+ * max(0, u) behaves like the ReLU gate: it passes the slope of u where u > 0 and blocks it
+ * where u < 0. Here u = 1 − yᵢ·sᵢ, whose slope in sᵢ is −yᵢ. So an example whose margin is
+ * violated pushes its score in the direction of its label (gradient −yᵢ: descent *raises* a
+ * +1 example's score and *lowers* a −1 example's), and an example whose margin is met gets
+ * exactly zero gradient.
+ *
+ * At yᵢ·sᵢ = 1 exactly the loss has a corner and no derivative. This kit takes the met side
+ * there (gradient 0); the tests never put a score on the corner, so either choice passes.
+ *
+ * ## The convention of this kit
+ *
+ * - `scores` is N×1: one raw score per example (rows are examples).
+ * - `y` is a `Float64Array` of N labels, each **−1 or +1** (not 0/1 as in exercise 09).
+ * - The margin is **1**.
+ * - The loss is the **mean** over the N examples, and `dScores` is the gradient of that mean,
+ *   so it **already includes the 1/N**.
+ * - Neither input may be modified; return new values.
+ *
+ * @module
+ */
+
+import { Matrix, todo } from "@gradkit/lib";
+
+/** What {@linkcode binaryHingeLoss} returns. */
+export interface BinaryHingeResult {
+  /** The mean hinge loss over the batch. */
+  loss: number;
+  /** ∂loss/∂scores, N×1, already divided by N. */
+  dScores: Matrix;
+}
+
+/**
+ * The binary hinge loss with margin 1, averaged over the batch, and its gradient with respect
+ * to the scores.
+ *
+ *     L          = (1/N) · Σᵢ max(0, 1 − yᵢ·sᵢ)
+ *     dScores[i] = −yᵢ / N   if 1 − yᵢ·sᵢ > 0   (margin violated)
+ *                  0         otherwise          (margin met)
+ *
+ * @param scores N×1 raw scores, one per example (not modified).
+ * @param y N labels, each −1 or +1 (not modified).
+ * @returns `{ loss, dScores }` with `dScores` N×1.
+ *
+ * @example Three examples (N = 3)
+ * ```ts
+ * const { loss, dScores } = binaryHingeLoss(
+ *   Matrix.columnVector([2, 0.5, 0.25]),
+ *   Float64Array.of(1, 1, -1),
+ * );
+ * // y·s = [2, 0.5, −0.25]: losses [0, 0.5, 1.25], so loss = 1.75 / 3 ≈ 0.5833
+ * // dScores = [[0], [−1/3], [1/3]]   (the first example is past its margin)
+ * ```
+ */
+export function binaryHingeLoss(scores: Matrix, y: Float64Array): BinaryHingeResult {
+  return todo("binaryHingeLoss");
+}

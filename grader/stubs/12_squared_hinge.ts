@@ -1,0 +1,103 @@
+// deno-lint-ignore-file no-unused-vars
+/**
+ * # 12 · Squared hinge loss
+ *
+ * The hinge losses of exercises 10 and 11 charge a margin shortfall linearly: falling short by
+ * 0.1 costs 0.1, falling short by 5 costs 5. The squared hinge charges the *square* of each
+ * shortfall instead. Two things change:
+ *
+ * - Small shortfalls (below 1) become cheaper (0.1 costs 0.01) and large ones much dearer (5
+ *   costs 25): the model cares most about its worst offenders, a bit like MSE compared with
+ *   an absolute error.
+ * - The corner disappears. A linear hinge jumps from slope 0 to slope 1 at the margin; the
+ *   square u² of u = max(0, ·) has slope 2u, which is 0 at the margin on both sides. The loss is
+ *   smooth there, and the gradient fades out gently as an example approaches its margin.
+ *
+ * ## The chain rule, once more
+ *
+ * Write u = max(0, m) for a margin term m. The loss term is u², whose derivative in m is
+ *
+ *     d(u²)/dm = 2u · (du/dm) = 2·max(0, m)       (du/dm is 1 where m > 0 and 0 where m < 0)
+ *
+ * so every formula of the plain hinge's gradient gets multiplied by **2·(that term's
+ * shortfall)**: a term just barely violated pushes a little, a badly violated one pushes a lot.
+ * Note the square is taken **per term, before the sum**: for the multiclass version,
+ * Σⱼ max(0, mⱼ)² is not (Σⱼ max(0, mⱼ))².
+ *
+ * ## The convention of this kit
+ *
+ * Binary (scores N×1, labels `y` a `Float64Array` of **−1/+1**, margin 1):
+ *
+ *     L = (1/N) · Σᵢ max(0, 1 − yᵢ·sᵢ)²
+ *
+ * Multiclass (scores N×C, `y` an `Int32Array` of classes in 0..C−1, margin 1, j ≠ yᵢ only):
+ *
+ *     L = (1/N) · Σᵢ Σ_{j ≠ yᵢ} max(0, s[i, j] − s[i, yᵢ] + 1)²
+ *
+ * - **No ½ in front**: the derivative of each term is 2·max(0, ·), with the 2.
+ * - The loss is the **mean** over the N examples (rows are examples), and `dScores` is the
+ *   gradient of that mean, so it **already includes the 1/N**.
+ * - No input may be modified; return new values.
+ *
+ * @module
+ */
+
+import { Matrix, todo } from "@gradkit/lib";
+
+/** What both squared hinge losses return. */
+export interface SquaredHingeResult {
+  /** The mean squared hinge loss over the batch. */
+  loss: number;
+  /** ∂loss/∂scores, the shape of the scores, already divided by N. */
+  dScores: Matrix;
+}
+
+/**
+ * The binary squared hinge loss (labels ±1, margin 1), averaged over the batch, and its
+ * gradient with respect to the scores.
+ *
+ *     uᵢ         = max(0, 1 − yᵢ·sᵢ)
+ *     L          = (1/N) · Σᵢ uᵢ²
+ *     dScores[i] = −2·yᵢ·uᵢ / N
+ *
+ * @param scores N×1 raw scores, one per example (not modified).
+ * @param y N labels, each −1 or +1 (not modified).
+ * @returns `{ loss, dScores }` with `dScores` N×1.
+ *
+ * @example Two examples (N = 2)
+ * ```ts
+ * const { loss, dScores } = binarySquaredHingeLoss(
+ *   Matrix.columnVector([0.5, 1]),
+ *   Float64Array.of(1, -1),
+ * );
+ * // u = [0.5, 2]: loss = (0.25 + 4) / 2 = 2.125
+ * // dScores = [[−2·0.5 / 2], [2·2 / 2]] = [[−0.5], [2]]
+ * ```
+ */
+export function binarySquaredHingeLoss(scores: Matrix, y: Float64Array): SquaredHingeResult {
+  return todo("binarySquaredHingeLoss");
+}
+
+/**
+ * The multiclass squared hinge loss (margin 1, sum over the wrong classes of the squared
+ * shortfalls), averaged over the batch, and its gradient with respect to the scores.
+ *
+ *     u[i, j]           = max(0, s[i, j] − s[i, yᵢ] + 1)        for j ≠ yᵢ
+ *     L                 = (1/N) · Σᵢ Σ_{j ≠ yᵢ} u[i, j]²
+ *     dScores[i, j]     = 2·u[i, j] / N                           for j ≠ yᵢ
+ *     dScores[i, yᵢ]    = −Σ_{j ≠ yᵢ} 2·u[i, j] / N
+ *
+ * @param scores N×C class scores, one row per example (not modified).
+ * @param y N correct classes, each in 0..C−1 (not modified).
+ * @returns `{ loss, dScores }` with `dScores` N×C.
+ *
+ * @example One example, three classes (N = 1, C = 3)
+ * ```ts
+ * const { loss, dScores } = multiclassSquaredHingeLoss(Matrix.from([[1, 1.5, 0.5]]), Int32Array.of(0));
+ * // u = [·, 1.5, 0.5]: loss = 2.25 + 0.25 = 2.5
+ * // dScores = [[−(3 + 1), 3, 1]] = [[−4, 3, 1]]
+ * ```
+ */
+export function multiclassSquaredHingeLoss(scores: Matrix, y: Int32Array): SquaredHingeResult {
+  return todo("multiclassSquaredHingeLoss");
+}

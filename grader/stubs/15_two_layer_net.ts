@@ -1,0 +1,98 @@
+/**
+ * # 15 · A two-layer network on a batch
+ *
+ * Everything so far, chained into one network that classifies N examples into C classes:
+ *
+ *     Z  = X·W1 + b1        affine      X N×D, W1 D×H, b1 1×H   →  Z N×H
+ *     A  = max(0, Z)        ReLU                                 →  A N×H
+ *     S  = A·W2 + b2        affine      W2 H×C, b2 1×C           →  S N×C (scores)
+ *     L  = (1/N)·Σᵢ −log softmax(S[i])[y[i]]                     →  a number
+ *
+ * and its backward pass, the same chain walked the other way. Each stage only needs the
+ * gradient arriving from the stage after it and what it cached on the way forward:
+ *
+ *     dS  = (softmax(S) − onehot(y)) / N                N×C   the loss's gradient, 1/N included
+ *     dW2 = Aᵀ·dS          db2 = column sums of dS      H×C, 1×C
+ *     dA  = dS·W2ᵀ                                      N×H
+ *     dZ  = dA where Z > 0, and 0 where Z ≤ 0           N×H   the ReLU mask
+ *     dW1 = Xᵀ·dZ          db1 = column sums of dZ      D×H, 1×H
+ *
+ * These are the rules of exercises 06 (affine), 03 (ReLU) and 08 (softmax cross-entropy).
+ * You may import your own earlier files, for example
+ *
+ *     import { affineBackward, affineForward } from "./06_affine_layer.ts";
+ *     import { reluBackward, reluForward } from "./03_relu.ts";
+ *     import { softmaxCrossEntropy } from "./08_softmax_cross_entropy.ts";
+ *
+ * or write the few lines again here; either way is fine. (If you import them, those exercises
+ * must be solved first, and your softmax cross-entropy must also survive the score spreads
+ * described under Conventions.)
+ *
+ * ## Conventions
+ *
+ * - Rows are examples. `y` holds N labels in 0..C−1 (`y[i]` is the class of row i).
+ * - The loss is the MEAN over the batch, and the gradients are those of that mean.
+ * - No regularization here: the loss is the data loss only, and the gradients contain no λ
+ *   term (exercise 13 adds one).
+ * - The loss must stay finite for scores around ±1000 and for rows whose scores spread over
+ *   more than 2000 (the hidden tests have both). Shift each row of S by its maximum m before
+ *   exponentiating, and compute example i's loss as
+ *   log Σ_j exp(S[i][j] − m) − (S[i][y[i]] − m). Do not take the log of a computed
+ *   probability: a class that trails the best one by more than about 745 gets a probability
+ *   that rounds to 0, and −log 0 is Infinity.
+ * - The ReLU's derivative at exactly 0 is taken as 0; the tests keep every entry of Z away
+ *   from 0, so either choice passes.
+ * - Do not modify X, y or any parameter: build new matrices.
+ * - `grads` has exactly the shape of `params`: `grads.W1` is D×H like `params.W1`, and so on.
+ *
+ * ## Worked example (N = 1, D = 1, H = 2, C = 2)
+ *
+ *     X = [[1]], y = [0], W1 = [[1, -1]], b1 = [[0, 0]], W2 = [[1, 0], [0, 1]], b2 = [[0, 0]]
+ *
+ *     Z = [[1, -1]], A = [[1, 0]], S = [[1, 0]]
+ *     softmax(S) = [[0.7311, 0.2689]],  L = −log 0.7311 ≈ 0.3133
+ *     dS  = [[-0.2689, 0.2689]]
+ *     dW2 = [[-0.2689, 0.2689], [0, 0]],  db2 = [[-0.2689, 0.2689]]
+ *     dA  = [[-0.2689, 0.2689]],  dZ = [[-0.2689, 0]]   (the second unit is off)
+ *     dW1 = [[-0.2689, 0]],  db1 = [[-0.2689, 0]]
+ *
+ * @module
+ */
+
+// deno-lint-ignore-file no-unused-vars
+import { Matrix, todo } from "@gradkit/lib";
+
+/** The network's parameters (or their gradients: same names, same shapes). */
+export interface TwoLayerParams {
+  /** First layer's weights, D×H. */
+  W1: Matrix;
+  /** First layer's bias, 1×H. */
+  b1: Matrix;
+  /** Second layer's weights, H×C. */
+  W2: Matrix;
+  /** Second layer's bias, 1×C. */
+  b2: Matrix;
+}
+
+/**
+ * The mean softmax cross-entropy loss of the two-layer network on a batch, and the gradient of
+ * that loss with respect to every parameter.
+ *
+ * @param X the batch, N×D (rows are examples)
+ * @param y the N correct classes, each in 0..C−1
+ * @param params `{ W1: D×H, b1: 1×H, W2: H×C, b2: 1×C }`
+ * @returns `loss` (a number) and `grads` `{ W1, b1, W2, b2 }`, each the shape of its parameter
+ *
+ * @example
+ * ```ts
+ * const { loss, grads } = twoLayerLoss(X, y, { W1, b1, W2, b2 });
+ * // grads.W1 is D×H, grads.b1 1×H, grads.W2 H×C, grads.b2 1×C
+ * ```
+ */
+export function twoLayerLoss(
+  X: Matrix,
+  y: Int32Array,
+  params: TwoLayerParams,
+): { loss: number; grads: TwoLayerParams } {
+  return todo("twoLayerLoss");
+}
