@@ -178,6 +178,7 @@ export class GradingSession {
           shownDir,
           seed: request.seed,
           limits,
+          skipped: snapshot.skipped,
         };
         results[i] = await gradeExercise(job, slots[k % slots.length]);
       }));

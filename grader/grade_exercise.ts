@@ -26,6 +26,8 @@ export interface ExerciseJob {
   /** The run's seed: each test draws from `testRng(seed, exercise id, test name)`. */
   seed: RunSeed;
   limits: Limits;
+  /** Why files of the submission were not staged ("name: reason"), from the staging. */
+  skipped?: readonly string[];
 }
 
 /** The first line of `text`. */
@@ -242,6 +244,12 @@ async function gradeAttempt(
     const info = Deno.lstatSync(path);
     if (!info.isFile) throw new Error("not a file");
   } catch {
+    const refused = job.skipped?.find((s) => s.startsWith(`${exercise.file}: `));
+    if (refused) {
+      notRun(0);
+      report.status = "error";
+      return finish(`${job.shownDir}/${refused} (so it was not graded)`);
+    }
     // Most often a folder begun before this exercise joined the course: not started, not an error.
     notRun(0);
     report.status = "not_started";
