@@ -41,6 +41,24 @@ function batch(
   return { scores, y };
 }
 
+/**
+ * A batch whose rows sit at very different levels: row i's scores are a level plus a few units,
+ * with levels in [990, 1010], [−3, 3] and [−1010, −990] taking turns (every level present when
+ * N ≥ 3). A softmax shifted by the maximum of the whole batch instead of each row's turns every
+ * row below the top level into exp(−1000) = 0 and log 0: it always fails here.
+ */
+export function levelledBatch(rng: Rng, n: number, c: number): { scores: Matrix; y: Int32Array } {
+  const { scores, y } = batch(rng, n, c, { scale: 2 });
+  const start = rng.int(0, 3);
+  for (let i = 0; i < n; i++) {
+    const level = [rng.uniform(990, 1010), rng.uniform(-3, 3), rng.uniform(-1010, -990)][
+      (start + i) % 3
+    ];
+    for (let j = 0; j < c; j++) scores.data[i * c + j] += level;
+  }
+  return { scores, y };
+}
+
 /** Calls the learner on one batch; checks the shapes, the loss value and dScores. */
 async function checkBatch(
   t: TestContext,
@@ -124,6 +142,13 @@ export const spec: ExerciseSpec = {
       async run(t) {
         const { scores, y } = batch(t.rng, 5, 3, { mean: -1000, scale: 10 });
         await checkBatch(t, scores, y, "scores ≈ −1000");
+      },
+    },
+    {
+      name: "rows at very different levels in one batch (≈ +1000, ≈ 0, ≈ −1000): value and dScores",
+      async run(t) {
+        const { scores, y } = levelledBatch(t.rng, 7, 4);
+        await checkBatch(t, scores, y, "rows at +1000, 0 and −1000");
       },
     },
     {

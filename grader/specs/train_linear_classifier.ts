@@ -286,6 +286,37 @@ export function descentRate(X: Matrix): number {
 
 const STEPS = 40;
 
+/** The largest row maximum of the scores X·W + b minus the smallest: how far apart the rows sit. */
+function rowLevelSpread(X: Matrix, W: Matrix, b: Matrix): number {
+  const s = referenceScores(X, W, b);
+  let top = -Infinity, bottom = Infinity;
+  for (let i = 0; i < s.rows; i++) {
+    let max = -Infinity;
+    for (let j = 0; j < s.cols; j++) max = Math.max(max, s.data[i * s.cols + j]);
+    top = Math.max(top, max);
+    bottom = Math.min(bottom, max);
+  }
+  return top - bottom;
+}
+
+/**
+ * A problem where one step of gradient descent puts the rows at very different score levels:
+ * a few rows are scaled up until, after the first update, the highest row maximum is more than
+ * 1500 above the lowest. A softmax shifted by the maximum of the whole batch instead of each
+ * row's then takes exp of less than −745 on every score of the lowest rows (0, and log 0) and
+ * records an infinite loss at step 1; the per-row shift records the same losses as the reference.
+ */
+function levelledProblem(rng: Rng, options: TrainOptions): Problem {
+  const p = problem(rng, { train: 12, dim: 3, classes: 3 });
+  const big = [0, 1, 2].map(() => rng.int(0, p.X.rows));
+  for (let k = 0; k < 60; k++) {
+    const one = referenceTraining(p.X, p.y, p.classes, { ...options, steps: 1 });
+    if (rowLevelSpread(p.X, one.W, one.b) > 1500) break;
+    for (const i of big) for (let m = 0; m < p.X.cols; m++) p.X.data[i * p.X.cols + m] *= 1.5;
+  }
+  return p;
+}
+
 export const spec: ExerciseSpec = {
   id: "train_linear_classifier",
   exports: ["trainLinearClassifier"],
@@ -378,6 +409,14 @@ export const spec: ExerciseSpec = {
         const p = problem(t.rng, { train: 80, dim: 5, classes: 4 });
         const options = { learningRate: 0.05, steps: 25, reg: 0.05 };
         expectSameRun(t, ...await trainBoth(t, p, options), "reg = 0.05");
+      },
+    },
+    {
+      name: "rows at very different score levels after the first step (3 steps, reg = 0.01)",
+      async run(t: TestContext) {
+        const options = { learningRate: 0.05, steps: 3, reg: 0.01 };
+        const p = levelledProblem(t.rng, options);
+        expectSameRun(t, ...await trainBoth(t, p, options), "rows ≈ 1500 apart");
       },
     },
     {
