@@ -171,6 +171,19 @@ export const spec: ExerciseSpec = {
       },
     },
     {
+      name: "two layers: two forwards of different shapes, then the backwards in reverse order",
+      async run(t) {
+        // A network calls every forward before the first backward; a backward that reads what
+        // the last forward left in module variables instead of its cache gets layer 1 wrong.
+        const [n, d, h, h2] = distinctSizes(t.rng, 4, 2, 9);
+        const first = problem(t.rng, n, d, h);
+        const second = problem(t.rng, n, h, h2);
+        const caches = [await forward(t, first), await forward(t, second)];
+        checkAll(t, second, await backward(t, second, caches[1]));
+        checkAll(t, first, await backward(t, first, caches[0]));
+      },
+    },
+    {
       name: "backward called twice on the same cache returns the same gradients",
       async run(t) {
         const p = unequalProblem(t.rng);

@@ -225,6 +225,23 @@ export const spec: ExerciseSpec = {
       },
     },
     {
+      name: "two circuits: two forwards of different shapes, then the backwards in reverse order",
+      async run(t) {
+        // Every forward before the first backward, as in a network; a backward that reads what
+        // the last forward left in module variables instead of its cache gets circuit 1 wrong.
+        const [r, c] = oblongShape(t.rng, 3);
+        const first = inputs(t.rng, r, c);
+        const second = inputs(t.rng, r + t.rng.int(1, 3), c + t.rng.int(1, 3));
+        const caches = [(await forward(t, first)).cache, (await forward(t, second)).cache];
+        checkNumerically(
+          t,
+          second,
+          await backward(t, second, caches[1], "circuit 2: forkBackward"),
+        );
+        checkNumerically(t, first, await backward(t, first, caches[0], "circuit 1: forkBackward"));
+      },
+    },
+    {
       name: "a single 1×c row",
       async run(t) {
         const v = inputs(t.rng, 1, t.rng.int(3, 7));

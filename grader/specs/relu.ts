@@ -96,6 +96,34 @@ export const spec: ExerciseSpec = {
       },
     },
     {
+      name: "two layers: two forwards of different shapes, then the backwards in reverse order",
+      async run(t) {
+        // A network calls every forward before the first backward; a backward that reads what
+        // the last forward left in a module variable instead of its cache gets layer 1 wrong.
+        const [r, c] = shape(t.rng);
+        const layers = [[r, c], [r + t.rng.int(1, 3), c + t.rng.int(1, 3)]].map(([rows, cols]) => ({
+          x: randomMatrix(t.rng, rows, cols, { gap: 0.05 }),
+          dout: randomMatrix(t.rng, rows, cols, { scale: 1.5, gap: 0.1 }),
+        }));
+        const caches: unknown[] = [];
+        for (const [k, { x }] of layers.entries()) {
+          const { out, cache } = await forward(t, x);
+          t.expectClose(`layer ${k + 1}: reluForward(x).out`, out, relu(x));
+          caches.push(cache);
+        }
+        for (const k of [1, 0]) {
+          const { x, dout } = layers[k];
+          const what = `layer ${k + 1}: reluBackward dx (called with layer ${k + 1}'s own cache)`;
+          const dx = t.expectMatrix(
+            await t.call("reluBackward", dout, caches[k]),
+            what,
+            [x.rows, x.cols],
+          );
+          t.expectGradient(what, dx, () => weighted(relu(x), dout), x);
+        }
+      },
+    },
+    {
       name: "a single example (1×H)",
       async run(t) {
         await checkBackward(t, 1, t.rng.int(4, 9));

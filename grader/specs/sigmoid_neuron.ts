@@ -145,6 +145,25 @@ export const spec: ExerciseSpec = {
       },
     },
     {
+      name: "two neurons: two forwards of different shapes, then the backwards in reverse order",
+      async run(t) {
+        // A network calls every forward before the first backward; a backward that reads what
+        // the last forward left in module variables instead of its cache gets neuron 1 wrong.
+        const [n, d] = dims(t.rng);
+        const problems = [problem(t.rng, n, d, 1.5), problem(t.rng, n + 2, d + 1, 1.5)];
+        const caches: unknown[] = [];
+        for (const [k, p] of problems.entries()) {
+          const { out, cache } = await forward(t, p);
+          t.expectClose(`neuron ${k + 1}: neuronForward(x, w, b).out`, out, neuron(p.x, p.w, p.b));
+          caches.push(cache);
+        }
+        for (const k of [1, 0]) {
+          const what = `neuron ${k + 1}: neuronBackward (with neuron ${k + 1}'s own cache)`;
+          checkGradients(t, problems[k], await backward(t, problems[k], caches[k], what), what);
+        }
+      },
+    },
+    {
       name: "neuronBackward called twice with the same cache gives the same gradients",
       async run(t) {
         const [n, d] = dims(t.rng);
