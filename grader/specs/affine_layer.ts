@@ -12,6 +12,7 @@
 
 import { distinctSizes, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, GradientCheckOptions, TestContext } from "../spec.ts";
+import { newValues } from "./_new_values.ts";
 
 /** Reference forward: X·W + b with plain loops. */
 function affineReference(X: Matrix, W: Matrix, b: Matrix): Matrix {
@@ -127,7 +128,10 @@ export const spec: ExerciseSpec = {
   hint: "Each gradient has the shape of what it is the gradient of (dX like X, dW like W, db " +
     "like b): with N, D and H all different, only one product of dout with W or X has that " +
     "shape. The bias is used by every row, so its gradient adds up over the rows.",
-  tests: [
+  tests: newValues({
+    except: ["cache"],
+    parameters: { affineForward: ["X", "W", "b"], affineBackward: ["dout", "cache"] },
+  }, [
     {
       name: "out = X·W + b on a batch with N, D, H all different",
       async run(t) {
@@ -217,5 +221,5 @@ export const spec: ExerciseSpec = {
         }
       },
     },
-  ],
+  ]),
 };

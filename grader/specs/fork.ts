@@ -15,6 +15,7 @@ import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import { CheckFailure, type ExerciseSpec, type TestContext } from "../spec.ts";
 import { LearnerThrew } from "../test_context.ts";
 import { expectPortableCache, oblongShape, weightedSum as weighted } from "./_backprop.ts";
+import { newValues } from "./_new_values.ts";
 
 const GATES = new Set(["addBackward", "multiplyBackward"]);
 
@@ -128,7 +129,15 @@ export const spec: ExerciseSpec = {
   exports: ["forkForward", "forkBackward", "addBackward", "multiplyBackward"],
   hint: "x reaches the output along two paths, through the add gate and through the first " +
     "multiply gate: compute the gradient that comes back along each and add them.",
-  tests: [
+  tests: newValues({
+    except: ["cache"],
+    parameters: {
+      forkForward: ["x", "y", "z"],
+      forkBackward: ["dout", "cache"],
+      addBackward: ["dout"],
+      multiplyBackward: ["x", "y", "dout"],
+    },
+  }, [
     {
       name: "forkForward value of (x + y) ⊙ (x ⊙ z) on an r×c matrix",
       async run(t) {
@@ -250,5 +259,5 @@ export const spec: ExerciseSpec = {
         checkNumerically(t, v, await backward(t, v, cache));
       },
     },
-  ],
+  ]),
 };

@@ -12,6 +12,7 @@
 import { Matrix, randomMatrix } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { expectPortableCache, oblongShape as shape, weightedSum as weighted } from "./_backprop.ts";
+import { newValues } from "./_new_values.ts";
 
 function relu(x: Matrix): Matrix {
   const out = new Matrix(x.rows, x.cols);
@@ -43,7 +44,10 @@ export const spec: ExerciseSpec = {
   exports: ["reluForward", "reluBackward"],
   hint: "The backward is a mask: keep dout where the forward's input was positive and put 0 " +
     "everywhere else; remember what the forward saw in the cache.",
-  tests: [
+  tests: newValues({
+    except: ["cache"],
+    parameters: { reluForward: ["x"], reluBackward: ["dout", "cache"] },
+  }, [
     {
       name: "reluForward values on an r×c matrix with both signs",
       async run(t) {
@@ -136,5 +140,5 @@ export const spec: ExerciseSpec = {
         await checkBackward(t, h + t.rng.int(3, 6), h);
       },
     },
-  ],
+  ]),
 };

@@ -11,6 +11,7 @@
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { expectPortableCache, weightedSum as weighted } from "./_backprop.ts";
+import { newValues } from "./_new_values.ts";
 
 function sigmoid(v: number): number {
   if (v >= 0) return 1 / (1 + Math.exp(-v));
@@ -98,7 +99,10 @@ export const spec: ExerciseSpec = {
   hint: "Get dz = ∂(Σ out ⊙ dout)/∂z first, from the cached output; then each of dw, db and " +
     "dx is dz combined with the other factor of its stage, in the shape of the thing it is " +
     "the gradient of.",
-  tests: [
+  tests: newValues({
+    except: ["cache"],
+    parameters: { neuronForward: ["x", "w", "b"], neuronBackward: ["dout", "cache"] },
+  }, [
     {
       name: "forward values on a batch with N ≠ D and a non-zero bias",
       async run(t) {
@@ -177,5 +181,5 @@ export const spec: ExerciseSpec = {
         checkGradients(t, p, second, "second neuronBackward");
       },
     },
-  ],
+  ]),
 };

@@ -8,6 +8,7 @@
 import { classLabels, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { checkScoreLoss } from "./_loss.ts";
+import { newValues } from "./_new_values.ts";
 
 /**
  * The reference mean softmax cross-entropy of `scores` (N×C) with labels `y`, by log-sum-exp
@@ -77,7 +78,7 @@ export const spec: ExerciseSpec = {
   exports: ["softmaxCrossEntropy"],
   hint: "Subtract each row's maximum before exp; the loss of a row is log Σ exp − the correct " +
     "score. The gradient is softmax probabilities minus one at the correct class, all over N.",
-  tests: [
+  tests: newValues({ parameters: { softmaxCrossEntropy: ["scores", "y"] } }, [
     {
       name: "loss value on a batch with N ≠ C",
       async run(t) {
@@ -176,5 +177,5 @@ export const spec: ExerciseSpec = {
         }
       },
     },
-  ],
+  ]),
 };

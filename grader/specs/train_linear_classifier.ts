@@ -14,6 +14,7 @@ import { classificationData, Matrix, type Rng } from "@gradkit/lib";
 import { relativeError } from "../compare.ts";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { referenceSoftmaxLoss } from "./softmax_cross_entropy.ts";
+import { newValues } from "./_new_values.ts";
 
 /** The options object the learner receives. */
 interface TrainOptions {
@@ -323,7 +324,9 @@ export const spec: ExerciseSpec = {
   hint: "Each step: scores = X·W + b, your softmaxCrossEntropy gives loss and dScores, then " +
     "dW = Xᵀ·dScores + 2·reg·W and db = column sums of dScores; move W and b against them, " +
     "times the learning rate.",
-  tests: [
+  tests: newValues({
+    parameters: { trainLinearClassifier: ["X", "y", "classes", "options"] },
+  }, [
     {
       name: "one loss per step, from log C down to at most 80% of it (N ≠ D ≠ C)",
       async run(t: TestContext) {
@@ -430,5 +433,5 @@ export const spec: ExerciseSpec = {
         }
       },
     },
-  ],
+  ]),
 };

@@ -21,6 +21,7 @@ import {
   type Rng,
 } from "@gradkit/lib";
 import type { ExerciseSpec, GradientCheckOptions, TestContext } from "../spec.ts";
+import { newValues } from "./_new_values.ts";
 
 type Name = "W1" | "b1" | "W2" | "b2";
 const NAMES: readonly Name[] = ["W1", "b1", "W2", "b2"];
@@ -206,7 +207,7 @@ export const spec: ExerciseSpec = {
     "scores, then the second affine layer, then the ReLU mask (taken from the first layer's " +
     "output before the ReLU), then the first affine layer. Every gradient has its " +
     "parameter's shape.",
-  tests: [
+  tests: newValues({ parameters: { twoLayerLoss: ["X", "y", "params"] } }, [
     {
       name: "loss on a batch with N, D, H, C all different",
       async run(t) {
@@ -312,5 +313,5 @@ export const spec: ExerciseSpec = {
         t.expectGradientsTogether(gradients, f, { directions: 8 });
       },
     },
-  ],
+  ]),
 };
