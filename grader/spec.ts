@@ -122,7 +122,11 @@ export interface TestContext {
   expectMatrix(value: unknown, what: string, shape: readonly [number, number]): Matrix;
   /** Checks that `value` is a plain object with (at least) these keys, and returns it. */
   expectObject(value: unknown, what: string, keys: readonly string[]): Record<string, unknown>;
-  /** Compares a learner value with the reference value, element by element. */
+  /**
+   * Compares a learner value with the reference value, element by element, relative to the
+   * largest expected entry (`compareValues` in `compare.ts`; default tolerance
+   * `VALUE_TOLERANCE`: float64 agreement).
+   */
   expectClose(
     what: string,
     got: number | Matrix,

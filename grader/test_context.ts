@@ -6,7 +6,13 @@
  */
 
 import { isMatrix, Matrix, Rng } from "@gradkit/lib";
-import { compareArrays, constantFactor, GRADIENT_TOLERANCE, VALUE_TOLERANCE } from "./compare.ts";
+import {
+  compareArrays,
+  compareValues,
+  constantFactor,
+  GRADIENT_TOLERANCE,
+  VALUE_TOLERANCE,
+} from "./compare.ts";
 import { directionalCheck, numericalGradient } from "./checker.ts";
 import {
   CheckFailure,
@@ -208,7 +214,7 @@ export class TestRun implements TestContext {
     if (g.length !== e.length) {
       throw new CheckFailure(`${what}: expected ${e.length} values, got ${g.length}`);
     }
-    const c = compareArrays(g, e, { rtol, atol });
+    const c = compareValues(g, e, { rtol, atol });
     if (!c.ok) {
       const mismatch: Mismatch = {
         what,
