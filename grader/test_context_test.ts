@@ -71,7 +71,7 @@ Deno.test("expectClose: the worst element, its index, how many differ", () => {
   const msg = failure(() => t.expectClose("out", Matrix.from([[1, 2], [3, 8]]), expected));
   assert.match(
     msg,
-    /out: element \[1, 1\] is 8, expected 4 \(relative error 5\.0e-1 > 1e-7\); 1 of 4 elements differ/,
+    /out: element \[1, 1\] is 8, expected 4 \(relative error 5\.0e-1 > 1e-10\); 1 of 4 elements differ/,
   );
   assert.match(failure(() => t.expectClose("loss", 2, 1)), /loss: is 2, expected 1/);
 });
