@@ -109,6 +109,11 @@ export const spec: ExerciseSpec = {
           x: randomMatrix(t.rng, rows, cols, { gap: 0.05 }),
           dout: randomMatrix(t.rng, rows, cols, { scale: 1.5, gap: 0.1 }),
         }));
+        // Layer 2's inputs are all positive and layer 1 has both signs, so whatever entries of
+        // layer 2's input such a backward reads, its mask is wrong for layer 1 on every seed.
+        layers[1].x = layers[1].x.abs();
+        layers[0].x.data[0] = -Math.abs(layers[0].x.data[0]);
+        layers[0].x.data[1] = Math.abs(layers[0].x.data[1]);
         const caches: unknown[] = [];
         for (const [k, { x }] of layers.entries()) {
           const { out, cache } = await forward(t, x);
