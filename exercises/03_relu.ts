@@ -35,6 +35,16 @@
  * // dx = [[10, 0], [0, 40]]   (blocked where x ≤ 0, including the 0)
  * ```
  *
+ * ## Precision
+ *
+ * Compute in float64 (plain numbers, `Matrix`, `Float64Array`): values must match the grader's
+ * reference to 1e-10 relative (an array relative to its largest entry), which a float32
+ * computation (`Float32Array`, `Math.fround`) misses by a factor of 100 or more.
+ *
+ * Return new matrices: nothing you return may share memory with an argument, with another
+ * returned matrix or with what an earlier call returned, except inside a forward's `cache`
+ * (which may hold the forward's own inputs; the grader checks).
+ *
  * @module
  */
 

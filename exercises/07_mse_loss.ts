@@ -28,6 +28,15 @@
  * Work the derivative out for one entry before you code it: only one term of the double sum
  * contains pred[i,k]. Which factor does the square bring down, and what does the 1/N do?
  *
+ * ## Precision
+ *
+ * Compute in float64 (plain numbers, `Matrix`, `Float64Array`): values must match the grader's
+ * reference to 1e-10 relative (an array relative to its largest entry), which a float32
+ * computation (`Float32Array`, `Math.fround`) misses by a factor of 100 or more.
+ *
+ * Return new matrices: nothing you return may share memory with an argument, with another
+ * returned matrix or with what an earlier call returned (the grader checks).
+ *
  * @module
  */
 

@@ -38,6 +38,15 @@
  *   so it **already includes the 1/N**.
  * - Neither input may be modified; return new values.
  *
+ * ## Precision
+ *
+ * Compute in float64 (plain numbers, `Matrix`, `Float64Array`): values must match the grader's
+ * reference to 1e-10 relative (an array relative to its largest entry), which a float32
+ * computation (`Float32Array`, `Math.fround`) misses by a factor of 100 or more.
+ *
+ * Return new matrices: nothing you return may share memory with an argument, with another
+ * returned matrix or with what an earlier call returned (the grader checks).
+ *
  * @module
  */
 

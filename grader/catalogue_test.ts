@@ -25,6 +25,22 @@ for (const seed of [1, 2, 3, 20261125]) {
   });
 }
 
+Deno.test("every correct variant in solutions/variants passes (seed 5)", async () => {
+  // Right answers written differently (loops, log-sum-exp, other summation orders, 1/N placed
+  // elsewhere): the tolerances must accept them as they accept the solutions.
+  const exercises = [];
+  for (const e of MANIFEST) {
+    try {
+      for (const f of Deno.readDirSync(`${KIT_DIR}/solutions/variants/${e.id}`)) {
+        exercises.push({ ...e, id: `${e.id}/${f.name}`, file: `variants/${e.id}/${f.name}` });
+      }
+    } catch { /* no variants of this exercise */ }
+  }
+  assert.ok(exercises.length >= 10, `only ${exercises.length} variants`);
+  const report = await grade({ dir: `${KIT_DIR}/solutions`, seed: 5, exercises });
+  assert.deepEqual(report.exercises.filter((e) => e.status !== "passed").map(explain), []);
+});
+
 for (const seed of [11, 12]) {
   Deno.test(`every known mistake is caught (seed ${seed})`, async () => {
     const report = await gradeMistakes(await listMistakes(MANIFEST), seed);

@@ -36,7 +36,21 @@
  * (`h = 6e-6`) every jump above `0.01 · slope + 6e-5`; at scale 1000 (`h = 6e-3`) every jump
  * above `0.01 · slope + 0.06`. ReLU and `|x|` at 0, a hinge whose margin is exactly met and
  * `max` at a tie are all reported; a kink smaller than that can go unnoticed, which is why the
- * kit's generators keep inputs away from kinks. The centered value is still returned for a
+ * kit's generators keep inputs away from kinks.
+ *
+ * **Refined guard.** Three points miss a kink that sits just inside the ends of the step: at
+ * `x + δ` with `δ` near `h`, the slopes differ by only `Δ (1 − δ / h)` (0.5% of the jump for a
+ * kink 0.5% of the step inside `x + h`), while the centered difference is off by half of that,
+ * far beyond the gradient tolerance. So when `|sR − sL|` exceeds what a smooth function's
+ * fourth-order term allows (`REFINED_RELATIVE = 1e-6` of the slope, plus `KINK_CURVATURE · h³`
+ * and `32 · noise / h`), `f` is evaluated at `x ± h/2` too: a smooth function's slope difference
+ * is proportional to the step (`f'' h`, its `h²` terms cancel), so the full step's difference is
+ * twice the half step's up to `f'''' h³ / 16`, and a coordinate where that proportion fails by
+ * more than the same allowance is reported as a kink. It catches what the first test misses:
+ * kinks within 1% of the step of `x ± h`, and jumps below 1% of the slope, down to about 1e-6 of
+ * the slope (where the centered difference is off by less than the gradient tolerance). It costs
+ * two more evaluations for the coordinates whose slopes differ that much (most coordinates of a
+ * curved loss, none of a linear one). The centered value is still returned for a
  * kink; the grader skips it. A smooth function whose slopes differ by more than 1% bends so
  * fast at this step that its own truncation error, about `(jump / slope)² / 6 ≈ 1.7e-5`, is
  * over the gradient tolerance anyway: skipping it loses no comparison that could be trusted.
@@ -114,6 +128,53 @@ function isKink(
   return Math.abs(sR - sL) > allowed;
 }
 
+/** Refined kink guard: the part of the slope a smooth function's slope proportion may miss by (see the module doc). */
+export const REFINED_RELATIVE = 1e-6;
+
+/** What the refined test allows: rounding, a fourth derivative up to KINK_CURVATURE, 1e-6 of the slope. */
+function refinedAllowance(slope: number, h: number, noise: number): number {
+  return REFINED_RELATIVE * slope + KINK_CURVATURE * h * h * h + 32 * noise / h;
+}
+
+/**
+ * Whether the one-sided slopes differ by more than the refined test allows, so that a kink near
+ * the ends of the step could hide in the difference: the slopes at half the step are needed.
+ */
+function suspicious(
+  fp: number,
+  f0: number,
+  fm: number,
+  dp: number,
+  dm: number,
+  noise: number,
+): boolean {
+  const sR = (fp - f0) / dp;
+  const sL = (f0 - fm) / dm;
+  const h = (dp + dm) / 2;
+  return Math.abs(sR - sL) > refinedAllowance(Math.max(Math.abs(sR), Math.abs(sL)), h, noise);
+}
+
+/**
+ * The refined kink test, with the values at half the step as well (`fph` at `x + dph`, `fmh` at
+ * `x − dmh`). A smooth function's slope difference is proportional to the step (`f'' h`; its
+ * `h²` terms cancel), so the difference at the full step is twice the one at half the step, up
+ * to `f'''' h³ / 16`. A kink inside the step breaks the proportion: one between half the step and
+ * the step by `Δ (1 − δ / h)` (the whole difference at the full step, none at half of it).
+ */
+function isKinkAtHalfStep(
+  f0: number,
+  full: { fp: number; fm: number; dp: number; dm: number },
+  half: { fp: number; fm: number; dp: number; dm: number },
+  noise: number,
+): boolean {
+  const sR = (full.fp - f0) / full.dp, sL = (f0 - full.fm) / full.dm;
+  const sRh = (half.fp - f0) / half.dp, sLh = (f0 - half.fm) / half.dm;
+  const h = (full.dp + full.dm) / 2, hh = (half.dp + half.dm) / 2;
+  const residual = (sR - sL) - (sRh - sLh) * (h / hh);
+  const slope = Math.max(Math.abs(sR), Math.abs(sL), Math.abs(sRh), Math.abs(sLh));
+  return Math.abs(residual) > refinedAllowance(slope, h, noise);
+}
+
 /** The largest magnitude of three values. */
 function magnitude(a: number, b: number, c: number): number {
   return Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
@@ -147,7 +208,7 @@ export interface NumericalGradient {
   gradient: Float64Array;
   /** Coordinates where the one-sided slopes disagree as no smooth function's would: kinks. */
   kinks: number[];
-  /** How many times `f` was called: `2n + 1` for `n` coordinates. */
+  /** How many times `f` was called: `2n + 1` for `n` coordinates, and 2 more per coordinate refined. */
   evaluations: number;
   /** `f` at the unperturbed `x`. */
   value: number;
@@ -200,6 +261,26 @@ export function numericalGradient(
     gradient[i] = (fp - fm) / (xp - xm);
     const noise = NOISE_ULPS * Number.EPSILON * magnitude(fp, value, fm);
     if (isKink(fp, value, fm, xp - x0, x0 - xm, noise)) kinks.push(i);
+    else if (suspicious(fp, value, fm, xp - x0, x0 - xm, noise)) {
+      const xph = x0 + h / 2;
+      const xmh = x0 - h / 2;
+      let fph: number;
+      let fmh: number;
+      try {
+        x[i] = xph;
+        fph = f();
+        evaluations++;
+        x[i] = xmh;
+        fmh = f();
+        evaluations++;
+      } finally {
+        x[i] = x0;
+      }
+      const full = { fp, fm, dp: xp - x0, dm: x0 - xm };
+      const half = { fp: fph, fm: fmh, dp: xph - x0, dm: x0 - xmh };
+      const halfNoise = Math.max(noise, NOISE_ULPS * Number.EPSILON * magnitude(fph, value, fmh));
+      if (isKinkAtHalfStep(value, full, half, halfNoise)) kinks.push(i);
+    }
   }
   return { gradient, kinks, evaluations, value };
 }

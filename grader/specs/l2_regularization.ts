@@ -9,6 +9,7 @@
 
 import { classLabels, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
+import { newValues } from "./_new_values.ts";
 
 /** Smallest distance of a hinge margin term from 0 in the SVM tests. */
 const GAP = 0.05;
@@ -176,7 +177,13 @@ export const spec: ExerciseSpec = {
   exports: ["l2Penalty", "totalLoss", "regularizedLinearSvm"],
   hint: "The penalty is λ·Σw² with no ½, so its gradient is 2λW; λ is not divided by N, and " +
     "a bias never enters the penalty (its gradient is the data term's only).",
-  tests: [
+  tests: newValues({
+    parameters: {
+      l2Penalty: ["W", "lambda"],
+      totalLoss: ["dataLoss", "dataGrads", "weights", "lambda"],
+      regularizedLinearSvm: ["W", "b", "X", "y", "lambda"],
+    },
+  }, [
     {
       name: "l2Penalty: value and dW on a 4×3 matrix (λ = 0.7)",
       async run(t) {
@@ -252,5 +259,5 @@ export const spec: ExerciseSpec = {
         await checkSvm(t, batch, 0.5, "N = 1, D = 3, C = 4, λ = 0.5");
       },
     },
-  ],
+  ]),
 };

@@ -7,6 +7,7 @@
 
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
+import { newValues } from "./_new_values.ts";
 
 /** The reference loss, read from `pred.data` at call time (the checker perturbs it in place). */
 function referenceMse(pred: Matrix, target: Matrix): number {
@@ -46,7 +47,7 @@ export const spec: ExerciseSpec = {
   exports: ["mseLoss"],
   hint: "Write the loss for one entry first: only (pred[i,k] − target[i,k])² depends on " +
     "pred[i,k]. The 1/N multiplies every term, and K outputs are summed, not averaged.",
-  tests: [
+  tests: newValues({ parameters: { mseLoss: ["pred", "target"] } }, [
     {
       name: "loss value on a batch with N ≠ K (several outputs per example)",
       async run(t) {
@@ -113,5 +114,5 @@ export const spec: ExerciseSpec = {
         }
       },
     },
-  ],
+  ]),
 };

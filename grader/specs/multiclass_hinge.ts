@@ -9,6 +9,7 @@
 import { classLabels, hingeScores, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { checkScoreLoss, multiclassMarginTests } from "./_loss.ts";
+import { newValues } from "./_new_values.ts";
 
 /** Smallest distance of a margin term from the corner in the linear tests. */
 const GAP = 0.05;
@@ -140,7 +141,9 @@ export const spec: ExerciseSpec = {
   exports: ["multiclassHingeLoss", "linearSvmLoss"],
   hint: "Sum max(0, s_j − s_y + 1) over the wrong classes only, then divide by N. Each " +
     "violating class gets +1/N and the correct class −1/N per violation in its row; dW = Xᵀ·dS.",
-  tests: [
+  tests: newValues({
+    parameters: { multiclassHingeLoss: ["scores", "y"], linearSvmLoss: ["W", "X", "y"] },
+  }, [
     ...multiclassMarginTests({
       mixed: "some margins violated and some met",
       batch: mixedScores,
@@ -197,5 +200,5 @@ export const spec: ExerciseSpec = {
         }
       },
     },
-  ],
+  ]),
 };

@@ -14,6 +14,7 @@
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import { CheckFailure, type ExerciseSpec, type TestContext } from "../spec.ts";
 import { probeFunction, type ProbeTrace } from "../sandbox/probes.ts";
+import { newValues } from "./_new_values.ts";
 
 /**
  * Centered differences at h = 1e-5 on the probe are accurate to about 1e-9 absolute; a
@@ -135,7 +136,7 @@ export const spec: ExerciseSpec = {
   exports: ["numericalGradient"],
   hint: "Two evaluations of f per entry, one on each side of it, divided by the distance " +
     "between them; write the saved value back (by assignment) before the next entry.",
-  tests: [
+  tests: newValues({ parameters: { numericalGradient: ["f", "x", "h"] } }, [
     {
       name: "gradient with respect to a 1×n row",
       async run(t) {
@@ -175,5 +176,5 @@ export const spec: ExerciseSpec = {
         await checkOn(t, r, r + 1);
       },
     },
-  ],
+  ]),
 };

@@ -12,6 +12,7 @@
 import { Matrix, randomMatrix } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { expectPortableCache, oblongShape as shape, weightedSum as weighted } from "./_backprop.ts";
+import { newValues } from "./_new_values.ts";
 
 function relu(x: Matrix): Matrix {
   const out = new Matrix(x.rows, x.cols);
@@ -43,7 +44,10 @@ export const spec: ExerciseSpec = {
   exports: ["reluForward", "reluBackward"],
   hint: "The backward is a mask: keep dout where the forward's input was positive and put 0 " +
     "everywhere else; remember what the forward saw in the cache.",
-  tests: [
+  tests: newValues({
+    except: ["cache"],
+    parameters: { reluForward: ["x"], reluBackward: ["dout", "cache"] },
+  }, [
     {
       name: "reluForward values on an r×c matrix with both signs",
       async run(t) {
@@ -96,6 +100,39 @@ export const spec: ExerciseSpec = {
       },
     },
     {
+      name: "two layers: two forwards of different shapes, then the backwards in reverse order",
+      async run(t) {
+        // A network calls every forward before the first backward; a backward that reads what
+        // the last forward left in a module variable instead of its cache gets layer 1 wrong.
+        const [r, c] = shape(t.rng);
+        const layers = [[r, c], [r + t.rng.int(1, 3), c + t.rng.int(1, 3)]].map(([rows, cols]) => ({
+          x: randomMatrix(t.rng, rows, cols, { gap: 0.05 }),
+          dout: randomMatrix(t.rng, rows, cols, { scale: 1.5, gap: 0.1 }),
+        }));
+        // Layer 2's inputs are all positive and layer 1 has both signs, so whatever entries of
+        // layer 2's input such a backward reads, its mask is wrong for layer 1 on every seed.
+        layers[1].x = layers[1].x.abs();
+        layers[0].x.data[0] = -Math.abs(layers[0].x.data[0]);
+        layers[0].x.data[1] = Math.abs(layers[0].x.data[1]);
+        const caches: unknown[] = [];
+        for (const [k, { x }] of layers.entries()) {
+          const { out, cache } = await forward(t, x);
+          t.expectClose(`layer ${k + 1}: reluForward(x).out`, out, relu(x));
+          caches.push(cache);
+        }
+        for (const k of [1, 0]) {
+          const { x, dout } = layers[k];
+          const what = `layer ${k + 1}: reluBackward dx (called with layer ${k + 1}'s own cache)`;
+          const dx = t.expectMatrix(
+            await t.call("reluBackward", dout, caches[k]),
+            what,
+            [x.rows, x.cols],
+          );
+          t.expectGradient(what, dx, () => weighted(relu(x), dout), x);
+        }
+      },
+    },
+    {
       name: "a single example (1×H)",
       async run(t) {
         await checkBackward(t, 1, t.rng.int(4, 9));
@@ -108,5 +145,5 @@ export const spec: ExerciseSpec = {
         await checkBackward(t, h + t.rng.int(3, 6), h);
       },
     },
-  ],
+  ]),
 };

@@ -11,6 +11,7 @@
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { expectPortableCache, weightedSum as weighted } from "./_backprop.ts";
+import { newValues } from "./_new_values.ts";
 
 function sigmoid(v: number): number {
   if (v >= 0) return 1 / (1 + Math.exp(-v));
@@ -98,7 +99,10 @@ export const spec: ExerciseSpec = {
   hint: "Get dz = ∂(Σ out ⊙ dout)/∂z first, from the cached output; then each of dw, db and " +
     "dx is dz combined with the other factor of its stage, in the shape of the thing it is " +
     "the gradient of.",
-  tests: [
+  tests: newValues({
+    except: ["cache"],
+    parameters: { neuronForward: ["x", "w", "b"], neuronBackward: ["dout", "cache"] },
+  }, [
     {
       name: "forward values on a batch with N ≠ D and a non-zero bias",
       async run(t) {
@@ -132,14 +136,35 @@ export const spec: ExerciseSpec = {
       async run(t) {
         const [n, d] = dims(t.rng);
         const p = problem(t.rng, n, d, 1.5);
-        // Scale rows so that their pre-activations reach ±1000 (both signs), one row moderate.
+        // Scale rows so that their pre-activations reach ±1000 (both signs: n ≥ 3), one row
+        // moderate. Every large one is past ±745, where e^z overflows (above 709.78) and e^−z
+        // too, so a naive form fails on every seed, not only when a draw lands high enough.
         const z = p.x.matmul(p.w).add(p.b.data[0]);
         for (let i = 1; i < n; i++) {
-          const target = (i % 2 === 0 ? 1 : -1) * t.rng.uniform(700, 1200);
+          const target = (i % 2 === 0 ? 1 : -1) * t.rng.uniform(750, 1200);
           const k = (target - p.b.data[0]) / (z.data[i] - p.b.data[0]);
           for (let j = 0; j < d; j++) p.x.data[i * d + j] *= k;
         }
         await fullCheck(t, p);
+      },
+    },
+    {
+      name: "two neurons: two forwards of different shapes, then the backwards in reverse order",
+      async run(t) {
+        // A network calls every forward before the first backward; a backward that reads what
+        // the last forward left in module variables instead of its cache gets neuron 1 wrong.
+        const [n, d] = dims(t.rng);
+        const problems = [problem(t.rng, n, d, 1.5), problem(t.rng, n + 2, d + 1, 1.5)];
+        const caches: unknown[] = [];
+        for (const [k, p] of problems.entries()) {
+          const { out, cache } = await forward(t, p);
+          t.expectClose(`neuron ${k + 1}: neuronForward(x, w, b).out`, out, neuron(p.x, p.w, p.b));
+          caches.push(cache);
+        }
+        for (const k of [1, 0]) {
+          const what = `neuron ${k + 1}: neuronBackward (with neuron ${k + 1}'s own cache)`;
+          checkGradients(t, problems[k], await backward(t, problems[k], caches[k], what), what);
+        }
       },
     },
     {
@@ -156,5 +181,5 @@ export const spec: ExerciseSpec = {
         checkGradients(t, p, second, "second neuronBackward");
       },
     },
-  ],
+  ]),
 };

@@ -8,6 +8,7 @@
 import { classLabels, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { checkScoreLoss } from "./_loss.ts";
+import { newValues } from "./_new_values.ts";
 
 /**
  * The reference mean softmax cross-entropy of `scores` (N×C) with labels `y`, by log-sum-exp
@@ -41,6 +42,24 @@ function batch(
   return { scores, y };
 }
 
+/**
+ * A batch whose rows sit at very different levels: row i's scores are a level plus a few units,
+ * with levels in [990, 1010], [−3, 3] and [−1010, −990] taking turns (every level present when
+ * N ≥ 3). A softmax shifted by the maximum of the whole batch instead of each row's turns every
+ * row below the top level into exp(−1000) = 0 and log 0: it always fails here.
+ */
+export function levelledBatch(rng: Rng, n: number, c: number): { scores: Matrix; y: Int32Array } {
+  const { scores, y } = batch(rng, n, c, { scale: 2 });
+  const start = rng.int(0, 3);
+  for (let i = 0; i < n; i++) {
+    const level = [rng.uniform(990, 1010), rng.uniform(-3, 3), rng.uniform(-1010, -990)][
+      (start + i) % 3
+    ];
+    for (let j = 0; j < c; j++) scores.data[i * c + j] += level;
+  }
+  return { scores, y };
+}
+
 /** Calls the learner on one batch; checks the shapes, the loss value and dScores. */
 async function checkBatch(
   t: TestContext,
@@ -59,7 +78,7 @@ export const spec: ExerciseSpec = {
   exports: ["softmaxCrossEntropy"],
   hint: "Subtract each row's maximum before exp; the loss of a row is log Σ exp − the correct " +
     "score. The gradient is softmax probabilities minus one at the correct class, all over N.",
-  tests: [
+  tests: newValues({ parameters: { softmaxCrossEntropy: ["scores", "y"] } }, [
     {
       name: "loss value on a batch with N ≠ C",
       async run(t) {
@@ -127,6 +146,13 @@ export const spec: ExerciseSpec = {
       },
     },
     {
+      name: "rows at very different levels in one batch (≈ +1000, ≈ 0, ≈ −1000): value and dScores",
+      async run(t) {
+        const { scores, y } = levelledBatch(t.rng, 7, 4);
+        await checkBatch(t, scores, y, "rows at +1000, 0 and −1000");
+      },
+    },
+    {
       name: "correct class 1000 below the best score: −log of a computed probability is Infinity",
       async run(t) {
         const { scores, y } = batch(t.rng, 5, 4);
@@ -151,5 +177,5 @@ export const spec: ExerciseSpec = {
         }
       },
     },
-  ],
+  ]),
 };

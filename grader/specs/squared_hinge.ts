@@ -17,6 +17,7 @@ import {
 } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { checkScoreLoss, multiclassMarginTests } from "./_loss.ts";
+import { newValues } from "./_new_values.ts";
 
 /** The reference mean binary squared hinge loss; reads `scores.data` at call time. */
 function referenceBinary(scores: Matrix, y: Float64Array): number {
@@ -150,7 +151,12 @@ export const spec: ExerciseSpec = {
   exports: ["binarySquaredHingeLoss", "multiclassSquaredHingeLoss"],
   hint: "Square each shortfall max(0, margin term) on its own, then sum and divide by N (no ½). " +
     "The chain rule turns each term's slope into 2·(its shortfall), still divided by N.",
-  tests: [
+  tests: newValues({
+    parameters: {
+      binarySquaredHingeLoss: ["scores", "y"],
+      multiclassSquaredHingeLoss: ["scores", "y"],
+    },
+  }, [
     {
       name: "binary: loss value with margins violated and met (N = 9)",
       async run(t) {
@@ -205,5 +211,5 @@ export const spec: ExerciseSpec = {
         }
       },
     },
-  ],
+  ]),
 };

@@ -21,6 +21,7 @@ import {
   type Rng,
 } from "@gradkit/lib";
 import type { ExerciseSpec, GradientCheckOptions, TestContext } from "../spec.ts";
+import { newValues } from "./_new_values.ts";
 
 type Name = "W1" | "b1" | "W2" | "b2";
 const NAMES: readonly Name[] = ["W1", "b1", "W2", "b2"];
@@ -168,6 +169,37 @@ function spreadScoreProblem(rng: Rng): Problem {
   return p;
 }
 
+/**
+ * A problem whose rows score at very different levels: hidden unit 0 reads feature 0 only
+ * (W1[0, 0] = 1, b1[0] = 0), feature 0 is +1 to +1.05 on some rows and −1 to −1.05 on the others
+ * (both present), W2's row 0 adds 2000 to every class and b2 is −1000 plus a little. So rows with
+ * unit 0 on score around +1000 to +1100, rows with it off around −1000: a softmax shifted by the
+ * maximum of the whole batch instead of each row's takes exp of about −2000 on the low rows and
+ * always fails. (A shift common to a row changes no probability, so the gradient through unit 0
+ * is 0 and every other gradient is as usual.)
+ */
+function levelledProblem(rng: Rng): Problem {
+  const [n, d, h, c] = distinctSizes(rng, 4, 3, 9);
+  for (let attempt = 0;; attempt++) {
+    const p = problem(rng, n, d, h, c);
+    const { X, params: { W1, b1 } } = p;
+    for (let k = 0; k < h; k++) W1.data[k] = k === 0 ? 1 : W1.data[k];
+    for (let m = 1; m < d; m++) W1.data[m * h] = 0;
+    b1.data[0] = 0;
+    const start = rng.int(0, 2);
+    for (let i = 0; i < n; i++) {
+      X.data[i * d] = ((start + i) % 2 === 0 ? 1 : -1) * rng.uniform(1, 1.05);
+    }
+    // The new feature 0 moved every first-layer pre-activation: keep them away from the kink.
+    const Z = X.matmul(W1).add(b1);
+    if (Z.data.every((z) => Math.abs(z) >= 1e-3) || attempt > 100) {
+      for (let j = 0; j < c; j++) p.params.W2.data[j] = 2000;
+      p.params.b2 = p.params.b2.add(-1000);
+      return p;
+    }
+  }
+}
+
 export const spec: ExerciseSpec = {
   id: "two_layer_net",
   exports: ["twoLayerLoss"],
@@ -175,7 +207,7 @@ export const spec: ExerciseSpec = {
     "scores, then the second affine layer, then the ReLU mask (taken from the first layer's " +
     "output before the ReLU), then the first affine layer. Every gradient has its " +
     "parameter's shape.",
-  tests: [
+  tests: newValues({ parameters: { twoLayerLoss: ["X", "y", "params"] } }, [
     {
       name: "loss on a batch with N, D, H, C all different",
       async run(t) {
@@ -251,6 +283,20 @@ export const spec: ExerciseSpec = {
       },
     },
     {
+      name: "rows at very different levels in one batch (scores ≈ +1000 and ≈ −1000)",
+      async run(t) {
+        const p = levelledProblem(t.rng);
+        const { loss, grads } = await learner(t, p);
+        checkLoss(t, p, loss);
+        checkGradients(t, p, grads, NAMES, {
+          W1: LARGE_SCORES,
+          b1: LARGE_SCORES,
+          W2: LARGE_SCORES,
+          b2: LARGE_SCORES,
+        });
+      },
+    },
+    {
       name: "a larger batch (N = 20–30, gradients along random directions)",
       async run(t) {
         const n = t.rng.int(20, 31);
@@ -267,5 +313,5 @@ export const spec: ExerciseSpec = {
         t.expectGradientsTogether(gradients, f, { directions: 8 });
       },
     },
-  ],
+  ]),
 };

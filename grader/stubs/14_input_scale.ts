@@ -60,6 +60,15 @@
  * Both columns of X carry the same information in different units; after standardization they
  * are identical, and so are their rows of the weight gradient.
  *
+ * ## Precision
+ *
+ * Compute in float64 (plain numbers, `Matrix`, `Float64Array`): values must match the grader's
+ * reference to 1e-10 relative (an array relative to its largest entry), which a float32
+ * computation (`Float32Array`, `Math.fround`) misses by a factor of 100 or more.
+ *
+ * Return new matrices: nothing you return may share memory with an argument, with another
+ * returned matrix or with what an earlier call returned (the grader checks).
+ *
  * @module
  */
 

@@ -56,6 +56,15 @@
  *     dA  = [[-0.2689, 0.2689]],  dZ = [[-0.2689, 0]]   (the second unit is off)
  *     dW1 = [[-0.2689, 0]],  db1 = [[-0.2689, 0]]
  *
+ * ## Precision
+ *
+ * Compute in float64 (plain numbers, `Matrix`, `Float64Array`): values must match the grader's
+ * reference to 1e-10 relative (an array relative to its largest entry), which a float32
+ * computation (`Float32Array`, `Math.fround`) misses by a factor of 100 or more.
+ *
+ * Return new matrices: nothing you return may share memory with an argument, with another
+ * returned matrix or with what an earlier call returned (the grader checks).
+ *
  * @module
  */
 

@@ -41,6 +41,15 @@
  * accuracy of your classifier on held-out examples it never trained on, and that your W, b and
  * losses match gradient descent done exactly as above (with and without regularization).
  *
+ * ## Precision
+ *
+ * Compute in float64 (plain numbers, `Matrix`, `Float64Array`): values must match the grader's
+ * reference to 1e-9 relative (an array relative to its largest entry), which a float32
+ * computation (`Float32Array`, `Math.fround`) misses by a factor of 100 or more.
+ *
+ * Return new matrices: nothing you return may share memory with an argument, with another
+ * returned matrix or with what an earlier call returned (the grader checks).
+ *
  * @module
  */
 
