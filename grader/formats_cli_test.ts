@@ -216,3 +216,35 @@ Deno.test("cli: a repository whose exercises/ is a link is refused", async () =>
     assert.match(r.stderr, /linked\/exercises is a symbolic link/);
   });
 });
+
+// Every 8 hexadecimal digits of it contain a letter, so no number in a report can match.
+const SECRET = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0";
+
+Deno.test("cli: under GRADER_SEED no format shows the secret; every one shows the nonce", async () => {
+  await withFolder(async (dir) => {
+    const formats = ["json", "gradescope", "junit", "classroom", "markdown", "terminal"];
+    const r = await cli([
+      "relu",
+      "gates",
+      "--format",
+      "markdown",
+      ...formats.flatMap((f) => ["--out", `${f}=${dir}/out.${f}`]),
+    ], { GRADER_SEED: SECRET, GITHUB_OUTPUT: `${dir}/gh-output` });
+    assert.equal(r.code, 1, r.stderr);
+    const nonce = (JSON.parse(Deno.readTextFileSync(`${dir}/out.json`)) as Report).nonce;
+    assert.match(nonce ?? "", /^[0-9a-f]{32}$/);
+    const encoded = /^result=(.*)$/.exec(Deno.readTextFileSync(`${dir}/gh-output`).trim())![1];
+    const texts: Record<string, string> = {
+      stdout: r.stdout,
+      stderr: r.stderr,
+      "gh-output": new TextDecoder().decode(Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0))),
+    };
+    for (const f of formats) texts[f] = Deno.readTextFileSync(`${dir}/out.${f}`);
+    for (const [name, text] of Object.entries(texts)) {
+      for (let i = 0; i + 8 <= SECRET.length; i++) {
+        assert.ok(!text.toLowerCase().includes(SECRET.slice(i, i + 8)), `${name} shows the secret`);
+      }
+      if (name !== "stderr") assert.ok(text.includes(nonce!), `${name} does not show the nonce`);
+    }
+  });
+});
