@@ -1,6 +1,8 @@
 /**
- * The command line `deno task grade [ID...] [options]`: grades the exercises and prints the
- * report. Exit status: 0 when every graded exercise passed, 1 otherwise, 2 on a usage error.
+ * The command line `deno task grade [ID...] [options]`: grades the exercises, prints the report
+ * in one format and writes it to files in others (see `outputs.ts`). Exit status: 0 when every
+ * graded exercise passed, 1 otherwise, 2 on a usage error, 3 when an output file could not be
+ * written.
  * Its entry point is `main.ts`, which starts the sandboxes before loading this module.
  *
  * @module
@@ -20,8 +22,10 @@ import { gradeBeforeExit, GradingSession, MissingPermission, NoSuchFolder } from
 import { DEFAULT_JOBS, type SandboxPool } from "./pool.ts";
 import type { ExerciseReport, Report } from "./report.ts";
 import { summarize } from "./report.ts";
-import { renderJson } from "./reporters/json.ts";
 import { renderTerminal } from "./reporters/terminal.ts";
+import { render } from "./reporters/mod.ts";
+import { planOutputs, writeOutputs } from "./outputs.ts";
+import { exercisesFolder, LinkedExercisesFolder } from "./submission.ts";
 import { DEFAULT_LIMITS, type Limits } from "./sandbox/sandbox.ts";
 import { MANIFEST, UnknownExercise } from "./manifest.ts";
 import { type RunSeed, SecretSeed } from "./secret_seed.ts";
@@ -31,12 +35,16 @@ const USAGE = `Usage: ./deno task grade [ID...] [options]
 Grades the exercise files of a folder against hidden tests drawn from a seed.
 
   ID...                  exercises to grade (ids or file names); all when none
-  --dir PATH             the folder to grade (default: exercises)
+  --dir PATH             the folder to grade (default: exercises): an exercises folder, or a
+                         learner's repository (any folder with an exercises/ folder), of
+                         which only the exercise files are graded
   --seed N               replay the hidden inputs of an earlier run (default: a fresh random
                          seed, printed)
   --nonce X              with GRADER_SEED: replay a run whose inputs were secret
-  --format human|json    output format (default: human)
-  --out FILE             also write the JSON report to FILE (written whole or not at all)
+  --format F             what to print: terminal (default; also "human"), json, gradescope,
+                         junit, classroom, markdown
+  --out F=FILE           also write format F to FILE (repeatable; each file written whole or
+                         not at all); --out FILE writes the JSON report
   --jobs N               sandboxes run at once (default: ${DEFAULT_JOBS})
   --time-limit SECONDS   per exercise (default: ${DEFAULT_LIMITS.timeMs / 1000})
   --memory-limit MIB     per sandbox process (default: ${DEFAULT_LIMITS.memoryMb})
@@ -50,12 +58,6 @@ GRADER_SEED              a secret of ${SECRET_MIN_DIGITS}+ hexadecimal digits (o
 
 Exercises: ${MANIFEST.map((e) => e.id).join(", ")}
 `;
-
-async function writeWhole(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${crypto.randomUUID()}.tmp`;
-  await Deno.writeTextFile(tmp, text);
-  await Deno.rename(tmp, path);
-}
 
 /**
  * Runs the command line; returns the exit status, for a process that exits right after (a
@@ -81,9 +83,12 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
     return 0;
   }
   try {
-    if (v.format !== "human" && v.format !== "json") {
-      throw new UsageError(`--format must be "human" or "json", got "${v.format}"`);
-    }
+    // Every output checked before any grading: a bad path is a usage error, not a lost run.
+    const plan = planOutputs({ format: v.format, out: v.out }, {
+      GITHUB_OUTPUT: Deno.env.get("GITHUB_OUTPUT"),
+      GITHUB_STEP_SUMMARY: Deno.env.get("GITHUB_STEP_SUMMARY"),
+    });
+    const dir = exercisesFolder(v.dir);
     const choice = seedChoice(v, Deno.env.get("GRADER_SEED"));
     const seed: RunSeed = choice.kind === "public"
       ? choice.seed
@@ -96,31 +101,22 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
       : replayCommand({ ids: positionals, dir: v.dir, seed: null, nonce: seed.nonce });
     const color = Deno.stdout.isTerminal() && !Deno.env.get("NO_COLOR");
     if (v.watch) {
-      if (v.format !== "human" || v.out) {
-        throw new UsageError("--watch prints for a person: no --format json or --out");
+      if (plan.print !== "terminal" || plan.files.length > 0) {
+        throw new UsageError("--watch prints for a person: no other --format, no --out");
       }
-      return await watch({ dir: v.dir, ids: positionals, seed, limits, jobs, color, replay, pool });
+      return await watch({ dir, ids: positionals, seed, limits, jobs, color, replay, pool });
     }
-    const report = await gradeBeforeExit({
-      dir: v.dir,
-      ids: positionals,
-      seed,
-      jobs,
-      limits,
-      pool,
-    });
-    const json = renderJson(report);
-    if (v.out) await writeWhole(v.out, json);
-    if (v.format === "json") {
-      await Deno.stdout.write(new TextEncoder().encode(json));
-    } else {
-      await Deno.stdout.write(new TextEncoder().encode(renderTerminal(report, { color, replay })));
-    }
+    const report = await gradeBeforeExit({ dir, ids: positionals, seed, jobs, limits, pool });
+    const printed = await render(plan.print, report, { color, replay });
+    await Deno.stdout.write(new TextEncoder().encode(printed));
+    const failures = await writeOutputs(plan, report, { replay });
+    for (const failure of failures) console.error(`gradkit: ${failure}`);
+    if (failures.length > 0) return 3;
     return report.summary.passed === report.summary.total ? 0 : 1;
   } catch (e) {
     if (
       e instanceof UsageError || e instanceof NoSuchFolder || e instanceof UnknownExercise ||
-      e instanceof MissingPermission
+      e instanceof MissingPermission || e instanceof LinkedExercisesFolder
     ) {
       console.error(`gradkit: ${e.message}`);
       return 2;

@@ -18,8 +18,8 @@ export const GRADE_OPTIONS = {
   dir: { type: "string", default: "exercises" },
   seed: { type: "string" },
   nonce: { type: "string" },
-  format: { type: "string", default: "human" },
-  out: { type: "string" },
+  format: { type: "string", default: "terminal" },
+  out: { type: "string", multiple: true },
   jobs: { type: "string" },
   "time-limit": { type: "string" },
   "memory-limit": { type: "string" },
@@ -31,9 +31,13 @@ export const GRADE_OPTIONS = {
 
 type Options = typeof GRADE_OPTIONS;
 
-/** The option values of a command line: booleans, and strings (undefined when absent and no default). */
+/**
+ * The option values of a command line: booleans, strings (undefined when absent and no
+ * default), and the strings of a repeatable option in the order given (undefined when absent).
+ */
 export type GradeValues = {
   -readonly [K in keyof Options]: Options[K] extends { type: "boolean" } ? boolean
+    : Options[K] extends { multiple: true } ? string[] | undefined
     : Options[K] extends { default: string } ? string
     : string | undefined;
 };
@@ -59,12 +63,19 @@ function optionNamed(name: string): Options[keyof Options] | undefined {
 
 /**
  * Reads a command line of `deno task grade`: `--name value`, `--name=value`, boolean flags,
- * `-h`, and `--` (everything after it is an exercise). Strict, as `parseArgs` is: an unknown
+ * `-h`, and `--` (everything after it is an exercise); a repeatable option (`--out`) collects
+ * its values. Strict, as `parseArgs` is: an unknown
  * option, a missing value, a value that looks like an option (write `--dir=-x` for that) and a
  * value given to a flag are {@linkcode UsageError}s that name the option.
  */
 export function parseGradeArgs(args: readonly string[]): GradeArgs {
-  const values: Record<string, string | boolean | undefined> = {};
+  const values: Record<string, string | string[] | boolean | undefined> = {};
+  const set = (name: string, value: string) => {
+    const option = GRADE_OPTIONS[name as keyof Options];
+    if ("multiple" in option) {
+      values[name] = [...(values[name] as string[] | undefined ?? []), value];
+    } else values[name] = value;
+  };
   for (const [name, option] of Object.entries(GRADE_OPTIONS)) {
     if ("default" in option) values[name] = option.default;
   }
@@ -95,7 +106,7 @@ export function parseGradeArgs(args: readonly string[]): GradeArgs {
       continue;
     }
     if (eq >= 0) {
-      values[name] = arg.slice(eq + 1);
+      set(name, arg.slice(eq + 1));
       continue;
     }
     const value = args[i + 1];
@@ -106,7 +117,7 @@ export function parseGradeArgs(args: readonly string[]): GradeArgs {
           `"-", write --${name}=${value})`,
       );
     }
-    values[name] = value;
+    set(name, value);
     i++;
   }
   return { values: values as GradeValues, positionals };

@@ -93,6 +93,8 @@ Deno.test("parseGradeArgs reads what node:util's parseArgs reads, defaults inclu
     ["--dir=-odd", "--seed", "-"],
     ["-", "a=b", "--jobs", "4", "--time-limit", "2", "--memory-limit=64", "--output-limit", "9"],
     ["--dir", "a", "--dir", "b"],
+    ["--out", "r.json", "--out=junit=j.xml", "x", "--out", "markdown=s.md"],
+    ["--format", "junit", "--out="],
   ];
   for (const args of cases) {
     const node = nodeParse(args);

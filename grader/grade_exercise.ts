@@ -6,7 +6,7 @@
  */
 
 import { type Exercise, STUBS_DIR } from "./manifest.ts";
-import { type ExerciseReport, exerciseStatus, type TestReport } from "./report.ts";
+import { earnedPoints, type ExerciseReport, exerciseStatus, type TestReport } from "./report.ts";
 import { boundExercise, clampExports, clampText, clampThrown } from "./bounds.ts";
 import { CheckFailure } from "./spec.ts";
 import type { ThrownError } from "./sandbox/protocol.ts";
@@ -229,10 +229,7 @@ async function gradeAttempt(
     if (message) report.message = message;
     if (output.trim()) report.output = clampText(output, job.limits.outputChars, printed);
     report.durationMs = Math.round(performance.now() - started);
-    const passed = report.tests.filter((t) => t.status === "passed").length;
-    report.points = report.tests.length
-      ? Math.round((exercise.points * passed / report.tests.length) * 100) / 100
-      : 0;
+    report.points = earnedPoints(exercise.points, report.tests);
     return boundExercise(report, job.limits.outputChars);
   };
   const notRun = (from: number) => {

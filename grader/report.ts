@@ -91,6 +91,41 @@ export function exerciseStatus(tests: readonly TestReport[]): ExerciseStatus {
   return "failed";
 }
 
+/**
+ * What each of an exercise's `tests` is worth: its `maxPoints` shared out in hundredths of a
+ * point, as evenly as hundredths allow (the first tests take the hundredths left over), so that
+ * the shares add up to `maxPoints` exactly. A test that passed earns its share; the exercise's
+ * points are the sum of its passed tests' shares ({@linkcode earnedPoints}). Every output
+ * format that lists tests with points (Gradescope, GitHub Classroom) uses these shares.
+ *
+ * @example
+ * ```ts
+ * testShares(10, 3); // [3.34, 3.33, 3.33]
+ * ```
+ */
+export function testShares(maxPoints: number, tests: number): number[] {
+  if (tests <= 0) return [];
+  const total = Math.round(maxPoints * 100);
+  const each = Math.floor(total / tests);
+  const left = total - each * tests;
+  return Array.from({ length: tests }, (_, i) => (each + (i < left ? 1 : 0)) / 100);
+}
+
+/** The sum of the passed tests' shares ({@linkcode testShares}), exact to the hundredth. */
+export function earnedPoints(maxPoints: number, tests: readonly TestReport[]): number {
+  const shares = testShares(maxPoints, tests.length);
+  const hundredths = tests.reduce(
+    (sum, t, i) => t.status === "passed" ? sum + Math.round(shares[i] * 100) : sum,
+    0,
+  );
+  return hundredths / 100;
+}
+
+/** A sum of points, rounded to the hundredth (so 0.1 + 0.2 reads 0.3). */
+function hundredths(points: number): number {
+  return Math.round(points * 100) / 100;
+}
+
 /** Sums the exercises into a report's summary. */
 export function summarize(exercises: readonly ExerciseReport[]): Report["summary"] {
   const count = (s: ExerciseStatus) => exercises.filter((e) => e.status === s).length;
@@ -101,7 +136,7 @@ export function summarize(exercises: readonly ExerciseReport[]): Report["summary
     notStarted: count("not_started"),
     error: count("error"),
     timeout: count("timeout"),
-    points: exercises.reduce((a, e) => a + e.points, 0),
-    maxPoints: exercises.reduce((a, e) => a + e.maxPoints, 0),
+    points: hundredths(exercises.reduce((a, e) => a + e.points, 0)),
+    maxPoints: hundredths(exercises.reduce((a, e) => a + e.maxPoints, 0)),
   };
 }

@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { type ExerciseReport, exerciseStatus, summarize, type TestReport } from "./report.ts";
+import {
+  earnedPoints,
+  type ExerciseReport,
+  exerciseStatus,
+  summarize,
+  type TestReport,
+  testShares,
+} from "./report.ts";
 
 const t = (status: TestReport["status"]): TestReport => ({ name: status, status });
 
@@ -44,4 +51,26 @@ Deno.test("summarize counts statuses and points", () => {
       maxPoints: 50,
     },
   );
+});
+
+Deno.test("testShares: hundredths of a point, as even as can be, adding up exactly", () => {
+  assert.deepEqual(testShares(10, 3), [3.34, 3.33, 3.33]);
+  assert.deepEqual(testShares(10, 4), [2.5, 2.5, 2.5, 2.5]);
+  assert.deepEqual(testShares(10, 0), []);
+  for (const [points, n] of [[10, 6], [10, 7], [10, 11], [1, 3], [7.5, 9], [100, 117]]) {
+    const shares = testShares(points, n);
+    assert.equal(shares.length, n);
+    assert.equal(shares.reduce((a, s) => a + Math.round(s * 100), 0), Math.round(points * 100));
+    assert.ok(Math.max(...shares) - Math.min(...shares) <= 0.0100001, `${points}/${n}`);
+  }
+});
+
+Deno.test("earnedPoints: the passed tests' shares, exact to the hundredth", () => {
+  const tests = [t("passed"), t("failed"), t("passed")];
+  assert.equal(earnedPoints(10, tests), 6.67);
+  assert.equal(earnedPoints(10, [t("failed"), t("passed"), t("passed")]), 6.66);
+  assert.equal(earnedPoints(10, [t("passed"), t("passed"), t("passed")]), 10);
+  assert.equal(earnedPoints(10, []), 0);
+  const seven = Array.from({ length: 7 }, () => t("passed"));
+  assert.equal(earnedPoints(10, seven), 10);
 });
