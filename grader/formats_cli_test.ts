@@ -72,11 +72,15 @@ Deno.test("cli: one run prints one format and writes every other, GitHub's files
     assert.equal(report.summary.points, 20);
     const gradescope = JSON.parse(read("out.gradescope"));
     assert.equal(gradescope.score, 20);
-    assert.equal(gradescope.tests.length, 14);
+    const tests = report.exercises.reduce((n, e) => n + e.tests.length, 0);
+    assert.equal(gradescope.tests.length, tests);
     assert.match(gradescope.output, /replay exactly: \.\/deno task grade gates relu --seed 5/);
     assert.match(
       read("out.junit"),
-      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="gradkit" tests="14" failures="0" errors="0"/,
+      new RegExp(
+        `^<\\?xml version="1\\.0" encoding="UTF-8"\\?>\\n<testsuites name="gradkit" ` +
+          `tests="${tests}" failures="0" errors="0"`,
+      ),
     );
     const classroom = JSON.parse(read("out.classroom"));
     assert.equal(classroom.max_score, 20);
