@@ -176,6 +176,29 @@ function isKinkAtHalfStep(
   return Math.abs(residual) > refinedAllowance(slope, h, noise);
 }
 
+/**
+ * `f` with coordinate `i` of `x` set to `a`, then to `b`, into `out[0]` and `out[1]`; `x[i]` is
+ * restored whatever `f` does (it may throw).
+ */
+function evaluateAt(
+  f: () => number,
+  x: Float64Array,
+  i: number,
+  a: number,
+  b: number,
+  out: Float64Array,
+): void {
+  const x0 = x[i];
+  try {
+    x[i] = a;
+    out[0] = f();
+    x[i] = b;
+    out[1] = f();
+  } finally {
+    x[i] = x0;
+  }
+}
+
 /** The largest magnitude of three values. */
 function magnitude(a: number, b: number, c: number): number {
   return Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
@@ -249,41 +272,24 @@ export function numericalGradient(
   const kinks: number[] = [];
   const value = f();
   let evaluations = 1;
+  const pair = new Float64Array(2);
   for (let i = 0; i < n; i++) {
     const x0 = x[i];
     const h = step * Math.max(1, Math.abs(x0));
     const xp = x0 + h;
     const xm = x0 - h;
-    let fp: number;
-    let fm: number;
-    try {
-      x[i] = xp;
-      fp = f();
-      evaluations++;
-      x[i] = xm;
-      fm = f();
-      evaluations++;
-    } finally {
-      x[i] = x0;
-    }
+    evaluateAt(f, x, i, xp, xm, pair);
+    evaluations += 2;
+    const fp = pair[0], fm = pair[1];
     gradient[i] = (fp - fm) / (xp - xm);
     const noise = NOISE_ULPS * Number.EPSILON * magnitude(fp, value, fm);
     if (isKink(fp, value, fm, xp - x0, x0 - xm, noise)) kinks.push(i);
     else if (options.refineKinks && suspicious(fp, value, fm, xp - x0, x0 - xm, noise)) {
       const xph = x0 + h / 2;
       const xmh = x0 - h / 2;
-      let fph: number;
-      let fmh: number;
-      try {
-        x[i] = xph;
-        fph = f();
-        evaluations++;
-        x[i] = xmh;
-        fmh = f();
-        evaluations++;
-      } finally {
-        x[i] = x0;
-      }
+      evaluateAt(f, x, i, xph, xmh, pair);
+      evaluations += 2;
+      const fph = pair[0], fmh = pair[1];
       const full = { fp, fm, dp: xp - x0, dm: x0 - xm };
       const half = { fp: fph, fm: fmh, dp: xph - x0, dm: x0 - xmh };
       const halfNoise = Math.max(noise, NOISE_ULPS * Number.EPSILON * magnitude(fph, value, fmh));
