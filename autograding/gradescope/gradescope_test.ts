@@ -3,9 +3,10 @@
  * out: `make_autograder.sh` packs a learner's copy of the kit (`deno task release`) into
  * `source/`, `setup.sh` runs there (Node.js is here already; the kit's Deno is linked in, as if
  * `./deno` had installed it), `run_autograder` is copied to the root as Gradescope does and run
- * on several uploads (a zipped repository whose own grader was rewritten to pass everything,
- * loose exercise files, with a packed secret), and on three failures (an upload the grader refuses, a broken kit, a kit printing control characters and invalid UTF-8), each
- * of which must still leave a valid `results.json`. About 4 s (6 under load): six gradings.
+ * on what learners upload (a zipped repository whose own grader was rewritten to pass
+ * everything, loose exercise files, a packed secret) and on three failures (an upload the grader
+ * refuses, a broken kit, a kit that prints control characters and invalid UTF-8), each of which
+ * must still leave a valid `results.json`. About 4 s (6 under load): five gradings.
  */
 
 import assert from "node:assert/strict";
