@@ -19,8 +19,11 @@ import { KIT_DIR } from "./grade.ts";
 import { MANIFEST, STUBS_DIR } from "./manifest.ts";
 import { verifyCourse } from "./verify.ts";
 
-/** Folders that never ship: the answers, the benchmarks (their fixture solves an exercise), docs. */
-export const INSTRUCTOR_ONLY = ["solutions", "grader/bench", "docs"];
+/**
+ * Folders that never ship: the answers, the benchmarks (their fixture solves an exercise), the
+ * instructors' documents and autograding set-ups.
+ */
+export const INSTRUCTOR_ONLY = ["solutions", "grader/bench", "docs", "autograding"];
 /** The folders whose files ship by the rule. */
 export const SOURCE_DIRS = ["lib", "grader"];
 /** Files that ship as they are: the pinned Deno (launcher, npm manifest, lock), CI, git. */
