@@ -124,7 +124,7 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
     if (v.watch || v.list) {
       if (plan.print !== "terminal" || plan.files.length > 0) {
         throw new UsageError(
-          `${v.watch ? "watch" : "list"} prints for a person: no other --format, no --out`,
+          `--${v.watch ? "watch" : "list"} prints for a person: no other --format, no --out`,
         );
       }
     }

@@ -291,7 +291,7 @@ export function explainLoadError(error: ThrownError, job: ExerciseJob): string {
       ? ", a package from JSR,"
       : /^https?:/.test(name ?? "")
       ? ", a module from the network,"
-      : "";
+      : ",";
     return `${from}${where} imports${name ? ` "${shownText(name, job)}"` : ""}${kind} which ` +
       `the sandbox does not allow: an exercise may import only "@gradkit/lib" and other files ` +
       `of its own folder (${withoutFileFolders(shownText(first, job))})`;
