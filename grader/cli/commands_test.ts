@@ -24,7 +24,7 @@ Deno.test("tty: no colour under NO_COLOR, TERM=dumb or a pipe; the width, else 8
   assert.equal(terminalWidth(terminal({ COLUMNS: "100" }, false)), 100);
   assert.equal(clearScreen(terminal({}, false)), "");
   assert.equal(clearScreen(terminal({ TERM: "dumb" }, true)), "");
-  assert.match(clearScreen(terminal({}, true)), /\x1b\[2J/);
+  assert.ok(clearScreen(terminal({}, true)).includes("\x1b[2J"));
   assert.equal(progressBar(4, 16), "[####------------] 4/16");
 });
 
