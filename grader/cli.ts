@@ -9,6 +9,7 @@
  */
 
 import {
+  commandArgs,
   type GradeArgs,
   limitsOf,
   parseGradeArgs,
@@ -18,23 +19,30 @@ import {
   seedChoice,
   UsageError,
 } from "./cli_options.ts";
-import { gradeBeforeExit, GradingSession, MissingPermission, NoSuchFolder } from "./grade.ts";
+import { gradeBeforeExit, MissingPermission, NoSuchFolder } from "./grade.ts";
 import { DEFAULT_JOBS, type SandboxPool } from "./pool.ts";
-import type { ExerciseReport, Report } from "./report.ts";
-import { summarize } from "./report.ts";
-import { renderTerminal } from "./reporters/terminal.ts";
+import { hintText } from "./cli/hint.ts";
+import { renderList } from "./cli/list.ts";
+import { resetCommand } from "./cli/reset.ts";
+import { terminalWidth, useColor } from "./cli/tty.ts";
+import { watch } from "./cli/watch.ts";
 import { render } from "./reporters/mod.ts";
 import { planOutputs, writeOutputs } from "./outputs.ts";
 import { exercisesFolder, LinkedExercisesFolder } from "./submission.ts";
-import { DEFAULT_LIMITS, type Limits } from "./sandbox/sandbox.ts";
+import { DEFAULT_LIMITS } from "./sandbox/sandbox.ts";
 import { MANIFEST, UnknownExercise } from "./manifest.ts";
 import { type RunSeed, SecretSeed } from "./secret_seed.ts";
 
-const USAGE = `Usage: ./deno task grade [ID...] [options]
+const USAGE = `Usage: ./deno task grade [EXERCISE...] [options]
+       ./deno task watch [EXERCISE...] [options]   grade again after every save
+       ./deno task list                            every exercise and its status
+       ./deno task hint EXERCISE [TIER]            an exercise's hint
+       ./deno task reset EXERCISE [--yes]          put an exercise's stub back (keeps a backup)
 
 Grades the exercise files of a folder against hidden tests drawn from a seed.
 
-  ID...                  exercises to grade (ids or file names); all when none
+  EXERCISE...            exercises to grade: an id (mse_loss), a number (7, 07), a file
+                         name or a path (exercises/07_mse_loss.ts); all when none
   --dir PATH             the folder to grade (default: exercises): an exercises folder, or a
                          learner's repository (any folder with an exercises/ folder), of
                          which only the exercise files are graded
@@ -50,7 +58,8 @@ Grades the exercise files of a folder against hidden tests drawn from a seed.
   --memory-limit MIB     per sandbox process (default: ${DEFAULT_LIMITS.memoryMb})
   --output-limit CHARS   printed output kept per exercise (default: ${DEFAULT_LIMITS.outputChars})
   --watch                grade, then grade again after every save (Ctrl-C stops)
-  --list                 list the exercises and exit
+  --list                 every exercise with its status (graded) and the progress
+  --verbose              every failing test, the notes, the passed tests, all printed output
   -h, --help             show this help
 
 GRADER_SEED              a secret of ${SECRET_MIN_DIGITS}+ hexadecimal digits (openssl rand -hex 16):
@@ -66,9 +75,25 @@ Exercises: ${MANIFEST.map((e) => e.id).join(", ")}
  * if they fit it.
  */
 export async function main(args: string[], pool?: SandboxPool): Promise<number> {
+  const command = commandArgs(args);
+  const width = terminalWidth();
+  try {
+    if (command.name === "hint") {
+      const { text, status } = hintText(command.args, width);
+      (status === 2 ? console.error : console.log)(text.trimEnd());
+      return status;
+    }
+    if (command.name === "reset") return await resetCommand(command.args);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof UnknownExercise) {
+      console.error(`gradkit: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
   let parsed: GradeArgs;
   try {
-    parsed = parseGradeArgs(args);
+    parsed = parseGradeArgs(command.args);
   } catch (e) {
     console.error(`gradkit: ${(e as Error).message}\n\n${USAGE}`);
     return 2;
@@ -76,10 +101,6 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
   const { values: v, positionals } = parsed;
   if (v.help) {
     console.log(USAGE);
-    return 0;
-  }
-  if (v.list) {
-    for (const e of MANIFEST) console.log(`${e.id.padEnd(26)} ${e.file.padEnd(34)} ${e.title}`);
     return 0;
   }
   try {
@@ -99,15 +120,39 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
     const replay = typeof seed === "number"
       ? replayCommand({ ids: positionals, dir: v.dir, seed })
       : replayCommand({ ids: positionals, dir: v.dir, seed: null, nonce: seed.nonce });
-    const color = Deno.stdout.isTerminal() && !Deno.env.get("NO_COLOR");
-    if (v.watch) {
+    const color = useColor();
+    if (v.watch || v.list) {
       if (plan.print !== "terminal" || plan.files.length > 0) {
-        throw new UsageError("--watch prints for a person: no other --format, no --out");
+        throw new UsageError(
+          `--${v.watch ? "watch" : "list"} prints for a person: no other --format, no --out`,
+        );
       }
-      return await watch({ dir, ids: positionals, seed, limits, jobs, color, replay, pool });
+    }
+    if (v.watch) {
+      return await watch({
+        dir,
+        ids: positionals,
+        seed,
+        limits,
+        jobs,
+        color,
+        width,
+        verbose: v.verbose,
+        replay,
+        pool,
+      });
     }
     const report = await gradeBeforeExit({ dir, ids: positionals, seed, jobs, limits, pool });
-    const printed = await render(plan.print, report, { color, replay });
+    if (v.list) {
+      await Deno.stdout.write(new TextEncoder().encode(renderList(report, { color, width })));
+      return report.summary.passed === report.summary.total ? 0 : 1;
+    }
+    const printed = await render(plan.print, report, {
+      color,
+      replay,
+      width,
+      verbose: v.verbose,
+    });
     await Deno.stdout.write(new TextEncoder().encode(printed));
     const failures = await writeOutputs(plan, report, { replay });
     for (const failure of failures) console.error(`gradkit: ${failure}`);
@@ -123,89 +168,4 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
     }
     throw e;
   }
-}
-
-/** What watch mode needs. */
-interface WatchOptions {
-  dir: string;
-  ids: string[];
-  seed: RunSeed;
-  limits: Partial<Limits>;
-  jobs?: number;
-  pool?: SandboxPool;
-  color: boolean;
-  replay: string;
-}
-
-const SOURCE_FILE = /\.(ts|js|mts|mjs|json)$/;
-
-/**
- * Watch mode: grades once, then again after every save, with the same seed (under a secret,
- * the same nonce), so a change in the verdict comes from the code, and warm sandboxes. A save to an exercise file re-grades that
- * exercise; a save to any other source file re-grades them all. Ends on Ctrl-C.
- */
-async function watch(o: WatchOptions): Promise<number> {
-  const session = await GradingSession.open({
-    dir: o.dir,
-    limits: o.limits,
-    jobs: o.jobs,
-    pool: o.pool,
-  });
-  const print = (text: string) => Deno.stdout.writeSync(new TextEncoder().encode(text));
-  // Watch before the first grading: a save made while it runs, or right after "watching" is
-  // printed, is then never missed (it queues, and is graded next).
-  const watcher = Deno.watchFs(o.dir);
-  const first = await session.grade({ seed: o.seed, ids: o.ids });
-  const latest = new Map(first.exercises.map((e) => [e.id, e]));
-  const byFile = new Map(first.exercises.map((e) => [e.file, e.id]));
-  print(renderTerminal(first, { color: o.color, replay: o.replay }));
-  print(`watching ${o.dir} for changes (Ctrl-C to stop)\n`);
-
-  const stop = () => watcher.close();
-  Deno.addSignalListener("SIGINT", stop);
-  let pending = new Set<string>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running = Promise.resolve();
-  const regrade = async () => {
-    const changed = [...pending];
-    pending = new Set();
-    const ids = changed.every((f) => byFile.has(f))
-      ? changed.map((f) => byFile.get(f)!)
-      : [...latest.keys()];
-    const report = await session.grade({ seed: o.seed, ids });
-    for (const e of report.exercises) latest.set(e.id, e);
-    const exercises: ExerciseReport[] = [...latest.values()];
-    const merged: Report = { ...report, exercises, summary: summarize(exercises) };
-    const when = new Date().toTimeString().slice(0, 8);
-    print(
-      `\n── ${when}: saved ${changed.join(", ")}; re-graded ${report.exercises.length} ` +
-        `exercise${report.exercises.length === 1 ? "" : "s"} in ${
-          (report.durationMs / 1000).toFixed(2)
-        } s ──\n`,
-    );
-    print(renderTerminal(merged, { color: o.color, replay: o.replay }));
-  };
-  try {
-    for await (const event of watcher) {
-      if (event.kind === "access") continue;
-      for (const path of event.paths) {
-        const name = path.slice(path.lastIndexOf("/") + 1);
-        if (SOURCE_FILE.test(name)) pending.add(name);
-      }
-      if (pending.size === 0) continue;
-      // Editors write a file in several steps: wait for the burst to end.
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        running = running.then(regrade).catch((e) => {
-          print(`\ngradkit: could not grade: ${(e as Error).message}\n`);
-        });
-      }, 80);
-    }
-  } finally {
-    clearTimeout(timer);
-    Deno.removeSignalListener("SIGINT", stop);
-    await running;
-    await session.close();
-  }
-  return 0;
 }

@@ -12,6 +12,7 @@
 
 import type { Limits } from "./sandbox/sandbox.ts";
 import { DEFAULT_JOBS, type PoolOptions } from "./pool.ts";
+import { didYouMean } from "./names.ts";
 
 /** The command line's options, in the form `node:util`'s `parseArgs` takes (`short` for `-h`). */
 export const GRADE_OPTIONS = {
@@ -26,6 +27,7 @@ export const GRADE_OPTIONS = {
   "output-limit": { type: "string" },
   list: { type: "boolean", default: false },
   watch: { type: "boolean", default: false },
+  verbose: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -98,7 +100,8 @@ export function parseGradeArgs(args: readonly string[]): GradeArgs {
       : Object.entries(GRADE_OPTIONS).find(([, o]) => "short" in o && `-${o.short}` === arg)?.[0];
     const option = name === undefined ? undefined : optionNamed(name);
     if (name === undefined || option === undefined) {
-      throw new UsageError(`unknown option "${written}" (--help lists the options)`);
+      const near = long ? didYouMean(written, Object.keys(GRADE_OPTIONS), "--") : "";
+      throw new UsageError(`unknown option "${written}"${near} (--help lists the options)`);
     }
     if (option.type === "boolean") {
       if (eq >= 0) throw new UsageError(`--${name} takes no value, got "${arg}"`);
@@ -121,6 +124,38 @@ export function parseGradeArgs(args: readonly string[]): GradeArgs {
     i++;
   }
   return { values: values as GradeValues, positionals };
+}
+
+/** The commands besides grading; `watch` and `list` are `grade --watch` and `grade --list`. */
+const COMMANDS = ["grade", "watch", "list", "hint", "reset"] as const;
+
+/**
+ * The command a command line asks for (its first word, as the kit's tasks pass it: `./deno
+ * task hint mse_loss` runs `main.ts hint mse_loss`) and the arguments it takes; `grade` when
+ * the first word is not a command.
+ *
+ * @example
+ * ```ts
+ * commandArgs(["watch", "mse_loss"]); // { name: "grade", args: ["--watch", "mse_loss"] }
+ * ```
+ */
+export function commandArgs(
+  args: readonly string[],
+): { name: "grade" | "hint" | "reset"; args: string[] } {
+  const [first, ...rest] = args;
+  switch (first as typeof COMMANDS[number]) {
+    case "grade":
+      return { name: "grade", args: rest };
+    case "watch":
+      return { name: "grade", args: ["--watch", ...rest] };
+    case "list":
+      return { name: "grade", args: ["--list", ...rest] };
+    case "hint":
+    case "reset":
+      return { name: first as "hint" | "reset", args: rest };
+    default:
+      return { name: "grade", args: [...args] };
+  }
 }
 
 /** The value of `--name`, a positive number, or undefined when the option is absent. */
@@ -161,13 +196,16 @@ export function limitsOf(v: SandboxValues): Partial<Limits> {
  */
 export function poolFor(args: readonly string[]): PoolOptions | undefined {
   try {
-    const { values, positionals } = parseGradeArgs(args);
-    if (values.help || values.list) return undefined;
+    const command = commandArgs(args);
+    if (command.name !== "grade") return undefined;
+    const { values, positionals } = parseGradeArgs(command.args);
+    if (values.help) return undefined;
     const limits = limitsOf(values);
     const jobs = Math.floor(positiveNumber("jobs", values.jobs) ?? DEFAULT_JOBS);
     // One sandbox per exercise at most, except in watch mode (a save may re-grade them all).
     const exercises = positionals.length;
-    return { jobs: values.watch || exercises === 0 ? jobs : Math.min(jobs, exercises), limits };
+    const all = values.watch || values.list || exercises === 0;
+    return { jobs: all ? jobs : Math.min(jobs, exercises), limits };
   } catch {
     return undefined;
   }

@@ -34,12 +34,13 @@ Deno.test("poolFor: the limits that change how a sandbox starts", () => {
   );
 });
 
-Deno.test("poolFor: no sandbox for help, list, or a command line that is wrong", () => {
+Deno.test("poolFor: no sandbox for help, hint, reset, or a command line that is wrong", () => {
   for (
     const args of [
       ["--help"],
       ["-h"],
-      ["--list"],
+      ["hint", "mse_loss"],
+      ["reset", "7", "--yes"],
       ["--frobnicate"],
       ["--jobs", "0"],
       ["--memory-limit", "lots"],

@@ -16,7 +16,8 @@
  * @module
  */
 
-import { type Exercise, selectExercises } from "./manifest.ts";
+import { type Exercise, MANIFEST, selectExercises } from "./manifest.ts";
+import { importGraph } from "./imports.ts";
 import { type ExerciseJob, gradeExercise } from "./grade_exercise.ts";
 import { type ExerciseReport, type Report, REPORT_SCHEMA_VERSION, summarize } from "./report.ts";
 import { type RunSeed, seedFields } from "./secret_seed.ts";
@@ -74,7 +75,7 @@ function checkMemoryWatch(): void {
     if (e instanceof Deno.errors.NotFound) return; // no /proc (not Linux): no memory cap
     throw new MissingPermission(
       "the grader needs --allow-all: Deno reads /proc/PID/status, which the sandbox's memory " +
-        "limit relies on, only with it (run it as `deno task grade`)",
+        "limit relies on, only with it (run it as `./deno task grade`)",
     );
   }
 }
@@ -162,18 +163,26 @@ export class GradingSession {
       if (e instanceof StagingTampered) throw e;
       throw new NoSuchFolder(this.#options.dir, (e as Error).message);
     }
-    const slots = await this.#pool.take(exercises.length);
+    // The exercise files these import are graded with them: whether those pass says where a
+    // failure may come from (reported on the importing exercise, see `withImports`).
+    const universe = request.exercises ?? MANIFEST;
+    const graph = importGraph(snapshot.exercisesDir, universe);
+    const wanted = new Set(exercises.map((e) => e.id));
+    const graded = universe.filter((e) =>
+      wanted.has(e.id) || exercises.some((x) => graph.get(x.id)?.includes(e))
+    );
+    const slots = await this.#pool.take(graded.length);
     const limits = this.#pool.limits;
-    const results: ExerciseReport[] = new Array(exercises.length);
+    const results: ExerciseReport[] = new Array(graded.length);
     const shownDir = this.#options.dir.replace(/\/+$/, "");
     try {
       // Every exercise at once (see the module's doc), spread over the sandboxes. The later
       // exercises of the course are the larger ones: their requests go out first. Reports stay
       // in course order.
-      await Promise.all(exercises.map(async (_, k) => {
-        const i = exercises.length - 1 - k;
+      await Promise.all(graded.map(async (_, k) => {
+        const i = graded.length - 1 - k;
         const job: ExerciseJob = {
-          exercise: exercises[i],
+          exercise: graded[i],
           stagedDir: snapshot.exercisesDir,
           shownDir,
           seed: request.seed,
@@ -186,12 +195,13 @@ export class GradingSession {
       // Loaded modules stay loaded: the files can go (the first with the folder, at close).
       if (this.#pool.staging.count > 1) removeSnapshot(snapshot);
     }
+    const reported = withImports(results, graph, shownDir).filter((r) => wanted.has(r.id));
     const report: Report = {
       schemaVersion: REPORT_SCHEMA_VERSION,
       ...seedFields(request.seed),
       dir: this.#options.dir,
-      exercises: results,
-      summary: summarize(results),
+      exercises: reported,
+      summary: summarize(reported),
       skippedFiles: snapshot.skipped,
       durationMs: Math.round(performance.now() - started),
     };
@@ -208,6 +218,48 @@ export class GradingSession {
   abandon(): void {
     this.#pool.abandon();
   }
+}
+
+const STATE: Record<ExerciseReport["status"], string> = {
+  passed: "passes",
+  failed: "fails some of its own tests",
+  not_started: "is not written yet (it still calls todo())",
+  error: "does not run (see its own report)",
+  timeout: "runs out of time",
+};
+
+/**
+ * The exercises' reports, each that did not pass telling which exercise files it imports did
+ * not pass either (`failingImports`, and a first line of its message): a wrong softmax in 08
+ * fails the training loop of 16 that imports it, and the place to fix it is 08.
+ */
+export function withImports(
+  results: readonly ExerciseReport[],
+  graph: ReadonlyMap<string, readonly Exercise[]>,
+  shownDir: string,
+): ExerciseReport[] {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  return results.map((r) => {
+    if (r.status === "passed") return r;
+    const failing = (graph.get(r.id) ?? []).map((e) => byId.get(e.id))
+      .filter((d): d is ExerciseReport => d !== undefined && d.status !== "passed")
+      // A stub that is not started itself is simply not started: only an exercise whose calls
+      // reached another file's todo() is held up by it (`notImplementedMessage` names the file).
+      .filter((d) =>
+        r.status !== "not_started" ||
+        r.tests.some((t) => t.message?.includes(` of ${shownDir}/${d.file}, which is not`))
+      );
+    if (failing.length === 0) return r;
+    const said = failing.map((d) =>
+      `${shownDir}/${r.file} imports ${shownDir}/${d.file}, which ${STATE[d.status]}: fix ` +
+      `exercise ${d.id} first; the failures here may come from it`
+    ).join("\n");
+    return {
+      ...r,
+      message: r.message ? `${said}\n${r.message}` : said,
+      failingImports: failing.map((d) => ({ id: d.id, file: d.file, status: d.status })),
+    };
+  });
 }
 
 /**
@@ -237,7 +289,11 @@ async function gradeThenEnd(
   const jobs = Math.max(1, Math.min(options.jobs ?? DEFAULT_JOBS, exercises.length));
   const session = await GradingSession.open({ ...options, jobs });
   try {
-    const report = await session.grade({ seed: options.seed, exercises });
+    // By name: the exercises they import are then graded with them (see `GradingSession.grade`).
+    const report = await session.grade({
+      seed: options.seed,
+      ...(options.exercises ? { exercises } : { ids: options.ids ?? [] }),
+    });
     report.durationMs = Math.round(performance.now() - started);
     return report;
   } finally {

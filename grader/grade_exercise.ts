@@ -11,7 +11,8 @@ import { boundExercise, clampExports, clampText, clampThrown } from "./bounds.ts
 import { CheckFailure } from "./spec.ts";
 import type { ThrownError } from "./sandbox/protocol.ts";
 import { refusedNodeModule } from "./sandbox/import_map.ts";
-import type { SandboxSlot } from "./pool.ts";
+import { KIT_DIR, type SandboxSlot } from "./pool.ts";
+import { stubParameters } from "./stub_signatures.ts";
 import { type Limits, type Sandbox, SandboxFailure, TimeBudget } from "./sandbox/sandbox.ts";
 import { LearnerThrew, TestRun } from "./test_context.ts";
 import { type RunSeed, testRngs } from "./secret_seed.ts";
@@ -43,8 +44,9 @@ function firstLine(text: string): string {
  */
 export function explainThrown(fn: string, error: ThrownError, job: ExerciseJob): string {
   const e = clampThrown(error);
-  const where = e.stack[0] ? ` (${shownLocation(e.stack[0], job)})` : "";
-  const msg = firstLine(e.message);
+  const frame = learnerFrame(e.stack, job);
+  const where = frame ? ` (${shownLocation(frame, job)})` : "";
+  const msg = shownText(firstLine(e.message), job);
   if (
     /NotCapable|PermissionDenied/.test(e.name) || /Requires \w+ access|Failed to spawn/.test(msg)
   ) {
@@ -56,33 +58,111 @@ export function explainThrown(fn: string, error: ThrownError, job: ExerciseJob):
     return `${fn} tried to change a built-in or the kit's lib (${msg}); exercises may not ` +
       `override built-ins${where}`;
   }
-  if (e.name === "MissingExport") return `${msg} of ${job.exercise.file}`;
+  if (e.name === "MissingExport") return `${msg} of ${job.shownDir}/${job.exercise.file}`;
   return `${fn} threw ${e.name}: ${msg}${where}`;
 }
 
 /**
- * Where a stack frame points, as the learner knows the file: "exercises/07_mse_loss.ts:12".
+ * What a call that reached a `todo()` is told: the function not written yet, and, when it lives
+ * in another exercise file that this one imports, that file (finish that exercise first).
+ */
+export function notImplementedMessage(fn: string, error: ThrownError, job: ExerciseJob): string {
+  const e = clampThrown(error);
+  const what = /^(\S+) is not implemented yet/.exec(e.message)?.[1];
+  const frame = learnerFrame(e.stack, job);
+  const loc = frame ? frameLocation(frame) : undefined;
+  const file = loc && loc.path.slice(loc.path.lastIndexOf("/") + 1);
+  if (what && file && file !== job.exercise.file && inStaged(loc.path, job)) {
+    return `${fn} calls ${what} of ${job.shownDir}/${file}, which is not written yet (it still ` +
+      `calls todo()): finish that exercise first`;
+  }
+  return what === fn
+    ? shownText(e.message, job)
+    : `${fn} is not implemented yet (${shownText(e.message, job)})`;
+}
+
+/** A V8 frame's location, "PATH:LINE:COL" at its end, read from the end in one pass. */
+function frameLocation(frame: string): { path: string; line: number; col: number } | undefined {
+  let end = frame.length;
+  while (end > 0 && (frame[end - 1] === ")" || frame[end - 1] === " ")) end--;
+  const colon2 = frame.lastIndexOf(":", end - 1);
+  const colon1 = colon2 > 0 ? frame.lastIndexOf(":", colon2 - 1) : -1;
+  if (colon1 < 0 || !digits(frame, colon1 + 1, colon2) || !digits(frame, colon2 + 1, end)) {
+    return undefined;
+  }
+  let start = colon1;
+  while (start > 0 && !/[\s(]/.test(frame[start - 1])) start--;
+  let path = frame.slice(start, colon1);
+  if (path.startsWith("file://")) path = path.slice("file://".length);
+  if (!path.startsWith("/")) return undefined;
+  return {
+    path,
+    line: Number(frame.slice(colon1 + 1, colon2)),
+    col: Number(frame.slice(colon2 + 1, end)),
+  };
+}
+
+/** Whether an absolute path lies in the staged copy of the submission. */
+function inStaged(path: string, job: ExerciseJob): boolean {
+  return job.stagedDir === undefined || path.startsWith(`${job.stagedDir}/`);
+}
+
+/**
+ * The first frame of a stack in the learner's files (the staged folder), else the first frame;
+ * undefined for an empty stack. A throw inside the kit's lib (a shape mismatch in `matmul`) is
+ * then shown where the learner's code made the call.
+ */
+function learnerFrame(stack: readonly string[], job: ExerciseJob): string | undefined {
+  for (const frame of stack) {
+    const loc = frameLocation(frame);
+    if (loc && inStaged(loc.path, job)) return frame;
+  }
+  return stack[0];
+}
+
+/**
+ * A path as the learner knows it: a file of the staged copy as `exercises/<file>` (the folder
+ * as given), a file of the kit as its path in the kit (`lib/matrix.ts`), anything else by its
+ * name in the graded folder (never the grader's private folders).
+ */
+export function shownPath(path: string, job: ExerciseJob): string {
+  if (job.stagedDir !== undefined && path.startsWith(`${job.stagedDir}/`)) {
+    return `${job.shownDir}/${path.slice(job.stagedDir.length + 1)}`;
+  }
+  if (path.startsWith(`${KIT_DIR}/`) && !path.includes("/.cache/")) {
+    return path.slice(KIT_DIR.length + 1);
+  }
+  return `${job.shownDir}/${path.slice(path.lastIndexOf("/") + 1)}`;
+}
+
+/**
+ * Where a stack frame points, as the learner knows the file: "exercises/07_mse_loss.ts:12:9".
  * A V8 frame ends in its location, "PATH:LINE:COL" (in parentheses after a function name), so
  * this reads the frame from its end, in one pass: a regular expression that looks for the
  * location anywhere took time quadratic in the frame's length (200,000 slashes: minutes).
  * A frame with no location is shown as it is.
  */
 export function shownLocation(frame: string, job: ExerciseJob): string {
-  let end = frame.length;
-  while (end > 0 && (frame[end - 1] === ")" || frame[end - 1] === " ")) end--;
-  const colon2 = frame.lastIndexOf(":", end - 1);
-  const colon1 = colon2 > 0 ? frame.lastIndexOf(":", colon2 - 1) : -1;
-  if (colon1 < 0 || !digits(frame, colon1 + 1, colon2) || !digits(frame, colon2 + 1, end)) {
-    return frame;
+  const loc = frameLocation(frame);
+  return loc ? `${shownPath(loc.path, job)}:${loc.line}:${loc.col}` : frame;
+}
+
+/**
+ * `text` with every path of the grader's private copy of the submission (see `staging.ts`)
+ * shown as the learner's (`exercises/<file>`), and the kit's own paths relative to the kit.
+ */
+export function shownText(text: string, job: ExerciseJob): string {
+  let out = text;
+  if (job.stagedDir !== undefined) {
+    out = out.replaceAll(`file://${job.stagedDir}/`, `${job.shownDir}/`)
+      .replaceAll(`${job.stagedDir}/`, `${job.shownDir}/`);
   }
-  let start = colon1;
-  while (start > 0 && !/[\s(]/.test(frame[start - 1])) start--;
-  let path = frame.slice(start, colon1);
-  if (path.startsWith("file://")) path = path.slice("file://".length);
-  if (!path.startsWith("/")) return frame;
-  return `${job.shownDir}/${path.slice(path.lastIndexOf("/") + 1)}:${
-    frame.slice(colon1 + 1, colon2)
-  }`;
+  // Another snapshot's folder (an earlier run's module): the same learner folder.
+  out = out.replace(
+    /(?:file:\/\/)?\/[^\s"'()]*\/\.cache\/staging\/[^\s"'()]*?\/exercises\//g,
+    `${job.shownDir}/`,
+  );
+  return out.replaceAll(`file://${KIT_DIR}/`, "").replaceAll(`${KIT_DIR}/`, "");
 }
 
 /** Whether `text[from, to)` is a non-empty run of decimal digits. */
@@ -124,6 +204,39 @@ function withoutFileFolders(text: string): string {
   }
 }
 
+/** The location an error of loading points to: its stack's first frame, or its message's "at …". */
+function loadLocation(e: ThrownError): { path: string; line: number; col: number } | undefined {
+  for (const frame of e.stack) {
+    const loc = frameLocation(frame);
+    if (loc) return loc;
+  }
+  const at = e.message.lastIndexOf("\n    at ");
+  return at < 0 ? undefined : frameLocation(firstLine(e.message.slice(at + 1)));
+}
+
+/**
+ * The import specifier written at a location of a staged file (`import x from "npm:y"` with
+ * the location at or before its quote): what the learner wrote, not what it resolved to.
+ */
+function specifierAt(
+  loc: { path: string; line: number; col: number } | undefined,
+  job: ExerciseJob,
+): string | undefined {
+  if (!loc || job.stagedDir === undefined || !inStaged(loc.path, job)) return undefined;
+  try {
+    const line = Deno.readTextFileSync(loc.path).split("\n")[loc.line - 1] ?? "";
+    const m = /["']([^"'\n]{1,300})["']/.exec(line.slice(Math.max(0, loc.col - 1)));
+    return m?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lines of a code frame in a parse error ("3 |   const x = …", "  |      ~"). */
+function codeFrame(message: string): string[] {
+  return message.split("\n").slice(1).filter((l) => /^\s*\d*\s*\|/.test(l)).slice(0, 6);
+}
+
 /** Explains why an exercise file could not be loaded (the error clamped first, as above). */
 export function explainLoadError(error: ThrownError, job: ExerciseJob): string {
   const e = clampThrown(error);
@@ -134,26 +247,65 @@ export function explainLoadError(error: ThrownError, job: ExerciseJob): string {
       `exercise may import only "@gradkit/lib" and other files of its own folder`;
   }
   const first = firstLine(e.message);
+  const loc = loadLocation(e);
+  const where = loc ? `${shownPath(loc.path, job)}:${loc.line}:${loc.col}` : file;
+  // Which file says it: the exercise's, or another file it imports.
+  const from = loc && shownPath(loc.path, job) !== file ? `${file} could not load: ` : "";
+  const syntax = e.name === "SyntaxError" || /^SyntaxError: /.test(first);
+  const notFound = !syntax ? /Module not found "([^"\n]{1,2000})"/.exec(e.message) : null;
+  if (notFound) {
+    const target = notFound[1].startsWith("file://")
+      ? notFound[1].slice("file://".length)
+      : notFound[1];
+    const written = specifierAt(loc, job);
+    const imports = `${from}${where} imports${written ? ` "${written}"` : ""}`;
+    if (job.stagedDir !== undefined && target.startsWith(`${job.stagedDir}/`)) {
+      const rel = target.slice(job.stagedDir.length + 1);
+      const skipped = job.skipped?.find((s) => s.startsWith(`${rel}: `));
+      if (skipped) {
+        return `${imports}, but ${job.shownDir}/${skipped}, so it was not graded with it`;
+      }
+      return `${imports}, which does not exist: there is no ${job.shownDir}/${rel} (check the ` +
+        `file's name and folder)`;
+    }
+    if (job.stagedDir !== undefined) {
+      return `${imports}, a file outside ${job.shownDir}/, which the sandbox does not allow: an ` +
+        `exercise may import only "@gradkit/lib" and other files of its own folder`;
+    }
+  }
   const imported =
-    /(?:read access to|import access to|Module not found|Cannot load module|Import) "?([^"\s,]+)"?/
+    /(?:read access to|import access to|Module not found|Cannot load module|Import|import path) "?([^"\s,]+)"?/
       .exec(
         e.message,
       )?.[1];
   if (
-    (/Requires (read|import) access|Module not found|Cannot load module|Relative import path|npm specifiers|Importing npm|remote/i
-      .test(e.message) || saysNotAllowed(e.message)) && e.name !== "SyntaxError"
+    (/Requires (read|import) access|Module not found|Cannot load module|Relative import path|npm specifiers|Importing npm|remote|jsr:/i
+      .test(e.message) || saysNotAllowed(e.message)) && !syntax
   ) {
-    const what = imported ? ` "${imported.replace(/^file:\/\/\/.*\/exercises\//, "./")}"` : "";
-    return `${file} imports${what}, which the sandbox does not allow: an exercise may import ` +
-      `only "@gradkit/lib" and other files of its own folder (${first})`;
+    const written = specifierAt(loc, job) ??
+      /"((?:npm|jsr|https?):[^"\s]+)"/.exec(e.message)?.[1];
+    const name = written ?? imported?.replace(/^file:\/\/\/.*\/exercises\//, "./");
+    const kind = /^npm:/.test(name ?? "") || /npm specifiers|Importing npm/i.test(e.message)
+      ? ", a package from npm,"
+      : /^jsr:/.test(name ?? "")
+      ? ", a package from JSR,"
+      : /^https?:/.test(name ?? "")
+      ? ", a module from the network,"
+      : ",";
+    return `${from}${where} imports${name ? ` "${shownText(name, job)}"` : ""}${kind} which ` +
+      `the sandbox does not allow: an exercise may import only "@gradkit/lib" and other files ` +
+      `of its own folder (${withoutFileFolders(shownText(first, job))})`;
   }
   if (/function Buffer|ext:deno_node/.test(e.message)) {
     // Booting Deno's Node layer fails against the frozen built-ins: a `node:` import.
     return `${file} imports a Node.js built-in module (node:…), which the sandbox does not ` +
       `allow: an exercise may import only "@gradkit/lib" and other files of its own folder`;
   }
-  if (e.name === "SyntaxError" || /parse|Expected|Unexpected/.test(e.message)) {
-    return `${file} has a syntax error: ${withoutFileFolders(first)}`;
+  if (syntax || /parse|Expected|Unexpected/.test(e.message)) {
+    const what = withoutFileFolders(shownText(first.replace(/^SyntaxError: /, ""), job));
+    const frame = codeFrame(e.message);
+    return `${from}${loc ? where : file} has a syntax error: ${what}` +
+      (frame.length ? `\n${frame.join("\n")}` : "");
   }
   if (e.notImplemented) return `${file} calls todo() while loading; move it inside a function`;
   return `${file} threw while loading: ${explainThrown("the module", e, job)}`;
@@ -252,8 +404,8 @@ async function gradeAttempt(
     report.status = "not_started";
     return finish(
       `${job.shownDir}/${exercise.file} is not there: the exercise is new in this version of the ` +
-        `kit (or the file was deleted); copy its stub to start it: ` +
-        `cp ${STUBS_DIR}/${exercise.file} ${job.shownDir}/`,
+        `kit (or the file was deleted); put its stub back to start it: ./deno task reset ` +
+        `${exercise.id}${job.shownDir === "exercises" ? "" : ` --dir ${job.shownDir}`}`,
     );
   }
 
@@ -315,9 +467,14 @@ async function gradeAttempt(
     return finish(grader(e));
   }
 
+  const parameters = stubParameters(`${KIT_DIR}/${STUBS_DIR}/${exercise.file}`);
   for (const [i, test] of spec.tests.entries()) {
     const rngs = testRngs(job.seed, exercise.id, test.name);
-    const run = new TestRun(rngs.inputs, { sandbox, url, budget, onOutput: collect }, rngs.checks);
+    const run = new TestRun(
+      rngs.inputs,
+      { sandbox, url, budget, onOutput: collect, parameters },
+      rngs.checks,
+    );
     const result: TestReport = { name: test.name, status: "passed" };
     try {
       await test.run(run);
@@ -327,10 +484,11 @@ async function gradeAttempt(
         result.status = "failed";
         result.message = e.message;
         if (e.mismatch) result.mismatch = e.mismatch;
+        if (e.gradients) result.gradients = e.gradients;
       } else if (e instanceof LearnerThrew) {
         result.status = e.thrown.notImplemented ? "not_started" : "error";
         result.message = e.thrown.notImplemented
-          ? `${e.fn} is not implemented yet (${e.thrown.message})`
+          ? notImplementedMessage(e.fn, e.thrown, job)
           : explainThrown(e.fn, e.thrown, job);
       } else {
         result.status = "error";

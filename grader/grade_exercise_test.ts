@@ -27,9 +27,9 @@ Deno.test("shownLocation: a V8 frame's location as the learner knows the file", 
   const dir = "file:///tmp/k/.cache/staging/0/snapshots/1/exercises";
   assert.equal(
     shownLocation(`at mseLoss (${dir}/07_mse_loss.ts:12:9)`, job),
-    "exercises/07_mse_loss.ts:12",
+    "exercises/07_mse_loss.ts:12:9",
   );
-  assert.equal(shownLocation(`at ${dir}/07_mse_loss.ts:3:1`, job), "exercises/07_mse_loss.ts:3");
+  assert.equal(shownLocation(`at ${dir}/07_mse_loss.ts:3:1`, job), "exercises/07_mse_loss.ts:3:1");
   assert.equal(
     shownLocation("at async Promise.all (index 0)", job),
     "at async Promise.all (index 0)",

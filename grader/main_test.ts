@@ -44,12 +44,35 @@ Deno.test("cli: usage errors exit 2 with a message that says what to do", async 
   assert.match(option.stderr, /Usage: \.\/deno task grade/);
 });
 
-Deno.test("cli: --list shows the course in order; --help exits 0", async () => {
-  const list = await cli(["--list"]);
-  assert.equal(list.code, 0);
-  const ids = list.stdout.trim().split("\n").map((l) => l.split(/\s+/)[0]);
-  assert.deepEqual(ids, MANIFEST.map((e) => e.id));
+Deno.test("cli: list grades and shows the course in order with progress; --help exits 0", async () => {
+  const list = await cli(["list", "--dir", "solutions", "--seed", "2"]);
+  assert.equal(list.code, 0, list.stderr);
+  const lines = list.stdout.trim().split("\n");
+  assert.deepEqual(
+    lines.slice(0, MANIFEST.length).map((l) => l.split(/\s+/).slice(0, 4)),
+    MANIFEST.map((e) => ["✓", /^\d+/.exec(e.file)![0], e.id, "passed"]),
+  );
+  assert.match(list.stdout, /\[#{16}\] 16\/16 exercises passed, 160\/160 points/);
+  assert.match(list.stdout, /the course is done/);
   assert.equal((await cli(["--help"])).code, 0);
+});
+
+Deno.test("cli: names as numbers and paths, did you mean, hint and reset as printed", async () => {
+  const typo = await cli(["mse"]);
+  assert.equal(typo.code, 2);
+  assert.match(typo.stderr, /unknown exercise "mse"; did you mean "mse_loss"\?/);
+  const option = await cli(["--sed", "1"]);
+  assert.equal(option.code, 2);
+  assert.match(option.stderr, /unknown option "--sed"; did you mean "--seed"\?/);
+  const graded = await cli(["exercises/07_mse_loss.ts", "--dir", "solutions", "--seed", "1"]);
+  assert.equal(graded.code, 0, graded.stderr);
+  assert.match(graded.stdout, /passed {6}mse_loss/);
+  const hint = await cli(["hint", "07"]);
+  assert.equal(hint.code, 0, hint.stderr);
+  assert.match(hint.stdout, /^hint 1 of 1 for mse_loss/);
+  const reset = await cli(["reset", "7", "--dir", "solutions"]);
+  assert.equal(reset.code, 2, "no terminal to ask on");
+  assert.match(reset.stderr, /\.\/deno task reset mse_loss --yes --dir solutions/);
 });
 
 Deno.test("cli: grading solutions exits 0; JSON to stdout and --out are the same report", async () => {
@@ -197,22 +220,20 @@ Deno.test("cli: without --allow-all the grader refuses to run without its memory
   );
 });
 
-Deno.test("cli: --watch re-grades a saved exercise with warm sandboxes and stops on Ctrl-C", async () => {
+Deno.test("cli: watch shows the first unfinished exercise, a fail, the fix, the pass and the next one", async () => {
   const dir = await Deno.makeTempDir({ prefix: "gradkit-watch-test-" });
+  // 01–06 solved, the rest pristine stubs: the current exercise is 07.
+  for (const e of MANIFEST) {
+    const solved = Number(/^\d+/.exec(e.file)![0]) <= 6;
+    await Deno.copyFile(
+      `${KIT_DIR}/${solved ? "solutions" : STUBS_DIR}/${e.file}`,
+      `${dir}/${e.file}`,
+    );
+  }
   const file = `${dir}/07_mse_loss.ts`;
-  await Deno.copyFile(`${KIT_DIR}/${STUBS_DIR}/07_mse_loss.ts`, file);
+  await Deno.copyFile(`${KIT_DIR}/solutions/07_mse_loss.ts`, `${dir}/mse_solution.ts`);
   const child = new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "-A",
-      `${KIT_DIR}/grader/main.ts`,
-      "--watch",
-      "mse_loss",
-      "--dir",
-      dir,
-      "--seed",
-      "3",
-    ],
+    args: ["run", "-A", `${KIT_DIR}/grader/main.ts`, "watch", "--dir", dir, "--seed", "3"],
     env: { NO_COLOR: "1" },
     stdout: "piped",
     stderr: "piped",
@@ -239,12 +260,30 @@ Deno.test("cli: --watch re-grades a saved exercise with warm sandboxes and stops
       }
     }
   };
+  /** What the screen shows after the last mark. */
+  const screen = () => text.slice(text.lastIndexOf("gradkit watch:"));
   try {
     await waitFor(/watching .* for changes/);
-    assert.match(text, /not started mse_loss/);
+    assert.match(screen(), /\[######----------\] 6\/16 exercises passed/);
+    assert.match(screen(), /now: .*07_mse_loss\.ts \(Mean squared error\)\nnot started mse_loss/);
+    // A mistake: the exercise just saved, failed.
+    const wrong = await Deno.readTextFile(`${KIT_DIR}/solutions/mistakes/mse_loss/forgot_mean.ts`);
+    text = "";
+    await Deno.writeTextFile(file, wrong.replaceAll("../../07_mse_loss.ts", "./mse_solution.ts"));
+    await waitFor(/FAILED {6}mse_loss[\s\S]*watching/);
+    assert.match(screen(), /saved 07_mse_loss\.ts; re-graded 1 exercise in/);
+    assert.match(screen(), /hint: \.\/deno task hint mse_loss/);
+    // The fix: it passes, says so, and moves on to the next unfinished exercise.
+    text = "";
     await Deno.copyFile(`${KIT_DIR}/solutions/07_mse_loss.ts`, file);
-    await waitFor(/passed {6}mse_loss/);
-    assert.match(text, /saved 07_mse_loss\.ts; re-graded 1 exercise/);
+    await waitFor(/✓ mse_loss passes[\s\S]*watching/);
+    assert.match(screen(), /\[#######---------\] 7\/16 exercises passed/);
+    assert.match(screen(), /next: softmax_cross_entropy/);
+    assert.match(
+      screen(),
+      /now: .*08_softmax_cross_entropy\.ts .*\nnot started softmax_cross_entropy/,
+    );
+    assert.ok(!text.includes("\x1b"), "no screen clearing or colour in a pipe");
     child.kill("SIGINT");
     const status = await child.status;
     assert.equal(status.code, 0);

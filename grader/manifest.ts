@@ -8,6 +8,7 @@
  */
 
 import type { ExerciseSpec } from "./spec.ts";
+import { didYouMean, resolveName } from "./names.ts";
 import { spec as numericalGradient } from "./specs/numerical_gradient.ts";
 import { spec as gates } from "./specs/gates.ts";
 import { spec as relu } from "./specs/relu.ts";
@@ -189,23 +190,27 @@ export class UnknownExercise extends Error {
 }
 
 /**
- * The exercises with these ids, in course order; all of them when `ids` is empty. Throws an
- * error that lists the known ids when one is unknown.
+ * The exercise a name means (an id, a number such as `7` or `07`, a file name or a path: see
+ * `names.ts`). Throws {@linkcode UnknownExercise}, with a "did you mean" when a known name is
+ * close.
+ */
+export function exerciseNamed(name: string): Exercise {
+  const e = resolveName(name, MANIFEST);
+  if (e) return e;
+  const suggestion = didYouMean(name.split("/").pop()!.replace(/\.ts$/, ""), [
+    ...MANIFEST.map((e) => e.id),
+  ]);
+  throw new UnknownExercise(
+    `unknown exercise "${name}"${suggestion || `; known: ${MANIFEST.map((e) => e.id).join(", ")}`}`,
+  );
+}
+
+/**
+ * The exercises with these names (see {@linkcode exerciseNamed}), in course order; all of them
+ * when `ids` is empty. Throws {@linkcode UnknownExercise} for the first unknown name.
  */
 export function selectExercises(ids: readonly string[]): Exercise[] {
   if (ids.length === 0) return [...MANIFEST];
-  const known = new Map(MANIFEST.map((e) => [e.id, e]));
-  const byFile = new Map(MANIFEST.map((e) => [e.file.replace(/\.ts$/, ""), e]));
-  const unknown = ids.filter((id) => !known.has(id) && !byFile.has(id.replace(/\.ts$/, "")));
-  if (unknown.length > 0) {
-    throw new UnknownExercise(
-      `unknown exercise ${unknown.map((u) => `"${u}"`).join(", ")}; known: ${
-        MANIFEST.map((e) => e.id).join(", ")
-      }`,
-    );
-  }
-  const wanted = new Set(
-    ids.map((id) => (known.get(id) ?? byFile.get(id.replace(/\.ts$/, "")))!.id),
-  );
+  const wanted = new Set(ids.map((id) => exerciseNamed(id).id));
   return MANIFEST.filter((e) => wanted.has(e.id));
 }

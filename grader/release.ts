@@ -36,7 +36,7 @@ export const SUPPORT_FILES = [
   ".tools/package-lock.json",
 ];
 /** The tasks of the learner's `deno.json`. */
-export const LEARNER_TASKS = ["grade", "test"];
+export const LEARNER_TASKS = ["grade", "watch", "list", "hint", "reset", "test"];
 /**
  * The learner's README: the kit's own, without its last section ("## More", which links the
  * instructors' and maintainers' documents that a learner's copy does not hold).

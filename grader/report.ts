@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Mismatch } from "./spec.ts";
+import type { GradientRow, Mismatch } from "./spec.ts";
 
 /** The version of the report's shape; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 2;
@@ -26,6 +26,19 @@ export interface TestReport {
   mismatch?: Mismatch;
   /** Facts worth knowing that are not failures (e.g. coordinates skipped at a kink). */
   notes?: string[];
+  /**
+   * For a test that checks several gradients together, when one is wrong: every one of them,
+   * with its largest relative error and whether it passed (optional; added in schema 2).
+   */
+  gradients?: GradientRow[];
+}
+
+/** An exercise file that another one imports, and how it fared in the same run. */
+export interface ImportedExercise {
+  id: string;
+  /** Its file, relative to the graded folder. */
+  file: string;
+  status: ExerciseStatus;
 }
 
 /** One exercise's result. */
@@ -43,6 +56,11 @@ export interface ExerciseReport {
   /** What the learner's code printed while graded (truncated at the output limit). */
   output?: string;
   hint?: string;
+  /**
+   * Exercise files this one imports (directly or through others) that did not pass in the same
+   * run, in course order: its own failures may come from them (optional; added in schema 2).
+   */
+  failingImports?: ImportedExercise[];
   durationMs: number;
 }
 

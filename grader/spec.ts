@@ -46,15 +46,44 @@ export interface Mismatch {
   tolerance: number;
 }
 
+/**
+ * One gradient of a check of several (CS231n prints one such line per parameter): its largest
+ * relative error against the numerical gradient, and whether that is within the tolerance.
+ */
+export interface GradientRow {
+  /** The gradient, e.g. "grads.W1". */
+  what: string;
+  /** The largest relative error over its entries (or its random directions). */
+  relError: number;
+  /** The tolerance it is held to. */
+  tolerance: number;
+  passed: boolean;
+}
+
 /** Thrown by a check: the learner's result is wrong. The message is shown to the learner. */
 export class CheckFailure extends Error {
   /** The worst element, when the failure is a numerical comparison. */
   readonly mismatch?: Mismatch;
+  /** Every gradient of a check of several, when one of them is wrong. */
+  gradients?: GradientRow[];
   constructor(message: string, mismatch?: Mismatch) {
     super(message);
     this.name = "CheckFailure";
     this.mismatch = mismatch;
   }
+}
+
+/** One gradient for {@linkcode TestContext.expectGradients}. */
+export interface GradientCheck {
+  /** Names it in messages, e.g. "dW". */
+  what: string;
+  /** The learner's gradient. */
+  got: Matrix;
+  /** The reference loss; reads `x.data` in place (the checker perturbs it). */
+  f: () => number;
+  /** What it is the gradient with respect to. */
+  x: Matrix;
+  options?: GradientCheckOptions;
 }
 
 /** Tolerances of a numerical comparison: an element passes when its relative error is at most `rtol`. */
@@ -116,8 +145,12 @@ export interface TestContext {
    */
   requireNewValues(options?: NewValuesOptions): void;
 
-  /** Checks that `value` is a finite number and returns it. */
-  expectNumber(value: unknown, what: string): number;
+  /**
+   * Checks that `value` is a finite number and returns it. `returnedWith`: a gradient returned
+   * beside it, as evidence of why it is not finite (a finite gradient beside an infinite loss
+   * points to the log of a probability that rounded to 0, not to an overflow).
+   */
+  expectNumber(value: unknown, what: string, returnedWith?: unknown): number;
   /** Checks that `value` is a {@linkcode Matrix} of the given shape with finite entries, and returns it. */
   expectMatrix(value: unknown, what: string, shape: readonly [number, number]): Matrix;
   /** Checks that `value` is a plain object with (at least) these keys, and returns it. */
@@ -146,10 +179,17 @@ export interface TestContext {
     options?: GradientCheckOptions,
   ): void;
   /**
+   * Checks several gradients (those a function returns together) as
+   * {@linkcode TestContext.expectGradient} checks one, every one of them even when one fails:
+   * the failure then carries a table of every gradient's largest relative error, which tells
+   * where an error starts (a wrong W2 and a wrong W1, or only W1).
+   */
+  expectGradients(checks: readonly GradientCheck[]): void;
+  /**
    * Checks the gradients of `f` with respect to several inputs at once, along `directions`
    * random directions that move all of them together (2k + 1 calls of `f`, whatever the sizes).
    * When that check fails, each input is checked on its own along its own directions, and the
-   * failure names the gradient that is wrong.
+   * failure names the first gradient that is wrong and carries a table of them all.
    */
   expectGradientsTogether(
     gradients: readonly { what: string; got: Matrix; x: Matrix }[],

@@ -32,7 +32,7 @@ Deno.test("a folder without an exercise's file grades it not started, saying whe
     assert.equal(
       gates.message,
       `${dir}/${gates.file} is not there: the exercise is new in this version of the kit (or ` +
-        `the file was deleted); copy its stub to start it: cp grader/stubs/${gates.file} ${dir}/`,
+        `the file was deleted); put its stub back to start it: ./deno task reset gates --dir ${dir}`,
     );
     // The others as before: a stub is not started (with no message), a wrong export an error.
     assert.equal(byId.get("relu")!.status, "not_started");

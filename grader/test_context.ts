@@ -16,7 +16,9 @@ import {
 import { directionalCheck, numericalGradient } from "./checker.ts";
 import {
   CheckFailure,
+  type GradientCheck,
   type GradientCheckOptions,
+  type GradientRow,
   type Mismatch,
   type NewValuesOptions,
   type TestContext,
@@ -89,13 +91,39 @@ function indexOf(value: number | Matrix, flat: number): number[] {
   return typeof value === "number" ? [] : [Math.floor(flat / value.cols), flat % value.cols];
 }
 
-function nonFinite(what: string, x: number, index: number[]): CheckFailure {
+/**
+ * Why a value is NaN or ±Infinity, from what it is and, for a loss, the gradient returned with
+ * it: exp overflowing (Infinity, and Infinity − Infinity or Infinity / Infinity giving NaN) is
+ * not the same mistake as the log of a probability that rounded to 0 (a finite gradient: the
+ * probabilities were computed fine, and shifted, but their log was taken).
+ */
+function nonFinite(what: string, x: number, index: number[], gradientFinite = false): CheckFailure {
   const where = index.length ? ` at [${index.join(", ")}]` : "";
+  if (x === Infinity && gradientFinite) {
+    return new CheckFailure(
+      `${what} is Infinity while the gradient returned with it is finite: not an overflow (the ` +
+        `probabilities came out fine), but the log of a probability that rounded to 0 ` +
+        `(−log 0 = Infinity): a class that trails the best one by more than about 745 gets ` +
+        `probability exactly 0, even after subtracting the row maximum. Compute the loss from ` +
+        `the shifted scores instead, log Σ exp(s − m) − (s_y − m), without taking the log of a ` +
+        `probability`,
+    );
+  }
+  const cause = Number.isNaN(x)
+    ? `NaN comes from Infinity − Infinity, Infinity / Infinity or 0 / 0: most often exp of a ` +
+      `large number overflowed to Infinity, or exp of a very negative one underflowed to 0`
+    : `Infinity comes from exp of a large number (past about 709.78), a division by zero, or ` +
+      `the log of 0`;
   return new CheckFailure(
-    `${what} is ${formatNumber(x)}${where}: a numerical overflow or a division by zero? ` +
-      `(exp of a large number overflows: rearrange so that exp only sees numbers ≤ 0, e.g. ` +
-      `subtract the row maximum before a softmax, use exp(-|x|) in a sigmoid)`,
+    `${what} is ${formatNumber(x)}${where}: ${cause}. Rearrange so that exp only sees numbers ` +
+      `≤ 0 (subtract the row maximum before a softmax, use exp(-|x|) in a sigmoid) and never ` +
+      `take the log of a number that may round to 0`,
   );
+}
+
+/** Whether `value` is a Matrix whose entries are all finite. */
+function finiteMatrix(value: unknown): boolean {
+  return isMatrix(value) && value.data.every(Number.isFinite);
 }
 
 /** Where a test's calls go and what it records. */
@@ -106,6 +134,11 @@ export interface CallTarget {
   budget: TimeBudget;
   /** Receives what the learner printed during each call. */
   onOutput(text: string): void;
+  /**
+   * The parameter names of the exercise's functions, as its stub writes them (see
+   * `parameterNames` in `stub_signatures.ts`), for messages: "argument x", not "argument 2".
+   */
+  parameters?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A live test: implements {@linkcode TestContext} for one test of one exercise. */
@@ -144,12 +177,18 @@ export class TestRun implements TestContext {
     if (!reply.ok) throw new LearnerThrew(name, reply.error);
     if (!this.#mutationAllowed && reply.changed && reply.changed.length > 0) {
       const c = reply.changed[0];
-      throw new CheckFailure(mutationMessage(name, args, c.path, decode(c.after)));
+      throw new CheckFailure(
+        mutationMessage(name, args, c.path, decode(c.after), this.#parameters(name)),
+      );
     }
     if (this.#newValues && reply.shared) {
       const options = this.#newValues;
       const bad = reply.shared.find((s) => !exempt(s, options.except ?? []));
-      if (bad) throw new CheckFailure(sharedMessage(name, bad, options.parameters?.[name]));
+      if (bad) {
+        throw new CheckFailure(
+          sharedMessage(name, bad, options.parameters?.[name] ?? this.#parameters(name)),
+        );
+      }
     }
     let value: unknown;
     try {
@@ -161,6 +200,11 @@ export class TestRun implements TestContext {
       );
     }
     return { value, probes: reply.probes ?? [] };
+  }
+
+  /** The parameter names of the learner's function `fn`, from the spec or the stub. */
+  #parameters(fn: string): readonly string[] | undefined {
+    return this.#newValues?.parameters?.[fn] ?? this.#target.parameters?.[fn];
   }
 
   probe(kind: string, params: Record<string, unknown>): ProbeRef {
@@ -175,19 +219,22 @@ export class TestRun implements TestContext {
     this.#newValues = options;
   }
 
-  expectNumber(value: unknown, what: string): number {
+  expectNumber(value: unknown, what: string, returnedWith?: unknown): number {
     if (typeof value !== "number") {
       throw new CheckFailure(`${what}: expected a number, got ${describeValue(value)}`);
     }
-    if (!Number.isFinite(value)) throw nonFinite(what, value, []);
+    if (!Number.isFinite(value)) throw nonFinite(what, value, [], finiteMatrix(returnedWith));
     return value;
   }
 
   expectMatrix(value: unknown, what: string, shape: readonly [number, number]): Matrix {
     const [rows, cols] = shape;
     if (!isMatrix(value)) {
-      const tip = value instanceof Float64Array || Array.isArray(value)
-        ? ` (wrap it: new Matrix(${rows}, ${cols}, data))`
+      const nested = Array.isArray(value) && value.length > 0 && Array.isArray(value[0]);
+      const tip = nested
+        ? " (make one from its rows: Matrix.from(rows))"
+        : value instanceof Float64Array || Array.isArray(value)
+        ? ` (wrap it: new Matrix(${rows}, ${cols}, data), data holding the entries row after row)`
         : "";
       throw new CheckFailure(
         `${what}: expected a ${shapeText(rows, cols)} Matrix, got ${describeValue(value)}${tip}`,
@@ -263,16 +310,32 @@ export class TestRun implements TestContext {
     x: Matrix,
     options: GradientCheckOptions = {},
   ): void {
+    const { failure } = this.#gradientCheck({ what, got, f, x, options });
+    if (failure) throw failure;
+  }
+
+  expectGradients(checks: readonly GradientCheck[]): void {
+    for (const c of checks) expectSameShape(c.what, c.got, c.x);
+    const results = checks.map((c) => ({ what: c.what, ...this.#gradientCheck(c) }));
+    const first = results.find((r) => r.failure);
+    if (!first) return;
+    throw withTable(first.failure!, results.map((r) => tableRow(r.what, r.relError, r.rtol)));
+  }
+
+  /** One gradient checked against the numerical gradient: its worst relative error, and the failure. */
+  #gradientCheck(
+    c: GradientCheck,
+  ): { relError: number; rtol: number; failure?: CheckFailure } {
+    const { what, got, f, x, options = {} } = c;
     expectSameShape(what, got, x);
     const rtol = options.rtol ?? GRADIENT_TOLERANCE.rtol;
     const atol = options.atol ?? GRADIENT_TOLERANCE.atol;
     if (options.directions) {
-      const failure = this.#alongDirections(what, [got.data], f, [x.data], options.directions, {
+      const d = this.#alongDirections(what, [got.data], f, [x.data], options.directions, {
         rtol,
         atol: options.atol,
       });
-      if (failure) throw failure;
-      return;
+      return { relError: d.relError, rtol, failure: d.failure };
     }
     const numeric = numericalGradient(f, x.data);
     const skip = new Set(numeric.kinks);
@@ -281,19 +344,22 @@ export class TestRun implements TestContext {
         `${what}: ${skip.size} coordinate(s) at a kink were not compared (no derivative there)`,
       );
     }
-    const c = compareArrays(got.data, numeric.gradient, { rtol, atol }, skip);
-    if (!c.ok) {
-      const mismatch: Mismatch = {
-        what,
-        index: indexOf(x, c.worstIndex),
-        expected: c.expected,
-        got: c.got,
-        relError: c.worstRelError,
-        tolerance: rtol,
-      };
-      const factor = constantFactor(got.data, numeric.gradient, atol, skip);
-      throw new CheckFailure(mismatchMessage(mismatch, c.failing, got.size, factor), mismatch);
-    }
+    const c2 = compareArrays(got.data, numeric.gradient, { rtol, atol }, skip);
+    if (c2.ok) return { relError: c2.worstRelError, rtol };
+    const mismatch: Mismatch = {
+      what,
+      index: indexOf(x, c2.worstIndex),
+      expected: c2.expected,
+      got: c2.got,
+      relError: c2.worstRelError,
+      tolerance: rtol,
+    };
+    const factor = constantFactor(got.data, numeric.gradient, atol, skip);
+    return {
+      relError: c2.worstRelError,
+      rtol,
+      failure: new CheckFailure(mismatchMessage(mismatch, c2.failing, got.size, factor), mismatch),
+    };
   }
 
   expectGradientsTogether(
@@ -312,20 +378,15 @@ export class TestRun implements TestContext {
       options.directions,
       tolerance,
     );
-    if (!together) return;
-    // Which one is wrong: each on its own (the cost is paid only by a failing submission).
-    for (const { what, got, x } of gradients) {
-      const alone = this.#alongDirections(
-        what,
-        [got.data],
-        f,
-        [x.data],
-        options.directions,
-        tolerance,
-      );
-      if (alone) throw alone;
-    }
-    throw together;
+    if (!together.failure) return;
+    // Which ones are wrong: each on its own (the cost is paid only by a failing submission),
+    // every one of them, so the table shows where the error starts.
+    const alone = gradients.map(({ what, got, x }) => ({
+      what,
+      ...this.#alongDirections(what, [got.data], f, [x.data], options.directions, tolerance),
+    }));
+    const rows = alone.map((a) => tableRow(a.what, a.relError, tolerance.rtol));
+    throw withTable(alone.find((a) => a.failure)?.failure ?? together.failure, rows);
   }
 
   /** A directional check of `got` against `f`; the failure to throw, if it fails. */
@@ -336,22 +397,23 @@ export class TestRun implements TestContext {
     x: Float64Array[],
     directions: number,
     tolerance: { rtol: number; atol?: number },
-  ): CheckFailure | undefined {
+  ): { relError: number; failure?: CheckFailure } {
     const d = directionalCheck(f, x, got, {
       directions,
       seed: this.#checks.int(0, 2 ** 31),
       atol: tolerance.atol,
     });
     const { rtol } = tolerance;
-    if (d.worst.relError <= rtol) return undefined;
+    if (d.worst.relError <= rtol) return { relError: d.worst.relError };
     const k = d.worst.direction;
-    return new CheckFailure(
+    const failure = new CheckFailure(
       `${what}: along a random direction the loss changes at rate ${
         formatNumber(d.numerical[k])
       }, but your gradient${got.length > 1 ? "s predict" : " predicts"} ${
         formatNumber(d.analytic[k])
       } (relative error ${d.worst.relError.toExponential(2)} > ${rtol})`,
     );
+    return { relError: d.worst.relError, failure };
   }
 
   expect(condition: boolean, message: string): asserts condition {
@@ -361,6 +423,16 @@ export class TestRun implements TestContext {
   note(text: string): void {
     this.notes.push(text);
   }
+}
+
+function tableRow(what: string, relError: number, tolerance: number): GradientRow {
+  return { what, relError, tolerance, passed: relError <= tolerance };
+}
+
+/** `failure`, carrying the table of every gradient checked with it. */
+function withTable(failure: CheckFailure, rows: GradientRow[]): CheckFailure {
+  failure.gradients = rows;
+  return failure;
 }
 
 /** A gradient has the shape of what it is the gradient with respect to. */
@@ -488,11 +560,16 @@ function valueAt(args: unknown[], path: (string | number)[]): unknown {
   return v;
 }
 
-function mutationMessage(
+/**
+ * "mseLoss returned with its argument pred changed (element [0, 1] was 0.5, is now 0.25): …",
+ * naming the argument as the stub does when the names are known ("argument 2" otherwise).
+ */
+export function mutationMessage(
   fn: string,
   args: unknown[],
   path: (string | number)[],
   after: unknown,
+  parameters?: readonly string[],
 ): string {
   const before = valueAt(args, path);
   const b = isMatrix(before) ? before.data : before as ArrayLike<number>;
@@ -511,6 +588,7 @@ function mutationMessage(
       }
     }
   }
-  return `${fn} modified its ${pathText(path)}${detail}: inputs must be left unchanged; ` +
-    `compute into a new Matrix instead`;
+  const name = argumentName(path, parameters);
+  return `${fn} returned with its ${name ? `argument ${name}` : pathText(path)} ` +
+    `changed${detail}: leave every input as it was given; compute into a new Matrix instead`;
 }

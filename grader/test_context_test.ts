@@ -33,7 +33,7 @@ Deno.test("expectMatrix: names what arrived and hints at the fix", () => {
   );
   assert.match(
     failure(() => t.expectMatrix([1, 2], "dW", [1, 2])),
-    /plain array of length 2 \(wrap it: new Matrix\(1, 2, data\)\)/,
+    /plain array of length 2 \(wrap it: new Matrix\(1, 2, data\)/,
   );
   assert.match(
     failure(() => t.expectMatrix(new Matrix(3, 2), "dW", [2, 3])),
@@ -41,7 +41,7 @@ Deno.test("expectMatrix: names what arrived and hints at the fix", () => {
   );
   assert.match(
     failure(() => t.expectMatrix(new Matrix(1, 2, [1, NaN]), "dS", [1, 2])),
-    /dS is NaN at \[0, 1\]: a numerical overflow/,
+    /dS is NaN at \[0, 1\]: NaN comes from Infinity − Infinity/,
   );
   const m = new Matrix(2, 3);
   assert.equal(t.expectMatrix(m, "dW", [2, 3]), m);
@@ -52,7 +52,16 @@ Deno.test("expectNumber and expectObject", () => {
   assert.match(failure(() => t.expectNumber("1", "loss")), /loss: expected a number, got a string/);
   assert.match(
     failure(() => t.expectNumber(Infinity, "loss")),
-    /loss is Infinity: a numerical overflow/,
+    /loss is Infinity: Infinity comes from exp of a large number .* or the log of 0/,
+  );
+  // Beside a finite gradient, an infinite loss is the log of 0, not an overflow.
+  assert.match(
+    failure(() => t.expectNumber(Infinity, "loss", Matrix.from([[0.5, -0.5]]))),
+    /loss is Infinity while the gradient returned with it is finite: not an overflow/,
+  );
+  assert.match(
+    failure(() => t.expectNumber(NaN, "loss", Matrix.from([[NaN, 1]]))),
+    /loss is NaN: NaN comes from Infinity − Infinity/,
   );
   assert.match(
     failure(() => t.expectObject({ loss: 1 }, "f(...)", ["loss", "dScores"])),
@@ -129,6 +138,47 @@ Deno.test("expectGradientsTogether: one check for all inputs, and names the wron
     failure(() => t.expectGradientsTogether(pairs(da, new Matrix(1, 4)), f, { directions: 6 })),
     /db: expected shape 2×2 .* got 1×4/,
   );
+});
+
+/** The failure `f` throws. */
+function thrown(f: () => void): CheckFailure {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof CheckFailure) return e;
+    throw e;
+  }
+  throw new Error("no failure");
+}
+
+Deno.test("expectGradients and expectGradientsTogether: every gradient's error in a table", () => {
+  const t = run();
+  const a = Matrix.from([[0.5, -1.5, 2]]);
+  const b = Matrix.from([[1, 2], [3, -0.5]]);
+  const sum = (m: Matrix) => m.data.reduce((s, v) => s + v, 0);
+  const squares = (m: Matrix) => m.data.reduce((s, v) => s + v * v, 0);
+  const f = () => squares(a) * sum(b);
+  const da = a.mul(2 * sum(b));
+  const db = b.map(() => squares(a));
+  t.expectGradients([{ what: "da", got: da, f, x: a }, { what: "db", got: db, f, x: b }]);
+  const one = thrown(() =>
+    t.expectGradients([{ what: "da", got: da, f, x: a }, { what: "db", got: db.mul(2), f, x: b }])
+  );
+  assert.match(one.message, /^db: element/);
+  assert.deepEqual(one.gradients?.map((g) => [g.what, g.passed]), [["da", true], ["db", false]]);
+  assert.ok(one.gradients![0].relError < 1e-7 && one.gradients![1].relError > 0.1);
+  const both = thrown(() =>
+    t.expectGradientsTogether(
+      [
+        { what: "da", got: da.mul(-1), x: a },
+        { what: "db", got: db.mul(3), x: b },
+      ],
+      f,
+      { directions: 6 },
+    )
+  );
+  assert.match(both.message, /^da: along a random direction/, "the first wrong one is named");
+  assert.deepEqual(both.gradients?.map((g) => [g.what, g.passed]), [["da", false], ["db", false]]);
 });
 
 Deno.test("expectClose and expectGradient: a constant factor is named", () => {

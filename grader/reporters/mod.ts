@@ -55,6 +55,10 @@ export interface RenderOptions {
   replay?: string;
   /** Colors, for the terminal format printed to a terminal. */
   color?: boolean;
+  /** For the terminal format: columns to wrap at (default 80). */
+  width?: number;
+  /** For the terminal format: everything, not the short default. */
+  verbose?: boolean;
 }
 
 /**
@@ -72,7 +76,12 @@ export async function render(
 ): Promise<string> {
   switch (format) {
     case "terminal":
-      return renderTerminal(report, { color: options.color ?? false, replay: options.replay });
+      return renderTerminal(report, {
+        color: options.color ?? false,
+        replay: options.replay,
+        width: options.width,
+        verbose: options.verbose,
+      });
     case "json":
       return renderJson(report);
     case "gradescope":

@@ -62,7 +62,8 @@ Deno.test("terminal view: one line per exercise, failures explained, next step a
   assert.match(text, /passed {6}gates {22}1\/1 tests {2}10\/10 pts {2}\(02_gates\.ts\)/);
   assert.match(text, /FAILED {6}mse_loss/);
   assert.match(text, /✗ dPred on a batch\n {8}dPred: element \[0, 1\] is 2, expected 1/);
-  assert.match(text, /hint: divide by N/);
+  assert.match(text, /hint: \.\/deno task hint mse_loss\n/);
+  assert.ok(!text.includes("divide by N"), "the hint itself is a command away");
   assert.match(text, /skipped link\.ts: a symbolic link/);
   assert.match(text, /1\/2 exercises passed, 1 failed.*15\/20 points \(1\.23 s\)/);
   assert.match(text, /next: exercises\/07_mse_loss\.ts \(Mean squared error\)/);
@@ -91,4 +92,42 @@ Deno.test("terminal view: colors match node:util's styleText, and only the verdi
   assert.ok(text.includes(`${paint("red", "✗")} dPred on a batch`), "failed test in red");
   // The learner's escape sequences stay escaped even with colors on.
   assert.ok(!text.includes("\x1b[2J"));
+});
+
+Deno.test("terminal view: plurals right, wrapped to the width, short by default, all with --verbose", () => {
+  const r = report();
+  r.summary = { ...r.summary, error: 1, timeout: 1 };
+  const failing = r.exercises[1];
+  failing.tests.push(
+    ...["b", "c", "d"].map((name) => ({
+      name,
+      status: "failed" as const,
+      message: `${name}: ${"a long message ".repeat(10)}`,
+      notes: ["a note"],
+    })),
+  );
+  const short = renderTerminal(r, { color: false, width: 60 });
+  assert.match(short, /1 failed, 1 error, 1 timeout;/);
+  assert.ok(!/errors|timeouts/.test(short));
+  for (const line of short.split("\n")) {
+    if (line.startsWith("        ")) assert.ok(line.length <= 60, line);
+  }
+  assert.match(short, /\n {8}b: a long message.*\n {8}\S/, "continues under itself");
+  assert.match(short, /… and 1 more test \(--verbose shows all\)/);
+  assert.ok(!short.includes("note:") && !short.includes("✓"));
+  const all = renderTerminal(r, { color: false, width: 60, verbose: true });
+  assert.match(all, /✗ d\n/);
+  assert.match(all, /note: a note/);
+  assert.match(all, /✓ value/);
+});
+
+Deno.test("terminal view: next is the imported exercise that holds one up", () => {
+  const r = report();
+  r.exercises[1].failingImports = [
+    { id: "gates", file: "02_gates.ts", status: "not_started" },
+  ];
+  assert.match(
+    renderTerminal(r, { color: false }),
+    /next: exercises\/02_gates\.ts \(gates, which mse_loss imports\)/,
+  );
 });

@@ -33,7 +33,7 @@ export async function checkScoreLoss(t: TestContext, c: ScoreLossCase): Promise<
   const { value = true, gradient = true } = c.parts ?? {};
   const prefix = c.prefix ?? "";
   const out = t.expectObject(await t.call(c.fn, ...c.args), `${c.fn}(...)`, ["loss", "dScores"]);
-  const loss = t.expectNumber(out.loss, `${prefix}loss (${c.label})`);
+  const loss = t.expectNumber(out.loss, `${prefix}loss (${c.label})`, out.dScores);
   const dScores = t.expectMatrix(
     out.dScores,
     `${prefix}dScores (${c.label})`,

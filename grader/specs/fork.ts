@@ -110,9 +110,11 @@ function checkNumerically(
   what = "forkBackward",
 ): void {
   const f = () => weighted(circuit(v.x, v.y, v.z), v.dout);
-  t.expectGradient(`${what}: dy`, g.dy, f, v.y);
-  t.expectGradient(`${what}: dz`, g.dz, f, v.z);
-  t.expectGradient(`${what}: dx`, g.dx, f, v.x);
+  t.expectGradients([
+    { what: `${what}: dy`, got: g.dy, f, x: v.y },
+    { what: `${what}: dz`, got: g.dz, f, x: v.z },
+    { what: `${what}: dx`, got: g.dx, f, x: v.x },
+  ]);
 }
 
 function gateGrads(t: TestContext, value: unknown, what: string, r: number, c: number) {

@@ -167,8 +167,10 @@ async function checkSvm(
   const f = () => referenceSvm(W, b, X, y, lambda);
   if (value) t.expectClose(`regularizedLinearSvm loss (${what})`, loss, f());
   if (gradient) {
-    t.expectGradient(`dW (${what})`, dW, f, W);
-    t.expectGradient(`db (${what})`, db, f, b);
+    t.expectGradients([
+      { what: `dW (${what})`, got: dW, f, x: W },
+      { what: `db (${what})`, got: db, f, x: b },
+    ]);
   }
 }
 

@@ -81,9 +81,11 @@ function checkGradients(
   what = "neuronBackward",
 ): void {
   const f = () => weighted(neuron(p.x, p.w, p.b), p.dout);
-  t.expectGradient(`${what}: db`, new Matrix(1, 1, [g.db]), f, p.b);
-  t.expectGradient(`${what}: dw`, g.dw, f, p.w);
-  t.expectGradient(`${what}: dx`, g.dx, f, p.x);
+  t.expectGradients([
+    { what: `${what}: db`, got: new Matrix(1, 1, [g.db]), f, x: p.b },
+    { what: `${what}: dw`, got: g.dw, f, x: p.w },
+    { what: `${what}: dx`, got: g.dx, f, x: p.x },
+  ]);
 }
 
 async function fullCheck(t: TestContext, p: Problem): Promise<void> {

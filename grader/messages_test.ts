@@ -1,0 +1,186 @@
+/**
+ * Messages that used to mislead (issue 18), each graded from a real file: an imported exercise
+ * not written yet or failing, a missing file, an npm package, a syntax error, a nested array,
+ * the log of a probability that rounded to 0, a changed argument named by its parameter, and
+ * every gradient's error at once. No message shows the grader's private paths.
+ */
+
+import assert from "node:assert/strict";
+import { grade, KIT_DIR } from "./grade.ts";
+import { STUBS_DIR } from "./manifest.ts";
+import type { ExerciseReport, Report } from "./report.ts";
+import { nextExercise, renderTerminal } from "./reporters/terminal.ts";
+
+/** A mistake of the kit's, its imports of the solution pointed at a copy beside it. */
+async function mistake(dir: string, id: string, name: string): Promise<string> {
+  const text = await Deno.readTextFile(`${KIT_DIR}/solutions/mistakes/${id}/${name}.ts`);
+  for (const [, file] of text.matchAll(/"\.\.\/\.\.\/(\d\d_\w+\.ts)"/g)) {
+    await Deno.copyFile(`${KIT_DIR}/solutions/${file}`, `${dir}/solution_${file}`);
+  }
+  return text.replace(/"\.\.\/\.\.\/(\d\d_\w+\.ts)"/g, '"./solution_$1"');
+}
+
+async function folder(files: Record<string, string>): Promise<string> {
+  const dir = await Deno.makeTempDir({ prefix: "gradkit-messages-test-" });
+  for (const [name, text] of Object.entries(files)) {
+    await Deno.writeTextFile(`${dir}/${name}`, text);
+  }
+  return dir;
+}
+
+const solution = (file: string) => Deno.readTextFileSync(`${KIT_DIR}/solutions/${file}`);
+const stub = (file: string) => Deno.readTextFileSync(`${KIT_DIR}/${STUBS_DIR}/${file}`);
+
+/** Every message of a report, tests' and exercises'. */
+function messages(r: Report): string[] {
+  return r.exercises.flatMap((e) => [e.message ?? "", ...e.tests.map((t) => t.message ?? "")]);
+}
+
+function exercise(r: Report, id: string): ExerciseReport {
+  return r.exercises.find((e) => e.id === id)!;
+}
+
+Deno.test("messages: imports, loading errors, arrays, log(0), parameter names, no private paths", async () => {
+  // 15 written in full, importing an 08 not written yet.
+  const net = solution("15_two_layer_net.ts");
+  const start = net.indexOf("  // Softmax cross-entropy");
+  const end = net.indexOf("  // Backward.");
+  const importing = net.slice(0, start)
+    .replace(
+      'import type { Matrix } from "@gradkit/lib";',
+      'import type { Matrix } from "@gradkit/lib";\nimport { softmaxCrossEntropy } from ' +
+        '"./08_softmax_cross_entropy.ts";',
+    )
+    .replace("  const n = X.rows;\n", "") +
+    "  const { loss, dScores: dS } = softmaxCrossEntropy(S, y);\n\n" +
+    net.slice(end).replace(/ {2}const dS = P\.map[^\n]*\n/, "");
+  const dir = await folder({
+    "15_two_layer_net.ts": importing,
+    "08_softmax_cross_entropy.ts": stub("08_softmax_cross_entropy.ts"),
+    "07_mse_loss.ts": 'import { helper } from "./helpers.ts";\nexport const mseLoss = helper;\n',
+    "09_binary_cross_entropy.ts":
+      'import _ from "npm:left-pad";\nexport function binaryCrossEntropy() { return _; }\n',
+    "10_binary_hinge.ts": "export function binaryHingeLoss(s: number) {\n  return s +* ;\n}\n",
+    "03_relu.ts": [
+      'import { Matrix } from "@gradkit/lib";',
+      "export function reluForward(x: Matrix) {",
+      "  const rows = [];",
+      "  for (let i = 0; i < x.rows; i++) rows.push([...x.data.slice(i * x.cols, (i + 1) * x.cols)]);",
+      "  return { out: rows.map((r) => r.map((v) => Math.max(0, v))), cache: x };",
+      "}",
+      "export function reluBackward(dout: Matrix) { return dout.clone(); }",
+    ].join("\n"),
+    "14_input_scale.ts": solution("14_input_scale.ts").replace(
+      "export function weightGradient(X: Matrix, dS: Matrix): Matrix {",
+      "export function weightGradient(X: Matrix, dS: Matrix): Matrix {\n  dS.data[0] += 1;",
+    ),
+  });
+  await Deno.writeTextFile(
+    `${dir}/01_numerical_gradient.ts`,
+    await mistake(dir, "numerical_gradient", "never_restores"),
+  );
+  try {
+    const alone = await grade({ dir, ids: ["15"], seed: 3 });
+    const net15 = exercise(alone, "two_layer_net");
+    assert.equal(net15.status, "not_started");
+    assert.match(
+      net15.message ?? "",
+      new RegExp(`imports ${dir}/08_softmax_cross_entropy.ts, which is not written yet`),
+    );
+    assert.deepEqual(net15.failingImports?.map((i) => i.id), ["softmax_cross_entropy"]);
+    assert.match(net15.tests[0].message ?? "", /calls softmaxCrossEntropy of .*08_softmax/);
+    assert.equal(nextExercise(alone)?.id, "softmax_cross_entropy", "next: the import, not 15");
+    assert.match(renderTerminal(alone, { color: false }), /next: .*08_softmax_cross_entropy\.ts/);
+
+    const r = await grade({
+      dir,
+      ids: ["numerical_gradient", "relu", "mse_loss", "binary_cross_entropy", "binary_hinge", "14"],
+      seed: 3,
+    });
+    assert.match(
+      exercise(r, "mse_loss").message ?? "",
+      new RegExp(`^${dir}/07_mse_loss.ts:1:24 imports "./helpers.ts", which does not exist`),
+    );
+    assert.match(
+      exercise(r, "binary_cross_entropy").message ?? "",
+      /09_binary_cross_entropy\.ts:1:15 imports "npm:left-pad", a package from npm, which/,
+    );
+    assert.match(
+      exercise(r, "binary_hinge").message ?? "",
+      /10_binary_hinge\.ts:2:\d+ has a syntax error: Expression expected\n.*\|/,
+    );
+    assert.ok(!/TypeError/.test(exercise(r, "binary_hinge").message ?? ""));
+    assert.match(exercise(r, "relu").tests[0].message ?? "", /Matrix\.from\(rows\)/);
+    assert.ok(!/new Matrix\(/.test(exercise(r, "relu").tests[0].message ?? ""));
+    const restore = exercise(r, "numerical_gradient").tests[0].message ?? "";
+    assert.match(restore, /returned with x not restored .*x may change while you compute/);
+    assert.ok(!/argument 2|left unchanged|new Matrix/.test(restore), restore);
+    assert.match(
+      exercise(r, "input_scale").tests.find((t) => t.status === "failed")?.message ?? "",
+      /weightGradient returned with its argument dS changed/,
+    );
+    for (const m of [...messages(r), ...messages(alone)]) {
+      assert.ok(!m.includes(".cache") && !m.includes(KIT_DIR), m);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("messages: a failing import is named; log(0) is not an overflow; every gradient's error", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gradkit-messages-test-" });
+  try {
+    await Deno.copyFile(
+      `${KIT_DIR}/solutions/16_train_linear_classifier.ts`,
+      `${dir}/16_train_linear_classifier.ts`,
+    );
+    await Deno.writeTextFile(
+      `${dir}/08_softmax_cross_entropy.ts`,
+      await mistake(dir, "softmax_cross_entropy", "forgot_one_hot"),
+    );
+    await Deno.writeTextFile(
+      `${dir}/15_two_layer_net.ts`,
+      await mistake(dir, "two_layer_net", "forgot_relu_mask"),
+    );
+    const r = await grade({ dir, ids: ["train_linear_classifier", "two_layer_net"], seed: 4 });
+    const train = exercise(r, "train_linear_classifier");
+    assert.equal(train.status, "failed");
+    assert.match(
+      train.message ?? "",
+      /16_train_linear_classifier\.ts imports .*08_softmax_cross_entropy\.ts, which fails some of its own tests: fix exercise softmax_cross_entropy first/,
+    );
+    assert.deepEqual(train.failingImports, [
+      { id: "softmax_cross_entropy", file: "08_softmax_cross_entropy.ts", status: "failed" },
+    ]);
+    // The ReLU mask forgotten: W1 and b1 wrong, W2 and b2 right, all in the table.
+    const table = exercise(r, "two_layer_net").tests.find((t) => (t.gradients?.length ?? 0) === 4);
+    assert.ok(table, "a test with the four gradients");
+    assert.deepEqual(table.gradients!.map((g) => [g.what, g.passed]), [
+      ["grads.W1", false],
+      ["grads.b1", false],
+      ["grads.W2", true],
+      ["grads.b2", true],
+    ]);
+    assert.match(
+      renderTerminal(r, { color: false }),
+      /parameter +max rel\. error +verdict\n +grads\.W1 +\d\.\d\de[+-]\d+ +WRONG/,
+    );
+    await Deno.writeTextFile(
+      `${dir}/08_softmax_cross_entropy.ts`,
+      await mistake(dir, "softmax_cross_entropy", "log_of_computed_probability"),
+    );
+    const log = await grade({ dir, ids: ["softmax_cross_entropy"], seed: 4 });
+    const infinite = messages(log).find((m) => /is Infinity/.test(m)) ?? "";
+    assert.match(infinite, /not an overflow .*log of a probability that rounded to 0/);
+    await Deno.writeTextFile(
+      `${dir}/08_softmax_cross_entropy.ts`,
+      await mistake(dir, "softmax_cross_entropy", "no_max_shift"),
+    );
+    const overflow = messages(await grade({ dir, ids: ["8"], seed: 4 }))
+      .find((m) => /is (NaN|Infinity)/.test(m)) ?? "";
+    assert.match(overflow, /exp of a large number/);
+    assert.ok(!/not an overflow/.test(overflow), overflow);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
