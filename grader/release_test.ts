@@ -62,7 +62,14 @@ Deno.test("release: a learner's copy without answers, graded not started, whose 
     assert.equal(text(`${copy}/README.md`), learnerReadme(text(`${KIT_DIR}/README.md`)));
     assert.doesNotMatch(text(`${copy}/README.md`), /docs\//);
     const config = JSON.parse(text(`${copy}/deno.json`));
-    assert.deepEqual(Object.keys(config.tasks), ["grade", "test"]);
+    assert.deepEqual(Object.keys(config.tasks), [
+      "grade",
+      "watch",
+      "list",
+      "hint",
+      "reset",
+      "test",
+    ]);
     assert.doesNotMatch(config.tasks.test, /solutions/);
     assert.ok((Deno.statSync(`${copy}/deno`).mode ?? 0o755) & 0o100, "./deno is executable");
 
