@@ -62,6 +62,8 @@ export interface ClassRunOptions {
   /** The course (the manifest's by default). */
   exercises?: readonly Exercise[];
   onEvent?: (event: ClassEvent) => void;
+  /** Start each lane's next sandbox while it grades (default: true; the bench turns it off). */
+  prestart?: boolean;
 }
 
 /** What {@linkcode gradeClass} did. */
@@ -172,7 +174,7 @@ export async function gradeClass(options: ClassRunOptions): Promise<ClassResult>
       for (let item = todo.shift(); item; item = todo.shift()) {
         const pool = next ?? startPool();
         // The next submission's sandbox boots while this one is graded.
-        next = todo.length > 0 ? startPool() : undefined;
+        next = todo.length > 0 && options.prestart !== false ? startPool() : undefined;
         const started = performance.now();
         await gradeOne(item, pool, options, exercises);
         done++;
