@@ -126,6 +126,11 @@ export function classSeed(
     if (v.seed !== undefined || (v.nonce !== undefined && v.nonce.toLowerCase() !== stored.nonce)) {
       throw other(was);
     }
+    if (graderSeed === undefined) {
+      throw new UsageError(
+        `${out.dir} holds a class graded on ${was}: GRADER_SEED is not set, so it cannot resume`,
+      );
+    }
     const choice = seedChoice({ nonce: stored.nonce! }, graderSeed);
     if (choice.kind !== "secret") throw other(was);
     return { kind: "secret", secret: choice.secret, nonce: stored.nonce! };
@@ -168,10 +173,19 @@ export async function main(args: string[]): Promise<number> {
     }
     const limits = { ...DEFAULT_LIMITS, ...limitsOf(v) };
     const jobs = Math.floor(positiveNumber("jobs", v.jobs) ?? navigator.hardwareConcurrency);
-    const submissions: Submission[] = v.roster !== undefined
+    let submissions: Submission[] = v.roster !== undefined
       ? await submissionsInRoster(v.roster)
       : await submissionsIn(positionals[0]);
     const out = OutputFolder.open(v.out);
+    // An output folder inside the class folder is not a submission.
+    const outReal = Deno.realPathSync(out.dir);
+    submissions = submissions.filter((s) => {
+      try {
+        return Deno.realPathSync(s.folder) !== outReal;
+      } catch {
+        return true;
+      }
+    });
     const seed = classSeed(out, v, Deno.env.get("GRADER_SEED"));
     if (seed.kind === "secret") secret = seed.secret;
     const started = performance.now();

@@ -218,3 +218,19 @@ Deno.test("class: usage errors exit 2 before grading anything", async () => {
     console.error = quiet;
   }
 });
+
+Deno.test("class: an output folder inside the class folder is not graded as a submission", async () => {
+  const root = await Deno.makeTempDir({ prefix: "gradkit-class-out-" });
+  const quiet = [console.log, console.error];
+  console.log = console.error = () => {};
+  try {
+    generateClass(`${root}/class`, { count: 1, seed: 2 });
+    assert.equal(await main([`${root}/class`, "--out", `${root}/class/grades`, "--seed", "3"]), 0);
+    const book = JSON.parse(Deno.readTextFileSync(`${root}/class/grades/gradebook.json`));
+    assert.deepEqual(book.submissions.map((r: { name: string }) => r.name), ["learner-001"]);
+    assert.equal(book.seed, 3);
+  } finally {
+    [console.log, console.error] = quiet;
+    await Deno.remove(root, { recursive: true });
+  }
+});
