@@ -82,7 +82,7 @@ export async function classBench(runs: number) {
   return {
     loop20Ms: round1(median(loop)),
     class20Ms: round1(median(cls)),
-    classVsLoop: round1(median(loop) / median(cls) * 10) / 10,
+    classVsLoop: Math.round(median(loop) / median(cls) * 100) / 100,
     loop20RangeMs: [round1(Math.min(...loop)), round1(Math.max(...loop))],
     class20RangeMs: [round1(Math.min(...cls)), round1(Math.max(...cls))],
     class20ByJobsMs: Object.fromEntries(
