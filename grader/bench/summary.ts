@@ -12,7 +12,10 @@
  * - directional mode at the medium and large sizes against the full check, with all parameters
  *   moved together (one check) and each parameter checked on its own (these in-process
  *   measurements, `./measurements.ts`, each run in a fresh worker);
- * - the numpy baseline (`../shared/bench/numpy_baseline.py`), run here, and the ratios.
+ * - the numpy baseline (`../shared/bench/numpy_baseline.py`), run here, and the ratios;
+ * - class grading (`./class_bench.ts`): `deno task class` against a shell loop of
+ *   `deno task grade --dir`, two at a time, on the same generated class of 20, taking turns; the
+ *   class command at 1–4 submissions at once; and a generated class of 200.
  *
  * Shared machines are noisy: every timing is the median (processes, taking turns) or the best
  * (in-process loops) of several repetitions, and only ratios within one run mean much.
@@ -22,6 +25,7 @@
 
 import { GradingSession } from "../grade.ts";
 import type { CheckerTiming, DirectionalTiming, Measurement } from "./measurements.ts";
+import { classBench } from "./class_bench.ts";
 
 const KIT = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
 
@@ -168,6 +172,7 @@ async function main(): Promise<void> {
   const dirLarge = await directional("large", true, 3);
   const dirLargeEach = await directional("large", false, 2);
   const base = await numpy();
+  const classGrading = await classBench(Number(Deno.env.get("BENCH_CLASS_RUNS") ?? 3));
 
   const summary = {
     machine: { cores: navigator.hardwareConcurrency, deno: Deno.version.deno },
@@ -220,6 +225,7 @@ async function main(): Promise<void> {
       ),
       targets: { speedupSmall: 10, speedupMedium: 1 / 3, directionalSpeedupMedium: 100 },
     },
+    class: classGrading,
   };
   const text = JSON.stringify(summary, null, 2) + "\n";
   await Deno.writeTextFile(`${KIT}/.cache/bench.json`, text);
