@@ -13,6 +13,7 @@
 import type { Limits } from "./sandbox/sandbox.ts";
 import { DEFAULT_JOBS, type PoolOptions } from "./pool.ts";
 import { didYouMean } from "./names.ts";
+import { fromHex } from "../lib/sha256.ts";
 
 /** The command line's options, in the form `node:util`'s `parseArgs` takes (`short` for `-h`). */
 export const GRADE_OPTIONS = {
@@ -240,12 +241,6 @@ function secretProblem(text: string): string | undefined {
   return undefined;
 }
 
-function hexBytes(text: string): Uint8Array {
-  const out = new Uint8Array(text.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
-
 /**
  * Where a run's hidden inputs come from: a public 32-bit seed, or a secret (`GRADER_SEED`) and
  * the run's 128-bit nonce. Read by {@linkcode seedChoice}.
@@ -289,13 +284,13 @@ export function seedChoice(
     if (v.nonce === undefined) {
       nonce = crypto.getRandomValues(new Uint8Array(16));
     } else if (/^[0-9a-fA-F]{32}$/.test(v.nonce)) {
-      nonce = hexBytes(v.nonce);
+      nonce = fromHex(v.nonce);
     } else {
       throw new UsageError(
         `--nonce must be the 32 hexadecimal digits a secret run printed, got "${v.nonce}"`,
       );
     }
-    return { kind: "secret", secret: hexBytes(text), nonce };
+    return { kind: "secret", secret: fromHex(text), nonce };
   }
   if (v.nonce !== undefined) {
     throw new UsageError(

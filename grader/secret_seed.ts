@@ -17,32 +17,10 @@
  */
 
 import { hashSeed, Rng } from "@gradkit/lib";
-import { HmacSha256 } from "../lib/sha256.ts";
+import { encodeParts, HmacSha256, toHex } from "../lib/sha256.ts";
 
 /** What the derivation's messages start with, so they are never mistaken for another use. */
 const DOMAIN = "gradkit hidden inputs v1";
-
-const encoder = new TextEncoder();
-
-/** Each part as its length (4 bytes, big-endian) and its bytes. */
-function encodeParts(parts: readonly (string | Uint8Array)[]): Uint8Array {
-  const bytes = parts.map((p) => typeof p === "string" ? encoder.encode(p) : p);
-  const out = new Uint8Array(bytes.reduce((n, b) => n + 4 + b.length, 0));
-  const view = new DataView(out.buffer);
-  let at = 0;
-  for (const b of bytes) {
-    view.setUint32(at, b.length);
-    out.set(b, at + 4);
-    at += 4 + b.length;
-  }
-  return out;
-}
-
-function toHex(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += b.toString(16).padStart(2, "0");
-  return s;
-}
 
 /**
  * A run's secret seed: the secret (`GRADER_SEED`) and the run's nonce. Only the nonce can be

@@ -218,3 +218,48 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
   return new HmacSha256(key).digest(message);
 }
+
+/**
+ * Each part as its length (4 bytes, big-endian) and its bytes, one after the other: no two lists
+ * of parts encode alike, so hashing the encoding of a list hashes the list.
+ *
+ * @example
+ * ```ts
+ * encodeParts(["ab", "c"]); // 0,0,0,2, 97,98, 0,0,0,1, 99 (unlike ["a", "bc"])
+ * ```
+ */
+export function encodeParts(parts: readonly (string | Uint8Array)[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const bytes = parts.map((p) => typeof p === "string" ? encoder.encode(p) : p);
+  const out = new Uint8Array(bytes.reduce((n, b) => n + 4 + b.length, 0));
+  const view = new DataView(out.buffer);
+  let at = 0;
+  for (const b of bytes) {
+    view.setUint32(at, b.length);
+    out.set(b, at + 4);
+    at += 4 + b.length;
+  }
+  return out;
+}
+
+/** `bytes` in lower-case hexadecimal, two digits a byte. */
+export function toHex(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += b.toString(16).padStart(2, "0");
+  return s;
+}
+
+/**
+ * The bytes that hexadecimal `text` spells (two digits a byte); throws a RangeError on an odd
+ * length or a character that is not a hexadecimal digit.
+ */
+export function fromHex(text: string): Uint8Array {
+  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) {
+    throw new RangeError(
+      `fromHex: expected pairs of hexadecimal digits, got ${text.length} characters`,
+    );
+  }
+  const out = new Uint8Array(text.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { HmacSha256, hmacSha256, sha256 } from "./sha256.ts";
+import { encodeParts, fromHex, HmacSha256, hmacSha256, sha256, toHex } from "./sha256.ts";
 import { Rng } from "./random.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -102,4 +102,14 @@ Deno.test("HmacSha256.withPrefix: digest(m) is the HMAC of prefix ‖ m, for pre
     hex(hmacSha256(key, text("x"))),
     "the parent is unchanged",
   );
+});
+
+Deno.test("encodeParts, toHex, fromHex: unambiguous parts; hexadecimal both ways", () => {
+  assert.deepEqual(Array.from(encodeParts(["ab", "c"])), [0, 0, 0, 2, 97, 98, 0, 0, 0, 1, 99]);
+  assert.notDeepEqual(encodeParts(["ab", "c"]), encodeParts(["a", "bc"]));
+  assert.deepEqual(Array.from(encodeParts([new Uint8Array([7])])), [0, 0, 0, 1, 7]);
+  assert.equal(toHex(new Uint8Array([0, 15, 255])), "000fff");
+  assert.deepEqual(Array.from(fromHex("000fFF")), [0, 15, 255]);
+  assert.throws(() => fromHex("abc"), RangeError);
+  assert.throws(() => fromHex("zz"), RangeError);
 });

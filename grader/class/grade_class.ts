@@ -21,6 +21,7 @@
  */
 
 import { hashSeed } from "@gradkit/lib";
+import { fromHex } from "../../lib/sha256.ts";
 import { GradingSession } from "../grade.ts";
 import { type Exercise, MANIFEST } from "../manifest.ts";
 import { SandboxPool } from "../pool.ts";
@@ -82,10 +83,6 @@ export function runStateOf(seed: ClassSeed): RunState {
     : { version: 1, inputs: "secret", seed: null, nonce: seed.nonce };
 }
 
-function hexBytes(hex: string): Uint8Array {
-  return new Uint8Array(hex.match(/../g)!.map((h) => parseInt(h, 16)));
-}
-
 /**
  * A submission's own inputs: for a public class seed, a 32-bit seed hashed from it, the file name
  * and the content hash; under a secret, a nonce made the same way (the first 16 bytes of a
@@ -94,7 +91,7 @@ function hexBytes(hex: string): Uint8Array {
 async function submissionSeed(seed: ClassSeed, file: string, content: string): Promise<RunSeed> {
   if (seed.kind === "public") return hashSeed(seed.seed, "class submission", file, content);
   const nonce = await hashParts(["gradkit class nonce v1", seed.nonce, file, content]);
-  return new SecretSeed(seed.secret, hexBytes(nonce.slice(0, 32)));
+  return new SecretSeed(seed.secret, fromHex(nonce.slice(0, 32)));
 }
 
 /**

@@ -6,29 +6,14 @@
  * @module
  */
 
+import { encodeParts, toHex } from "../../lib/sha256.ts";
+
 /** SHA-256 of `bytes`, in hexadecimal. */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(
     await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>),
   );
-  let s = "";
-  for (const b of digest) s += b.toString(16).padStart(2, "0");
-  return s;
-}
-
-/** Each part as its length (4 bytes) and its bytes: no two lists of parts encode alike. */
-function encodeParts(parts: readonly (string | Uint8Array)[]): Uint8Array {
-  const encoder = new TextEncoder();
-  const bytes = parts.map((p) => typeof p === "string" ? encoder.encode(p) : p);
-  const out = new Uint8Array(bytes.reduce((n, b) => n + 4 + b.length, 0));
-  const view = new DataView(out.buffer);
-  let at = 0;
-  for (const b of bytes) {
-    view.setUint32(at, b.length);
-    out.set(b, at + 4);
-    at += 4 + b.length;
-  }
-  return out;
+  return toHex(digest);
 }
 
 /** SHA-256 of a list of parts (see `encodeParts`), in hexadecimal. */
