@@ -204,8 +204,10 @@ Deno.test("the formula list covers the course, and normalizing finds a formula h
 });
 
 Deno.test("no stub states its own backward formula or answer gradient (the model derivation aside)", () => {
+  // The manifest's title and concept too: `grade --list` shows them to learners.
   const found = MANIFEST.filter((e) => e.id !== MODEL_DERIVATION)
-    .map((e) => ({ id: e.id, fragments: formulasIn(e.id, stubText(e.file)) }))
+    .map((e) => ({ id: e.id, text: `${e.title}\n${e.concept}\n${stubText(e.file)}` }))
+    .map((e) => ({ id: e.id, fragments: formulasIn(e.id, e.text) }))
     .filter((f) => f.fragments.length > 0)
     .map((f) => `${f.id}: ${f.fragments.join(" | ")}`);
   assert.deepEqual(found, []);
