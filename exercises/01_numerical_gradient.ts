@@ -8,16 +8,17 @@
  *
  * ## Centered differences
  *
- * For a scalar function f of a matrix x, the partial derivative with respect to the entry xᵢ
- * is approximated by stepping a distance h to both sides of xᵢ, leaving every other entry
- * where it is:
+ * For a scalar function f of a matrix x, the partial derivative with respect to one entry xᵢ
+ * is the slope of f when xᵢ alone moves and every other entry stays where it is. Measure that
+ * slope with a centered difference: evaluate f once with xᵢ moved a distance h up and once with
+ * it moved the same distance h down, and take the slope of the straight line through those two
+ * points (how far f rose between them, over how far apart they are). Turning that sentence into
+ * one line of arithmetic is your first small derivation.
  *
- *     ∂f/∂xᵢ ≈ ( f(x with xᵢ + h) − f(x with xᵢ − h) ) / (2h)
- *
- * Why both sides? The one-sided slope ( f(x with xᵢ + h) − f(x) ) / h is off by an amount
- * proportional to h (about h/2 times the curvature), while the centered slope's error shrinks
+ * Why both sides? A one-sided slope, from f at xᵢ to f at xᵢ + h, is off by an amount that
+ * shrinks only like h (it feels the curvature of f), while the centered slope's error shrinks
  * like h²: with h = 1e-5 that is the difference between about five correct digits and about
- * ten. The curvature terms of the two sides cancel when you average them.
+ * ten, because the curvature seen on the two sides cancels.
  *
  * ## In place, one coordinate at a time
  *
@@ -58,7 +59,8 @@ import { Matrix, todo } from "@gradkit/lib";
  * 2. write `old + h` into `x.data[i]` and evaluate `f(x)`;
  * 3. write `old − h` into `x.data[i]` and evaluate `f(x)`;
  * 4. write `old` back into `x.data[i]`;
- * 5. the gradient's entry i is the difference of the two values divided by 2h.
+ * 5. the gradient's entry i is the centered slope through those two values (the steps were
+ *    h to each side of `old`).
  *
  * Conventions the grader checks:
  * - `f` is always called with `x` itself (the same Matrix object, never a copy), and at every

@@ -13,33 +13,41 @@
  * the circuit looks like.
  *
  * Every gate here works element-wise on matrices: all inputs, the output and `dout` have the
- * same shape (r×c, any shape), and each entry is its own little gate. So the products below
- * are entry-by-entry products (`Matrix.mul`), never matrix products.
+ * same shape (r×c, any shape), and each entry is its own little gate. Products are therefore
+ * entry-by-entry products (`Matrix.mul`), never matrix products.
  *
- * The gates and their local rules (out is the gate's output):
- * - add, out = x + y: ∂out/∂x = 1 and ∂out/∂y = 1. The add gate hands the upstream gradient
- *   unchanged to both inputs: it distributes.
- * - multiply, out = x ⊙ y: ∂out/∂x = y and ∂out/∂y = x. Each input receives the upstream
- *   gradient scaled by the *other* input: it swaps.
- * - max, out = max(x, y): the derivative is 1 for the input that won and 0 for the other. The
- *   whole upstream gradient goes to the larger input and nothing to the smaller: it routes.
- *   (At a tie there is no derivative; the tests never produce one.)
- * - sigmoid, out = σ(x) = 1 / (1 + e⁻ˣ): dσ/dx = σ(x)·(1 − σ(x)) = out·(1 − out). The local
- *   derivative is written with the output, so the backward only needs what the forward
- *   returned.
+ * ## The gates (forward)
+ *
+ *     add        out = x + y
+ *     multiply   out = x ⊙ y                 (⊙: entry by entry)
+ *     max        out = max(x, y)             (entry by entry; the tests never give a tie)
+ *     sigmoid    out = σ(x) = 1 / (1 + e⁻ˣ)  (entry by entry; between 0 and 1)
+ *
+ * ## What to work out
+ *
+ * For each gate, and each of its inputs, ask: if this one input entry moved by a tiny amount ε
+ * and nothing else moved, by how much would the output entry move? That ratio is the local
+ * derivative. Then apply the rule above. Try it with numbers before you write code: with
+ * x = 2, y = 3, nudge x to 2.001 and recompute each gate's output by hand. For the sigmoid, do
+ * the calculus once on paper, and then rewrite your derivative so that it uses only σ(x), the
+ * value the forward returned: the backward below receives that output, not x.
+ *
+ * After you have your rules, check them against your numerical gradient from exercise 01: it
+ * is exactly what the grader does.
  *
  * Conventions for every function below: inputs are never modified, and every returned matrix
- * is a new one (for the add gate, return copies such as `dout.clone()`, not `dout` itself, so
- * that whoever receives the two gradients may change one without changing the other).
+ * is a new one: never one of the arguments itself, and never the same matrix as another one
+ * you return (`m.clone()` makes a copy where you need one), so that whoever receives two
+ * gradients may change one without changing the other.
  *
- * @example The multiply gate on 1×2 matrices
+ * @example The gates' forwards on 1×2 matrices
  * ```ts
  * import { Matrix } from "@gradkit/lib";
- * import { multiplyBackward } from "./02_gates.ts";
+ * import { sigmoidForward } from "./02_gates.ts";
  * const x = Matrix.rowVector([2, -1]), y = Matrix.rowVector([3, 4]);
- * const dout = Matrix.rowVector([0.5, 2]);
- * const { dx, dy } = multiplyBackward(x, y, dout);
- * // dx = y ⊙ dout = [[1.5, 8]], dy = x ⊙ dout = [[1, -2]]
+ * // x + y = [[5, 3]], x ⊙ y = [[6, -4]], max(x, y) = [[3, 4]]
+ * const out = sigmoidForward(Matrix.rowVector([0, 2]));
+ * // out ≈ [[0.5, 0.880797]]   (σ(0) = 1/2, σ(2) = 1 / (1 + e⁻²))
  * ```
  *
  * ## Precision
@@ -69,7 +77,8 @@ export interface GateGradients {
  * Backward of the add gate out = x + y.
  *
  * @param dout upstream gradient, r×c.
- * @returns `{ dx, dy }`, both r×c and both equal to `dout` (as new matrices).
+ * @returns `{ dx, dy }`, both r×c, two new matrices (not arguments, not one matrix
+ *   returned twice).
  */
 export function addBackward(dout: Matrix): GateGradients {
   return todo("addBackward");
@@ -77,8 +86,6 @@ export function addBackward(dout: Matrix): GateGradients {
 
 /**
  * Backward of the multiply gate out = x ⊙ y (element-wise).
- *
- * dx = y ⊙ dout and dy = x ⊙ dout.
  *
  * @param x first input, r×c.
  * @param y second input, r×c.
@@ -90,10 +97,8 @@ export function multiplyBackward(x: Matrix, y: Matrix, dout: Matrix): GateGradie
 }
 
 /**
- * Backward of the max gate out = max(x, y) (element-wise).
- *
- * Entry by entry: where x > y, dx gets dout and dy gets 0; where y > x, dy gets dout and dx
- * gets 0.
+ * Backward of the max gate out = max(x, y) (element-wise). At each entry one input is the
+ * larger (the tests never give a tie); think about which input the output followed there.
  *
  * @param x first input, r×c.
  * @param y second input, r×c (never equal to x at the same entry in the tests).
@@ -120,9 +125,8 @@ export function sigmoidForward(x: Matrix): Matrix {
 }
 
 /**
- * The sigmoid gate's backward, from the forward's OUTPUT (not its input).
- *
- * dx = out ⊙ (1 − out) ⊙ dout.
+ * The sigmoid gate's backward, from the forward's OUTPUT (not its input): write the
+ * sigmoid's derivative in terms of σ(x), which is what `out` holds.
  *
  * @param out what {@linkcode sigmoidForward} returned, r×c (entries between 0 and 1).
  * @param dout upstream gradient, r×c.

@@ -5,14 +5,13 @@
  *
  *     relu(x) = max(0, x)        (at every entry)
  *
- * It is a max gate whose second input is the constant 0, so its backward is a router: where
- * the input was positive the output moved one-for-one with the input (local derivative 1) and
- * the upstream gradient passes straight through; where the input was negative the output sat
- * at 0 whatever the input did (local derivative 0) and the gradient is blocked. Think of the
- * positive entries as a mask over `dout`.
+ * It is a max gate (exercise 02) whose second input is the constant 0. Before you code the
+ * backward, picture the graph of max(0, x) against x: two straight pieces. What is the slope
+ * on each piece, and so what happens to an upstream gradient that arrives at an entry whose
+ * input was positive, or negative?
  *
- * At exactly x = 0 there is no derivative (the slope jumps from 0 to 1). This kit pins it to
- * 0: the gradient passes only where x > 0 strictly.
+ * At exactly x = 0 the graph has a corner and no slope. This kit's convention: the derivative
+ * at 0 is taken to be 0, the same as on the negative side (the tests check this point).
  *
  * ## Forward, cache, backward
  *
@@ -21,7 +20,8 @@
  * gradient and that cache, and returns the gradient with respect to the forward's input. The
  * grader hands your cache back to your backward exactly as your forward returned it, so it
  * may hold matrices, numbers and plain objects (not functions or class instances other than
- * Matrix). For ReLU, `{ x }` (or the output, which has the same sign pattern) is enough.
+ * Matrix). For ReLU, `{ x }` is enough (the output would do as well: it has the same sign
+ * pattern).
  *
  * Neither function may modify its arguments, the cache included: build new matrices.
  *
@@ -30,9 +30,8 @@
  * import { Matrix } from "@gradkit/lib";
  * import { reluBackward, reluForward } from "./03_relu.ts";
  * const { out, cache } = reluForward(Matrix.from([[1.5, -2], [0, 3]]));
- * // out = [[1.5, 0], [0, 3]]
- * const dx = reluBackward(Matrix.from([[10, 20], [30, 40]]), cache);
- * // dx = [[10, 0], [0, 40]]   (blocked where x ≤ 0, including the 0)
+ * // out = [[1.5, 0], [0, 3]]; cache holds what your backward will need
+ * const dx = reluBackward(Matrix.from([[10, 20], [30, 40]]), cache); // 2×2, like x
  * ```
  *
  * ## Precision
@@ -65,7 +64,8 @@ export function reluForward(x: Matrix): { out: Matrix; cache: ReluCache } {
 }
 
 /**
- * ReLU backward: dx = dout where x > 0, and 0 where x ≤ 0 (derivative at 0 taken as 0).
+ * ReLU backward: the gradient with respect to the forward's input x (the derivative at
+ * exactly 0 taken as 0).
  *
  * @param dout upstream gradient, r×c (the gradient with respect to the forward's output).
  * @param cache what {@linkcode reluForward} returned with the output.

@@ -13,31 +13,25 @@
  *         └──► [⊙] ── m ──┘
  *     z ──────►
  *
- * Nudging x moves out along two paths at once: through a and through m. For small nudges the
- * two effects simply add, so the gradient with respect to x is the SUM of what comes back
- * along each path. This is the multivariable chain rule, and in code it means: where a
- * variable forks, accumulate its gradient (`dx = dxFromAdd.add(dxFromMultiply)`), never
- * overwrite it with the last branch you computed.
+ * Nudging x moves out along two paths at once: through a and through m. This exercise is
+ * about what that means for the gradient of x: work out how the effects that come back along
+ * the two paths combine (try it on the worked example below: nudge x alone from 2 to 2.001,
+ * recompute a, m and out, and compare with what each path alone would give).
  *
  * ## Use your own gates
  *
  * This file imports `addBackward` and `multiplyBackward` from your `02_gates.ts` and exports
  * them again (keep those two lines): backpropagating through a circuit is nothing more than
- * calling the gates' backwards in reverse order, each fed the gradient of its output. Walk
- * the circuit from the end:
+ * calling the gates' backwards in reverse order, from `out` back to the inputs, each fed the
+ * gradient of its own output. Then deal with x, which two gates handed a gradient.
  *
- * 1. out = a ⊙ m:  multiplyBackward(a, m, dout) gives da and dm;
- * 2. a = x + y:    addBackward(da) gives the add gate's share of dx, and dy;
- * 3. m = x ⊙ z:    multiplyBackward(x, z, dm) gives the multiply gate's share of dx, and dz;
- * 4. the fork:     dx = the sum of the two shares.
- *
- * The grader runs exactly these steps itself with your gate functions and checks each
- * intermediate result, so exercise 02 must be done first.
+ * The grader walks the circuit backwards with your own gate functions and checks each gate's
+ * result before checking `forkBackward`, so exercise 02 must be done first.
  *
  * Conventions: the forward caches what the backward needs (a plain object of matrices, handed
  * back to your backward unchanged; `{ x, z, a, m }` is enough); no function modifies its
  * arguments or the cache; calling the backward twice gives the same gradients (nothing
- * accumulates between calls: accumulation happens inside one backward, at the fork).
+ * accumulates between calls: whatever adding up the fork needs happens inside one backward).
  *
  * @example Scalars as 1×1 matrices: x = 2, y = 1, z = 3
  * ```ts
@@ -45,8 +39,7 @@
  * import { forkBackward, forkForward } from "./04_fork.ts";
  * const one = (v: number) => Matrix.from([[v]]);
  * const { out, cache } = forkForward(one(2), one(1), one(3)); // a = 3, m = 6, out = 18
- * const { dx, dy, dz } = forkBackward(one(1), cache);
- * // dx = m + a·z = 6 + 9 = 15, dy = m = 6, dz = a·x = 6
+ * const { dx, dy, dz } = forkBackward(one(1), cache); // three 1×1 matrices
  * ```
  *
  * ## Precision
@@ -84,8 +77,8 @@ export function forkForward(x: Matrix, y: Matrix, z: Matrix): { out: Matrix; cac
 }
 
 /**
- * Backward pass of the circuit, walking your gates in reverse (steps 1–4 above) and adding the
- * two contributions to dx at the fork.
+ * Backward pass of the circuit, walking your gates in reverse order, from `out` back to x, y
+ * and z; x is reached along two paths.
  *
  * @param dout upstream gradient with respect to out, r×c.
  * @param cache what {@linkcode forkForward} returned with the output.

@@ -16,28 +16,22 @@
  * ## Backward
  *
  * `affineBackward` receives `dout` (N×H), the gradient of some final loss L with respect to
- * `out`, and returns the gradient of L with respect to each input. Differentiate the entry
- * formula above and sum over everything an input touches:
- *
- * - X[i][d] appears in out[i][j] for every j, multiplied by W[d][j]:
- *   dX[i][d] = Σ_j dout[i][j]·W[d][j]          →  dX = dout·Wᵀ     (N×H)·(H×D) = N×D
- * - W[d][j] appears in out[i][j] for every example i, multiplied by X[i][d]:
- *   dW[d][j] = Σ_i X[i][d]·dout[i][j]          →  dW = Xᵀ·dout     (D×N)·(N×H) = D×H
- * - b[j] is added to out[i][j] for every example i, with local derivative 1. The bias is
- *   shared by all N rows: it is a fork (exercise 04), so the N gradients add up:
- *   db[j] = Σ_i dout[i][j]                     →  db = column sums of dout   1×H
+ * `out`, and returns the gradient of L with respect to X, W and b. Derive it as exercise 05
+ * did for one neuron: start from the entry formula above, ask for each input entry which
+ * entries of `out` it appears in and with which factor, and add up over all of them. Then
+ * write the sums you found as matrix operations.
  *
  * **Let the shapes guide you.** A gradient always has the shape of the thing it is the
  * gradient of: dX is N×D like X, dW is D×H like W, db is 1×H like b. With N, D and H all
- * different there is only one way to combine `dout` with X or W that gives the right shape,
- * and it is the right formula. (A test with a square W or a batch of one would not tell a
- * transposed product from the correct one; the hidden tests use different sizes.)
+ * different, few ways of combining `dout` with X or W even give the right shape. (A test with
+ * a square W or a batch of one would not tell a transposed product from the correct one; the
+ * hidden tests use different sizes.)
  *
  * ## Conventions
  *
  * - Rows are examples. `b` is a 1×H row matrix; `db` must be 1×H too (not H×1, not N×H).
  * - No averaging here: the layer does not know N's role in the loss. Whatever factor 1/N the
- *   loss applied is already inside `dout`; `db` is a plain sum over the rows.
+ *   loss applied is already inside `dout`; the layer divides by nothing.
  * - Do not modify X, W, b, `dout` or the cache: return new matrices (every `Matrix` operation
  *   already does).
  * - The cache is a plain object (`{ ... }`) of matrices: the grader carries it from your
@@ -45,18 +39,17 @@
  * - `affineBackward` computes fresh gradients on every call: calling it twice with the same
  *   `dout` and cache returns the same result. Nothing is accumulated from one call to the next.
  *
- * ## Worked example
+ * ## Worked example (forward)
  *
  *     X = [[1, 2, 0],      W = [[1,  0],      b = [[0.5, -0.5]]
  *          [0, 1, -1]]          [0,  1],
  *                               [2, -1]]
  *
- *     out = [[ 1.5, 1.5],
- *            [-1.5, 1.5]]
+ *     out = [[ 1.5, 1.5],        row 0: [1·1 + 2·0 + 0·2, 1·0 + 2·1 + 0·(−1)] + b
+ *            [-1.5, 1.5]]        row 1: [0·1 + 1·0 + (−1)·2, 0·0 + 1·1 + (−1)·(−1)] + b
  *
- *     dout = [[1, 0],   →   dX = [[1, 0,  2],   dW = [[1,  0],   db = [[1, 2]]
- *             [0, 2]]             [0, 2, -2]]         [2,  2],
- *                                                     [0, -2]]
+ * With dout = [[1, 0], [0, 2]] your backward returns dX 2×3, dW 3×2 and db 1×2: work one entry
+ * of each out by hand from the entry formula, and check the rest with your numerical gradient.
  *
  * ## Precision
  *
@@ -108,7 +101,7 @@ export function affineForward(
  *
  * @param dout the upstream gradient ∂L/∂out, N×H
  * @param cache what {@linkcode affineForward} returned with `out`
- * @returns `dX = dout·Wᵀ` (N×D), `dW = Xᵀ·dout` (D×H), `db` = column sums of `dout` (1×H)
+ * @returns `dX` (N×D), `dW` (D×H) and `db` (1×H): ∂L/∂X, ∂L/∂W and ∂L/∂b
  *
  * @example
  * ```ts

@@ -17,25 +17,19 @@
  *
  * ## The gradient
  *
- * Take one example and one *violating* wrong class j (its term is positive). That term is
- * s_j − s_y + 1, so it pushes s_j with +1 and s_y with −1. A term that is 0 pushes nothing.
- * Adding up over the wrong classes of row i:
- *
- *     ∂Lᵢ/∂s[i, j]  = 1                            for a violating wrong class j
- *     ∂Lᵢ/∂s[i, j]  = 0                            for a wrong class whose margin is met
- *     ∂Lᵢ/∂s[i, yᵢ] = −(number of violating classes in row i)
- *
- * The correct class collects one −1 from every term that is active: it is the score every
- * violation pulls up. (At a term exactly equal to 0 there is a corner; this kit counts it as
- * met. The tests keep every term away from 0.)
+ * Take one example and derive ∂Lᵢ/∂s[i, j] for every class j. Go term by term: a term of the
+ * sum that is positive is a straight line in the scores it contains (which ones, with which
+ * signs?), and a term that is 0 changes nothing for small moves. Then add up what all the
+ * terms of the row give to each score; note that the correct class's score appears in every
+ * term of its row. (At a term exactly equal to 0 there is a corner; this kit counts it as met.
+ * The tests keep every term away from 0.)
  *
  * ## A linear classifier
  *
  * A linear classifier without bias scores a batch as S = X·W, with X N×D (one example per row)
- * and W D×C (one column of weights per class). The chain rule through the matrix product is
- * the one of the affine layer (exercise 06): with dS = ∂L/∂S,
- *
- *     dW = Xᵀ · dS        (D×N times N×C: D×C, the shape of W)
+ * and W D×C (one column of weights per class). To get the loss's gradient with respect to W,
+ * chain the gradient with respect to S through the matrix product: you did exactly this for
+ * the affine layer in exercise 06.
  *
  * ## The convention of this kit
  *
@@ -91,7 +85,7 @@ export interface LinearSvmResult {
  * const { loss, dScores } = multiclassHingeLoss(Matrix.from([[3, 2.5, 1]]), Int32Array.of(0));
  * // class 1: max(0, 2.5 − 3 + 1) = 0.5   (violates: it trails by 0.5 only)
  * // class 2: max(0, 1 − 3 + 1)   = 0     (trails by 2: met)
- * // loss = 0.5, dScores = [[−1, 1, 0]]
+ * // loss = 0.5; dScores is 1×3
  * ```
  */
 export function multiclassHingeLoss(scores: Matrix, y: Int32Array): MulticlassHingeResult {
@@ -104,7 +98,7 @@ export function multiclassHingeLoss(scores: Matrix, y: Int32Array): MulticlassHi
  *
  *     S  = X · W                          (N×C)
  *     L  = multiclass hinge loss of S     (mean over N, margin 1)
- *     dW = Xᵀ · ∂L/∂S                      (D×C)
+ *     dW = ∂L/∂W                          (D×C, the shape of W)
  *
  * @param W D×C weights, one column per class (not modified).
  * @param X N×D inputs, one example per row (not modified).
@@ -119,8 +113,7 @@ export function multiclassHingeLoss(scores: Matrix, y: Int32Array): MulticlassHi
  * // S = [[2, 1.5, 0], [0, 0, 0]]
  * // row 0 (y = 0): class 1 gives 0.5, class 2 gives 0     → 0.5
  * // row 1 (y = 2): classes 0 and 1 give 1 each            → 2
- * // loss = (0.5 + 2) / 2 = 1.25
- * // dS = [[−1, 1, 0], [1, 1, −2]] / 2, dW = Xᵀ·dS = [[−1, 1, 0], [−0.75, 0.75, 0]]
+ * // loss = (0.5 + 2) / 2 = 1.25; dW is 2×3, like W
  * ```
  */
 export function linearSvmLoss(W: Matrix, X: Matrix, y: Int32Array): LinearSvmResult {

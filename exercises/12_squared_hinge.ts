@@ -9,20 +9,17 @@
  * - Small shortfalls (below 1) become cheaper (0.1 costs 0.01) and large ones much dearer (5
  *   costs 25): the model cares most about its worst offenders, a bit like MSE compared with
  *   an absolute error.
- * - The corner disappears. A linear hinge jumps from slope 0 to slope 1 at the margin; the
- *   square u² of u = max(0, ·) has slope 2u, which is 0 at the margin on both sides. The loss is
- *   smooth there, and the gradient fades out gently as an example approaches its margin.
+ * - The corner disappears. A linear hinge's slope jumps at the margin; the square of
+ *   max(0, ·) meets the flat zero side smoothly, so the loss has no corner there. Check this
+ *   with the gradient you derive: what is it just inside the margin, and just outside?
  *
  * ## The chain rule, once more
  *
- * Write u = max(0, m) for a margin term m. The loss term is u², whose derivative in m is
- *
- *     d(u²)/dm = 2u · (du/dm) = 2·max(0, m)       (du/dm is 1 where m > 0 and 0 where m < 0)
- *
- * so every formula of the plain hinge's gradient gets multiplied by **2·(that term's
- * shortfall)**: a term just barely violated pushes a little, a badly violated one pushes a lot.
- * Note the square is taken **per term, before the sum**: for the multiclass version,
- * Σⱼ max(0, mⱼ)² is not (Σⱼ max(0, mⱼ))².
+ * Write u = max(0, m) for a margin term m: the loss term is u². Derive d(u²)/dm by the chain
+ * rule (an outer square, an inner max that you know from exercises 03 and 10), then reuse the
+ * bookkeeping of exercises 10 and 11 for which scores each term contains. Note the square is
+ * taken **per term, before the sum**: for the multiclass version, Σⱼ max(0, mⱼ)² is not
+ * (Σⱼ max(0, mⱼ))².
  *
  * ## The convention of this kit
  *
@@ -34,7 +31,7 @@
  *
  *     L = (1/N) · Σᵢ Σ_{j ≠ yᵢ} max(0, s[i, j] − s[i, yᵢ] + 1)²
  *
- * - **No ½ in front**: the derivative of each term is 2·max(0, ·), with the 2.
+ * - **No ½ in front**: each term is the plain square of its shortfall.
  * - The loss is the **mean** over the N examples (rows are examples), and `dScores` is the
  *   gradient of that mean, so it **already includes the 1/N**.
  * - No input may be modified; return new values.
@@ -67,7 +64,7 @@ export interface SquaredHingeResult {
  *
  *     uᵢ         = max(0, 1 − yᵢ·sᵢ)
  *     L          = (1/N) · Σᵢ uᵢ²
- *     dScores[i] = −2·yᵢ·uᵢ / N
+ *     dScores[i] = ∂L/∂sᵢ
  *
  * @param scores N×1 raw scores, one per example (not modified).
  * @param y N labels, each −1 or +1 (not modified).
@@ -79,8 +76,7 @@ export interface SquaredHingeResult {
  *   Matrix.columnVector([0.5, 1]),
  *   Float64Array.of(1, -1),
  * );
- * // u = [0.5, 2]: loss = (0.25 + 4) / 2 = 2.125
- * // dScores = [[−2·0.5 / 2], [2·2 / 2]] = [[−0.5], [2]]
+ * // u = [0.5, 2]: loss = (0.25 + 4) / 2 = 2.125; dScores is 2×1
  * ```
  */
 export function binarySquaredHingeLoss(scores: Matrix, y: Float64Array): SquaredHingeResult {
@@ -93,8 +89,7 @@ export function binarySquaredHingeLoss(scores: Matrix, y: Float64Array): Squared
  *
  *     u[i, j]           = max(0, s[i, j] − s[i, yᵢ] + 1)        for j ≠ yᵢ
  *     L                 = (1/N) · Σᵢ Σ_{j ≠ yᵢ} u[i, j]²
- *     dScores[i, j]     = 2·u[i, j] / N                           for j ≠ yᵢ
- *     dScores[i, yᵢ]    = −Σ_{j ≠ yᵢ} 2·u[i, j] / N
+ *     dScores[i, j]     = ∂L/∂s[i, j]                              for every class j
  *
  * @param scores N×C class scores, one row per example (not modified).
  * @param y N correct classes, each in 0..C−1 (not modified).
@@ -103,8 +98,7 @@ export function binarySquaredHingeLoss(scores: Matrix, y: Float64Array): Squared
  * @example One example, three classes (N = 1, C = 3)
  * ```ts
  * const { loss, dScores } = multiclassSquaredHingeLoss(Matrix.from([[1, 1.5, 0.5]]), Int32Array.of(0));
- * // u = [·, 1.5, 0.5]: loss = 2.25 + 0.25 = 2.5
- * // dScores = [[−(3 + 1), 3, 1]] = [[−4, 3, 1]]
+ * // u = [·, 1.5, 0.5]: loss = 2.25 + 0.25 = 2.5; dScores is 1×3
  * ```
  */
 export function multiclassSquaredHingeLoss(scores: Matrix, y: Int32Array): SquaredHingeResult {

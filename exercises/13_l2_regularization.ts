@@ -15,15 +15,14 @@
  * cost of fitting worse.
  *
  *     R(W)  = λ · Σ_{k,j} W[k, j]²
- *     ∂R/∂W = 2λ · W
  *
- * The gradient is the weights themselves, scaled: every gradient descent step shrinks each
- * weight by a fixed fraction of itself (2·learning rate·λ), which is why L2 regularization is
- * also called **weight decay**.
+ * L2 regularization is also called **weight decay**. Derive ∂R/∂W entry by entry (each W[k, j]
+ * appears in one term of the sum only), then look at what one gradient descent step on R alone
+ * does to each weight: the name will explain itself.
  *
- * With several weight matrices (one per layer), the penalty is the sum of their penalties, and
- * since each term involves only its own matrix, each matrix's gradient simply gets its own 2λW
- * added to what the data loss gave it.
+ * With several weight matrices (one per layer), the penalty is the sum of their penalties, one
+ * term per matrix, and each term involves only its own matrix. Ask what that means for the
+ * gradient of the total loss with respect to each of them.
  *
  * ## What is not regularized: biases
  *
@@ -35,11 +34,11 @@
  *
  * ## The convention of this kit
  *
- * - The penalty is **λ · Σ w², with no ½** in front (some texts write ½λ·Σw² to get λW as the
- *   gradient; here the gradient is **2λW**).
+ * - The penalty is **λ · Σ w², with no ½** in front. Some texts put a ½ there, which changes
+ *   the gradient by a constant factor: derive yours from this kit's form, not from memory.
  * - **λ is not divided by N.** The data loss is already a mean over the batch, and λ weighs the
  *   penalty against that mean; the batch size does not enter the penalty.
- * - **Biases are not regularized.**
+ * - **Biases are not regularized**: b appears in the data loss only.
  * - Matrices are row-major `Matrix` values; a linear classifier has W D×C, b 1×C, X N×D with one
  *   example per row, and labels `y` an `Int32Array` of classes in 0..C−1.
  * - No input may be modified (not W, not the data gradients, not b, X or y); return new values.
@@ -62,7 +61,7 @@ import { Matrix, todo } from "@gradkit/lib";
 export interface L2PenaltyResult {
   /** λ · Σ W². */
   loss: number;
-  /** 2λ · W, the shape of W. */
+  /** ∂loss/∂W, the shape of W. */
   dW: Matrix;
 }
 
@@ -70,7 +69,7 @@ export interface L2PenaltyResult {
 export interface TotalLossResult {
   /** The data loss plus λ · Σₖ Σ Wₖ². */
   loss: number;
-  /** One gradient per weight matrix, in the same order and shapes: dataGrads[k] + 2λ·weights[k]. */
+  /** One gradient of the total loss per weight matrix, in the same order and shapes. */
   grads: Matrix[];
 }
 
@@ -80,7 +79,7 @@ export interface RegularizedSvmResult {
   loss: number;
   /** ∂loss/∂W, D×C. */
   dW: Matrix;
-  /** ∂loss/∂b, 1×C (no regularization term). */
+  /** ∂loss/∂b, 1×C (b is not in the penalty). */
   db: Matrix;
 }
 
@@ -88,7 +87,7 @@ export interface RegularizedSvmResult {
  * The L2 penalty of one weight matrix and its gradient.
  *
  *     loss = λ · Σ_{k,j} W[k, j]²
- *     dW   = 2λ · W
+ *     dW   = ∂loss/∂W
  *
  * @param W A weight matrix of any shape (not modified).
  * @param lambda The regularization strength λ ≥ 0.
@@ -97,8 +96,7 @@ export interface RegularizedSvmResult {
  * @example
  * ```ts
  * const { loss, dW } = l2Penalty(Matrix.from([[1, -2], [0, 3]]), 0.5);
- * // loss = 0.5 · (1 + 4 + 0 + 9) = 7
- * // dW   = 2 · 0.5 · W = [[1, −2], [0, 3]]
+ * // loss = 0.5 · (1 + 4 + 0 + 9) = 7; dW is 2×2, like W
  * ```
  */
 export function l2Penalty(W: Matrix, lambda: number): L2PenaltyResult {
@@ -111,7 +109,7 @@ export function l2Penalty(W: Matrix, lambda: number): L2PenaltyResult {
  * `dataGrads[k]` is the data loss's gradient with respect to `weights[k]` (same shape).
  *
  *     loss     = dataLoss + λ · Σₖ Σ weights[k]²
- *     grads[k] = dataGrads[k] + 2λ · weights[k]
+ *     grads[k] = ∂loss/∂weights[k]    (the data loss's part of it is dataGrads[k])
  *
  * You may call {@linkcode l2Penalty}. Return new matrices: `dataGrads` must not be modified.
  *
@@ -126,8 +124,7 @@ export function l2Penalty(W: Matrix, lambda: number): L2PenaltyResult {
  * const W1 = Matrix.from([[1, 2]]);
  * const W2 = Matrix.from([[3]]);
  * const { loss, grads } = totalLoss(10, [Matrix.from([[0.5, 0]]), Matrix.from([[1]])], [W1, W2], 0.1);
- * // loss  = 10 + 0.1 · (1 + 4 + 9) = 11.4
- * // grads = [ [[0.5 + 0.2, 0 + 0.4]], [[1 + 0.6]] ] = [ [[0.7, 0.4]], [[1.6]] ]
+ * // loss  = 10 + 0.1 · (1 + 4 + 9) = 11.4; grads[0] is 1×2 and grads[1] is 1×1
  * ```
  */
 export function totalLoss(
@@ -146,8 +143,11 @@ export function totalLoss(
  *
  *     S    = X·W + b                         (N×C; b is added to every row)
  *     loss = hinge(S, y) + λ · Σ W²
- *     dW   = Xᵀ · dS + 2λ·W                   (dS = ∂hinge/∂S, already divided by N)
- *     db   = Σᵢ dS[i, :]                      (1×C: the column sums of dS; no λ term)
+ *     dW   = ∂loss/∂W                        (D×C)
+ *     db   = ∂loss/∂b                        (1×C; b is not in the penalty)
+ *
+ * The pieces are all yours already: the hinge's gradient with respect to the scores (11), the
+ * way a gradient flows back through X·W + b (06), and the penalty's gradient (above).
  *
  * You may import your own `multiclassHingeLoss` from `./11_multiclass_hinge.ts` (exercise 11
  * must then be solved, or this one fails with it), or write the hinge again here.
@@ -164,9 +164,8 @@ export function totalLoss(
  * const { loss, dW, db } = regularizedLinearSvm(
  *   Matrix.from([[1, 2]]), Matrix.from([[0.5, 0]]), Matrix.from([[1]]), Int32Array.of(0), 0.1,
  * );
- * // S = [[1.5, 2]]: class 1 gives max(0, 2 − 1.5 + 1) = 1.5, so the hinge is 1.5, dS = [[−1, 1]]
- * // loss = 1.5 + 0.1 · (1 + 4) = 2
- * // dW = [[−1, 1]] + 0.2 · [[1, 2]] = [[−0.8, 1.4]],  db = [[−1, 1]]
+ * // S = [[1.5, 2]]: class 1 gives max(0, 2 − 1.5 + 1) = 1.5, so the hinge is 1.5
+ * // loss = 1.5 + 0.1 · (1 + 4) = 2; dW is 1×2 and db is 1×2
  * ```
  */
 export function regularizedLinearSvm(

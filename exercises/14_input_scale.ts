@@ -1,33 +1,26 @@
 /**
  * # 14 · The effect of input scale
  *
- * In a linear model the weights meet the data in a product, `S = X·W`, and the backward rule
- * of a product hands each factor the OTHER factor as its local gradient. So the gradient on
- * the weights is built out of the data itself:
- *
- *     dW = Xᵀ·dS          X N×D (rows are examples), dS N×C, dW D×C
- *
- * where dS = ∂L/∂S is the upstream gradient the loss sends back to the scores. Read the rule
- * entry by entry: dW[d][c] = Σ_i X[i][d]·dS[i][c]. Row d of dW is a sum of feature d's values,
- * each weighted by how much its example's scores should move.
+ * In a linear model the weights meet the data in a product, `S = X·W`, with X N×D (rows are
+ * examples), W D×C and the scores S N×C. The loss sends back dS = ∂L/∂S (N×C), and the weights'
+ * gradient dW = ∂L/∂W (D×C) follows from it by the chain rule through that product: the same
+ * derivation as the weights of the affine layer (exercise 06), here on its own.
  *
  * ## Why the scale of the data matters
  *
- * Hold the upstream gradient dS fixed and multiply the data by a number k. Every term of the
- * sum above is multiplied by k, so
+ * Once you have derived dW, hold dS fixed and answer two questions from your formula before
+ * the tests ask them: what happens to dW when every entry of X is multiplied by a number k
+ * (features recorded in millimetres instead of metres: k = 1000)? And when only column d of X
+ * is multiplied by k, which part of dW changes, and how?
  *
- *     dW(k·X) = k · dW(X)
+ * Then think about gradient descent, which moves W by the learning rate times dW: what does
+ * your answer mean for a learning rate tuned on the data in metres? And for a data set whose
+ * features live on very different scales (a price in euros next to a ratio between 0 and 1),
+ * can one learning rate suit every weight?
  *
- * Record your features in millimetres instead of metres (k = 1000) and the weight gradient is
- * a thousand times larger: a learning rate that was fine before now throws the weights far
- * past any minimum. Shrink the data a thousandfold and learning crawls. Worse, the same holds
- * feature by feature: multiply only column d of X by k_d and only row d of dW is multiplied by
- * k_d. A data set whose features live on very different scales (a price in euros next to a
- * ratio between 0 and 1) gets one gradient step that is huge along some weights and tiny along
- * others, and no single learning rate suits both.
- *
- * (The relation is exact when dS is held fixed, as here. In a full model dS itself depends on
- * the scores, which change with X; the direct factor k on every weight gradient is still there.)
+ * (The question holds dS fixed, as the tests do. In a full model dS itself depends on the
+ * scores, which change with X; the direct effect of the data on the weight gradient is still
+ * there.)
  *
  * The usual cure is preprocessing: standardize every feature before training, so that each
  * column of the data has mean 0 and standard deviation 1, whatever units it was measured in.
@@ -42,23 +35,24 @@
  * ## Conventions
  *
  * - Rows are examples, columns are features.
- * - `weightGradient` applies no 1/N: any averaging over the batch is already inside dS.
+ * - `weightGradient` applies no 1/N: any averaging over the batch is already inside dS, and it
+ *   does not need W (the gradient of S = X·W with respect to W does not depend on W).
  * - Standardization is per column (per feature), over the N rows: mean[d] = (1/N)·Σ_i X[i][d],
  *   std[d] = √((1/N)·Σ_i (X[i][d] − mean[d])²), dividing by N (not N − 1), with no ε added.
  *   The hidden tests never give a constant column.
  * - Do not modify X or dS: return new matrices.
  *
- * ## Worked example
+ * ## Worked example (forward)
  *
- *     X = [[1, 10],    dS = [[1, 0],     dW = Xᵀ·dS = [[ 1, 3],
- *          [3, 30]]          [0, 1]]                   [10, 30]]
+ *     X = [[1, 10],    W = [[1, 0],     S = X·W = [[1, 10],
+ *          [3, 30]]         [0, 1]]                [3, 30]]
  *
- *     dW(2·X) = [[2, 6], [20, 60]] = 2·dW(X)
+ *     with dS = [[1, 0], [0, 1]], weightGradient(X, dS) is 2×2 (D×C)
  *
  *     standardizeFeatures(X): mean = [[2, 20]], std = [[1, 10]], Xn = [[-1, -1], [1, 1]]
  *
  * Both columns of X carry the same information in different units; after standardization they
- * are identical, and so are their rows of the weight gradient.
+ * are identical. What does that make their rows of the weight gradient?
  *
  * ## Precision
  *
@@ -76,7 +70,7 @@
 import { Matrix, todo } from "@gradkit/lib";
 
 /**
- * The weight gradient of the linear scores `S = X·W`: `dW = Xᵀ·dS`.
+ * The weight gradient of the linear scores `S = X·W`: dW = ∂L/∂W, given dS = ∂L/∂S.
  *
  * @param X the data, N×D
  * @param dS the upstream gradient ∂L/∂S, N×C
@@ -85,7 +79,7 @@ import { Matrix, todo } from "@gradkit/lib";
  * @example
  * ```ts
  * const dW = weightGradient(X, dS); // D×C
- * weightGradient(X.mul(1000), dS); // 1000 times dW
+ * const dWmm = weightGradient(X.mul(1000), dS); // the same data in millimetres: compare with dW
  * ```
  */
 export function weightGradient(X: Matrix, dS: Matrix): Matrix {

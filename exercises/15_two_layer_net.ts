@@ -8,16 +8,14 @@
  *     S  = A·W2 + b2        affine      W2 H×C, b2 1×C           →  S N×C (scores)
  *     L  = (1/N)·Σᵢ −log softmax(S[i])[y[i]]                     →  a number
  *
- * and its backward pass, the same chain walked the other way. Each stage only needs the
- * gradient arriving from the stage after it and what it cached on the way forward:
+ * and its backward pass, the same chain walked the other way: start from the loss's gradient
+ * with respect to the scores S, and take each stage back in turn (the second affine layer, the
+ * ReLU, the first affine layer). Each stage needs only the gradient arriving from the stage
+ * after it and what it cached on the way forward, and every stage is one you have already
+ * derived: exercises 06 (affine), 03 (ReLU) and 08 (softmax cross-entropy). Write each
+ * gradient's shape next to it as you go: dS N×C, then H×C and 1×C for W2 and b2, N×H for A
+ * and Z, D×H and 1×H for W1 and b1.
  *
- *     dS  = (softmax(S) − onehot(y)) / N                N×C   the loss's gradient, 1/N included
- *     dW2 = Aᵀ·dS          db2 = column sums of dS      H×C, 1×C
- *     dA  = dS·W2ᵀ                                      N×H
- *     dZ  = dA where Z > 0, and 0 where Z ≤ 0           N×H   the ReLU mask
- *     dW1 = Xᵀ·dZ          db1 = column sums of dZ      D×H, 1×H
- *
- * These are the rules of exercises 06 (affine), 03 (ReLU) and 08 (softmax cross-entropy).
  * You may import your own earlier files, for example
  *
  *     import { affineBackward, affineForward } from "./06_affine_layer.ts";
@@ -40,21 +38,20 @@
  *   log Σ_j exp(S[i][j] − m) − (S[i][y[i]] − m). Do not take the log of a computed
  *   probability: a class that trails the best one by more than about 745 gets a probability
  *   that rounds to 0, and −log 0 is Infinity.
- * - The ReLU's derivative at exactly 0 is taken as 0; the tests keep every entry of Z away
- *   from 0, so either choice passes.
+ * - The ReLU's derivative at exactly 0 is taken as 0 (as in exercise 03); the tests keep every
+ *   entry of Z away from 0, so either choice passes.
  * - Do not modify X, y or any parameter: build new matrices.
  * - `grads` has exactly the shape of `params`: `grads.W1` is D×H like `params.W1`, and so on.
  *
- * ## Worked example (N = 1, D = 1, H = 2, C = 2)
+ * ## Worked example (forward; N = 1, D = 1, H = 2, C = 2)
  *
  *     X = [[1]], y = [0], W1 = [[1, -1]], b1 = [[0, 0]], W2 = [[1, 0], [0, 1]], b2 = [[0, 0]]
  *
- *     Z = [[1, -1]], A = [[1, 0]], S = [[1, 0]]
+ *     Z = [[1, -1]], A = [[1, 0]], S = [[1, 0]]      (the second hidden unit is off)
  *     softmax(S) = [[0.7311, 0.2689]],  L = −log 0.7311 ≈ 0.3133
- *     dS  = [[-0.2689, 0.2689]]
- *     dW2 = [[-0.2689, 0.2689], [0, 0]],  db2 = [[-0.2689, 0.2689]]
- *     dA  = [[-0.2689, 0.2689]],  dZ = [[-0.2689, 0]]   (the second unit is off)
- *     dW1 = [[-0.2689, 0]],  db1 = [[-0.2689, 0]]
+ *
+ * grads then holds W1 1×2, b1 1×2, W2 2×2 and b2 1×2. Which of their entries must be 0 here,
+ * because of the unit that is off or the input it multiplies? Answer before you run it.
  *
  * ## Precision
  *

@@ -10,10 +10,10 @@
  *     scores = X·W + b                 (N×C: one row of class scores per example)
  *     L(W, b) = softmax cross-entropy of the scores   +   reg · Σ W²
  *
- * You already have every piece. Exercise 08 gives the loss and dScores = ∂(data loss)/∂scores
- * (already divided by N). Exercise 06 says how a gradient flows back through X·W + b:
- * dW = Xᵀ·dScores and db = the column sums of dScores. Exercise 13 adds the L2 term, whose
- * gradient is 2·reg·W. Gradient descent then updates, with learning rate η:
+ * You already have every piece. Exercise 08 gives the data loss and its gradient with respect
+ * to the scores (already divided by N). Exercise 06 showed how a gradient flows back through
+ * X·W + b to W and b. Exercise 13 added the L2 term and its gradient. Gradient descent then
+ * updates, with learning rate η:
  *
  *     W ← W − η·dW          b ← b − η·db
  *
@@ -31,7 +31,7 @@
  *     2. loss = softmax cross-entropy (mean over N) + reg · Σ W² (b is **not** regularized,
  *        and reg is **not** divided by N);
  *     3. `losses[k]` = that loss, i.e. the loss **before** this step's update;
- *     4. dW = Xᵀ·dScores + 2·reg·W, db = column sums of dScores;
+ *     4. dW and db: the gradient of that same total loss with respect to W and to b;
  *     5. W ← W − learningRate·dW, b ← b − learningRate·db.
  * - Return the W and b after the last update, and the `steps` recorded losses. So
  *   `losses[0]` is the loss of all-zero parameters, which is log C.

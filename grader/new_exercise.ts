@@ -1,8 +1,8 @@
 /**
  * `deno task new <id>`: scaffolds an exercise that grades out of the box: the stub (in
- * `grader/stubs/` and `exercises/`), a solution, a spec with the usual tests, a hint, three
- * placeholder mistakes (which `deno task verify` refuses until they are written) and a manifest
- * entry at the end of the course. Every file says, in comments, what to fill in. The file is
+ * `grader/stubs/` and `exercises/`), a solution, a spec with the usual tests and three hint
+ * tiers, three placeholder mistakes (which `deno task verify` refuses until they are written)
+ * and a manifest entry at the end of the course. Every file says, in comments, what to fill in. The file is
  * named `<id>.ts`: the manifest gives the course's order, not a number.
  *
  * @module
@@ -27,8 +27,10 @@ function stub(id: string): string {
 /**
  * # ${id} (TODO: the title)
  *
- * TODO: teach the idea, then pin every convention the tests check (mean or sum over the batch,
- * ½ factors, label encoding, shapes, whether inputs may be modified).
+ * TODO: teach the idea, state the forward exactly, then pin every convention the tests check
+ * (mean or sum over the batch, ½ factors, label encoding, shapes, whether inputs may be
+ * modified), with a worked example of the forward. State no backward formula and no answer
+ * gradient: the learner derives them (the hints' tier 3 gives the formula).
  *
  * The scaffold's example: L = Σᵢⱼ x[i,j]² (summed, no ½ factor), and dX = ∂L/∂x.
  *
@@ -109,11 +111,20 @@ async function call(t: TestContext, x: Matrix): Promise<{ loss: number; dX: Matr
   return { loss, dX };
 }
 
+// TODO: three hint tiers, each more telling: the idea or rule to apply (no formula), the local
+// gradient or a worked tiny case, the formula. Add the formula's fragments to FORMULAS in
+// grader/hints_test.ts: the test keeps them out of the stub and out of tiers 1 and 2.
+const HINTS: [string, string, string] = [
+  "Write the loss for one entry first, then ask which terms of the sum contain x[i,j].",
+  "Only x[i,j]² contains x[i,j]: nudge it from 3 to 3.001 and the loss grows by about 0.006.",
+  "dX = 2x, entry by entry: x.mul(2).",
+];
+
 export const spec: ExerciseSpec = {
   id: "${id}",
   exports: ["${fn}"],
-  // TODO: a hint that unblocks without giving the answer away.
-  hint: "Write the loss for one entry first, then ask which terms of the sum contain x[i,j].",
+  hint: HINTS[0],
+  hints: HINTS,
   tests: [
     {
       name: "loss value on a batch with N ≠ D",

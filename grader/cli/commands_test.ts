@@ -28,21 +28,30 @@ Deno.test("tty: no colour under NO_COLOR, TERM=dumb or a pipe; the width, else 8
   assert.equal(progressBar(4, 16), "[####------------] 4/16");
 });
 
-Deno.test("hint: tier 1 is the spec's hint; a further tier says there is none yet", () => {
+Deno.test("hint: three tiers from the spec, tier 1 its hint; past the last, a pointer to it", () => {
   const mse = exerciseNamed("mse_loss");
+  const flat = (text: string) => text.replace(/\s+/g, " ");
   const one = hintText(["7"], 80);
   assert.equal(one.status, 0);
-  assert.match(one.text, /^hint 1 of 1 for mse_loss \(exercises\/07_mse_loss\.ts\):\n {2}\S/);
-  assert.ok(one.text.replace(/\s+/g, " ").includes(mse.spec.hint.replace(/\s+/g, " ")));
-  assert.match(one.text, /no further hint tier for this exercise/);
-  const two = hintText(["mse_loss", "2"], 80);
-  assert.equal(two.status, 1);
+  assert.match(one.text, /^hint 1 of 3 for mse_loss \(exercises\/07_mse_loss\.ts\):\n {2}\S/);
+  assert.ok(flat(one.text).includes(flat(mse.spec.hint)));
+  assert.match(one.text, /more: \.\/deno task hint mse_loss 2/);
+  for (const tier of [2, 3]) {
+    const text = hintText(["mse_loss", String(tier)], 80);
+    assert.equal(text.status, 0);
+    assert.match(text.text, new RegExp(`^hint ${tier} of 3 for mse_loss`));
+    assert.ok(flat(text.text).includes(flat(mse.spec.hints![tier - 1])));
+  }
+  assert.match(hintText(["mse_loss", "3"], 80).text, /no further hint tier for this exercise/);
+  const four = hintText(["mse_loss", "4"], 80);
+  assert.equal(four.status, 1);
   assert.match(
-    two.text,
-    /mse_loss has one hint and no tier 2 yet; tier 1: \.\/deno task hint mse_loss/,
+    four.text,
+    /mse_loss has 3 hint tiers and no tier 4; the last: \.\/deno task hint mse_loss 3/,
   );
   assert.equal(hintText([], 80).status, 2);
   assert.equal(hintText(["mse_loss", "x"], 80).status, 2);
+  assert.equal(hintText(["mse_loss", "0"], 80).status, 2);
   assert.throws(() => hintText(["mse"], 80), /did you mean "mse_loss"/);
 });
 

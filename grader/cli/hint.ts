@@ -1,7 +1,7 @@
 /**
  * `./deno task hint <exercise> [tier]`: an exercise's hints, one tier at a time (tier 1 by
- * default). Each spec holds one hint today, its tier 1; {@linkcode hintTiers} is where more
- * tiers will come from.
+ * default): tier 1 the idea or rule to apply, tier 2 the local gradient or a worked tiny case,
+ * tier 3 the formula. They come from the spec's `hints` (its `hint` alone when it has none).
  *
  * @module
  */
@@ -11,7 +11,7 @@ import { wrap } from "../reporters/terminal.ts";
 
 /** An exercise's hints, from the gentlest (tier 1) to the most telling. */
 export function hintTiers(exercise: Exercise): string[] {
-  return [exercise.spec.hint];
+  return exercise.spec.hints ? [...exercise.spec.hints] : [exercise.spec.hint];
 }
 
 /** What `hint` prints for `name` and `tier` (a string as typed), and its exit status. */
@@ -36,7 +36,7 @@ export function hintText(
   if (tier > tiers.length) {
     return {
       text: `${exercise.id} has ${tiers.length === 1 ? "one hint" : `${tiers.length} hint tiers`}` +
-        ` and no tier ${tier} yet; tier ${tiers.length}: ./deno task hint ${exercise.id}` +
+        ` and no tier ${tier}; the last: ./deno task hint ${exercise.id}` +
         `${tiers.length === 1 ? "" : ` ${tiers.length}`}\n`,
       status: 1,
     };

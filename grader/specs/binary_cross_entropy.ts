@@ -39,11 +39,18 @@ async function checkBatch(
   await checkScoreLoss(t, { fn, args: [scores, y], scores, reference, label: shape, parts });
 }
 
+/** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
+const HINTS: [string, string, string] = [
+  "Labels are 0 or 1 here. Compute each example's loss in a stable form, max(s, 0) − y·s + log(1 + e^(−|s|)), never the log of a computed probability. For the gradient, chain through the log and then through σ, and simplify; the mean's 1/N goes in too.",
+  "Take y = 1: the loss is −log σ(s), and σ′(s) = σ(s)·(1 − σ(s)), so its derivative is −(1 − σ(s)). Work the case y = 0 the same way, then find one expression in σ(s) and y that covers both.",
+  "dScores[i] = (σ(sᵢ) − yᵢ) / N: the model's probability of label 1 minus the label, over N.",
+];
+
 export const spec: ExerciseSpec = {
   id: "binary_cross_entropy",
   exports: ["binaryCrossEntropy"],
-  hint: "Labels are 0 or 1 here. Write each example's loss as max(s, 0) − y·s + " +
-    "log(1 + e^(−|s|)) so nothing overflows; the gradient is (σ(s) − y) / N.",
+  hint: HINTS[0],
+  hints: HINTS,
   tests: newValues({ parameters: { binaryCrossEntropy: ["scores", "y"] } }, [
     {
       name: "loss value on a batch with both labels",

@@ -52,11 +52,18 @@ async function checkBatch(
   await checkScoreLoss(t, { fn, args: [scores, y], scores, reference, label: shape, parts });
 }
 
+/** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
+const HINTS: [string, string, string] = [
+  "Labels are −1 or +1. An example costs something only while y·s < 1; only those examples get a gradient, and it pushes the score towards the label's side. The mean's 1/N applies to the gradient too.",
+  "One example with y = +1: at s = 0.5 the loss is 1 − 0.5 = 0.5, and moving s by ε changes it by −ε (slope −1). At s = 2 the loss is 0 and stays 0 nearby (slope 0). With y = −1 the slope in the violated zone has the opposite sign.",
+  "dScores[i] = −yᵢ / N where yᵢ·sᵢ < 1, and 0 where yᵢ·sᵢ ≥ 1.",
+];
+
 export const spec: ExerciseSpec = {
   id: "binary_hinge",
   exports: ["binaryHingeLoss"],
-  hint: "Labels are −1 or +1. An example costs 1 − y·s only while y·s < 1, and only those " +
-    "examples get a gradient (−y, divided by N); examples past the margin get exactly 0.",
+  hint: HINTS[0],
+  hints: HINTS,
   tests: newValues({ parameters: { binaryHingeLoss: ["scores", "y"] } }, [
     {
       name: "loss value on a batch with margins violated and met (N = 9)",

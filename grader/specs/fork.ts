@@ -125,12 +125,19 @@ function gateGrads(t: TestContext, value: unknown, what: string, r: number, c: n
   };
 }
 
+/** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
+const HINTS: [string, string, string] = [
+  "x reaches out along two paths, through the add gate and through the first multiply gate. Walk the gates backwards from out, each fed the gradient of its own output, then combine what comes back to x along each path: at a fork the gradients add.",
+  "With x = 2, y = 1, z = 3 (a = 3, m = 6, out = 18) and dout = 1: the last gate gives da = 6 and dm = 3. Back through the add gate x gets 6; back through the first multiply gate x gets z times dm, 9. What does x get in total, and how does that compare with nudging x by hand?",
+  "da, dm from multiplyBackward(a, m, dout); dxAdd, dy from addBackward(da); dxMul, dz from multiplyBackward(x, z, dm); dx = dxAdd + dxMul. In formulas: dx = (m + a ⊙ z) ⊙ dout, dy = m ⊙ dout, dz = a ⊙ x ⊙ dout.",
+];
+
 /** The hidden tests of `fork`. */
 export const spec: ExerciseSpec = {
   id: "fork",
   exports: ["forkForward", "forkBackward", "addBackward", "multiplyBackward"],
-  hint: "x reaches the output along two paths, through the add gate and through the first " +
-    "multiply gate: compute the gradient that comes back along each and add them.",
+  hint: HINTS[0],
+  hints: HINTS,
   tests: newValues({
     except: ["cache"],
     parameters: {

@@ -102,12 +102,19 @@ async function checkSigmoidBackward(t: TestContext, r: number, c: number): Promi
   return dx;
 }
 
+/** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
+const HINTS: [string, string, string] = [
+  "Each input's gradient is the gate's local derivative with respect to that input, times the upstream gradient, entry by entry. Find each local derivative by asking how far the output moves when that one input moves a little.",
+  "With numbers: x = 2, y = 3. Multiply: out = 6; nudge x to 2.001 and out becomes 6.003, so the local derivative in x is 3, the value of y. Add: nudging either input moves out one-for-one. Max: only the input that won moves out. Sigmoid: differentiate 1 / (1 + e⁻ˣ) and look for σ(x) itself in the result.",
+  "add: dx = dout and dy = dout (two copies); multiply: dx = y ⊙ dout and dy = x ⊙ dout; max: dx = dout where x > y (0 elsewhere) and dy = dout where y > x (0 elsewhere); sigmoid: dx = out ⊙ (1 − out) ⊙ dout.",
+];
+
 /** The hidden tests of `gates`. */
 export const spec: ExerciseSpec = {
   id: "gates",
   exports: ["addBackward", "multiplyBackward", "maxBackward", "sigmoidForward", "sigmoidBackward"],
-  hint: "Each input's gradient is the gate's local derivative with respect to that input, " +
-    "multiplied entry by entry by dout; for multiply the local derivative is the other input.",
+  hint: HINTS[0],
+  hints: HINTS,
   tests: newValues({
     parameters: {
       addBackward: ["dout"],

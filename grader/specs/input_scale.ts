@@ -97,12 +97,18 @@ function formatFactor(k: number): string {
   return Math.abs(k) >= 1e4 || Math.abs(k) < 1e-2 ? k.toExponential() : String(k);
 }
 
+/** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
+const HINTS: [string, string, string] = [
+  "S = X·W is a product: each weight's local gradient is the piece of data it multiplies. Derive one entry of dW by asking which scores that weight appears in, then match the shapes (dW is D×C). Standardization: mean and std per column over the N rows, std dividing by N.",
+  "W[d][c] appears in S[i][c] for every example i, with factor X[i][d], so its gradient collects X[i][d] times dS[i][c] over all i. With X = [[1, 10], [3, 30]] and dS = [[1, 0], [0, 1]], the entry for d = 0, c = 0 is 1·1 + 3·0 = 1.",
+  "dW = Xᵀ·dS (D×N times N×C): X.T.matmul(dS). So scaling X by k scales dW by k, and scaling column d alone scales row d of dW alone.",
+];
+
 export const spec: ExerciseSpec = {
   id: "input_scale",
   exports: ["weightGradient", "standardizeFeatures"],
-  hint: "S = X·W is a product: the weights' local gradient is the data. Match the shapes " +
-    "(dW is D×C like W) and apply no 1/N. Standardize each column with its own mean and its " +
-    "own standard deviation, dividing by N.",
+  hint: HINTS[0],
+  hints: HINTS,
   tests: newValues({
     parameters: { weightGradient: ["X", "dS"], standardizeFeatures: ["X"] },
   }, [

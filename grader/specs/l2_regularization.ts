@@ -174,11 +174,18 @@ async function checkSvm(
   }
 }
 
+/** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
+const HINTS: [string, string, string] = [
+  "The penalty is λ·Σw² with no ½ and λ not divided by N; biases are never in it. Each weight appears in exactly one term of the penalty, so its gradient is the derivative of that one term, added to what the data loss gave it.",
+  "One weight w = 3 with λ = 0.5: its penalty is 0.5·9 = 4.5; nudge w to 3.001 and the penalty becomes 4.5030005, a slope of 3. For regularizedLinearSvm: the hinge's gradient on the scores, taken back through X·W + b as in exercise 06, then the penalty's part for W only.",
+  "l2Penalty: dW = 2λ·W. totalLoss: grads[k] = dataGrads[k] + 2λ·weights[k]. regularizedLinearSvm: dW = Xᵀ·dS + 2λ·W and db = the column sums of dS (no λ).",
+];
+
 export const spec: ExerciseSpec = {
   id: "l2_regularization",
   exports: ["l2Penalty", "totalLoss", "regularizedLinearSvm"],
-  hint: "The penalty is λ·Σw² with no ½, so its gradient is 2λW; λ is not divided by N, and " +
-    "a bias never enters the penalty (its gradient is the data term's only).",
+  hint: HINTS[0],
+  hints: HINTS,
   tests: newValues({
     parameters: {
       l2Penalty: ["W", "lambda"],

@@ -42,11 +42,18 @@ async function checkBatch(t: TestContext, pred: Matrix, target: Matrix, shape: s
   t.expectGradient(`dPred (${shape})`, dPred, () => referenceMse(pred, target), pred);
 }
 
+/** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
+const HINTS: [string, string, string] = [
+  "Write the loss for one entry first: only (pred[i,k] − target[i,k])² depends on pred[i,k]. The 1/N multiplies every term, and the K outputs are summed, not averaged.",
+  "By hand: N = 2, K = 1, pred = [3, 1], target = [1, 1], so L = ((3 − 1)² + 0²) / 2 = 2. Nudge pred[0] from 3 to 3.001: L becomes 2.001² / 2 ≈ 2.002, a slope of about 2. Which expression in pred[0], target[0] and N gives that 2?",
+  "dPred[i,k] = 2·(pred[i,k] − target[i,k]) / N, with N the number of rows (not N·K): pred.sub(target).mul(2 / N).",
+];
+
 export const spec: ExerciseSpec = {
   id: "mse_loss",
   exports: ["mseLoss"],
-  hint: "Write the loss for one entry first: only (pred[i,k] − target[i,k])² depends on " +
-    "pred[i,k]. The 1/N multiplies every term, and K outputs are summed, not averaged.",
+  hint: HINTS[0],
+  hints: HINTS,
   tests: newValues({ parameters: { mseLoss: ["pred", "target"] } }, [
     {
       name: "loss value on a batch with N ≠ K (several outputs per example)",

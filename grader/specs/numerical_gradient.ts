@@ -137,12 +137,19 @@ async function checkOn(t: TestContext, rows: number, cols: number, h?: number): 
   }
 }
 
+/** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
+const HINTS: [string, string, string] = [
+  "A derivative along one entry is a slope: move that entry alone a little up and a little down, and see how much f changes over the distance between the two points. Every other entry stays put, and x must come back bit for bit as it was.",
+  "By hand: f(x) = x² at x = 3 with h = 0.5. f(3.5) = 12.25 and f(2.5) = 6.25, two points 1 apart, so the slope is 6 (exactly the derivative 2·3: a centered difference is exact on a quadratic). In code, per entry: save old = x.data[i], write old + h, call f(x), write old − h, call f(x), write old back.",
+  "grad.data[i] = (f(x with x.data[i] = old + h) − f(x with x.data[i] = old − h)) / (2h), for every entry i, with x.data[i] = old written back after the two calls.",
+];
+
 /** The hidden tests of `numerical_gradient`. */
 export const spec: ExerciseSpec = {
   id: "numerical_gradient",
   exports: ["numericalGradient"],
-  hint: "Two evaluations of f per entry, one on each side of it, divided by the distance " +
-    "between them; write the saved value back (by assignment) before the next entry.",
+  hint: HINTS[0],
+  hints: HINTS,
   tests: newValues({ parameters: { numericalGradient: ["f", "x", "h"] } }, [
     {
       name: "gradient with respect to a 1×n row",

@@ -38,12 +38,19 @@ async function checkBackward(t: TestContext, r: number, c: number): Promise<void
   t.expectGradient("reluBackward dx", dx, () => weighted(relu(x), dout), x);
 }
 
+/** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
+const HINTS: [string, string, string] = [
+  "ReLU is a max against the constant 0: like the max gate, it lets the upstream gradient through where its input won and blocks it where 0 won. Mind the kit's convention at exactly 0, and keep in the cache what tells the two cases apart.",
+  "By hand: x = [[2, −1, 0]] and dout = [[5, 6, 7]]. The slope of max(0, x) is 1 at 2, 0 at −1, and this kit takes 0 at 0, so dx = [[5, 0, 0]].",
+  "dx = dout where x > 0, and 0 where x ≤ 0 (x from the cache): for example dout.mul(x.map((v) => (v > 0 ? 1 : 0))).",
+];
+
 /** The hidden tests of `relu`. */
 export const spec: ExerciseSpec = {
   id: "relu",
   exports: ["reluForward", "reluBackward"],
-  hint: "The backward is a mask: keep dout where the forward's input was positive and put 0 " +
-    "everywhere else; remember what the forward saw in the cache.",
+  hint: HINTS[0],
+  hints: HINTS,
   tests: newValues({
     except: ["cache"],
     parameters: { reluForward: ["x"], reluBackward: ["dout", "cache"] },

@@ -94,13 +94,19 @@ async function fullCheck(t: TestContext, p: Problem): Promise<void> {
   checkGradients(t, p, await backward(t, p, cache));
 }
 
+/** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
+const HINTS: [string, string, string] = [
+  "This file's doc comment is the course's model derivation: stage the forward (z, then out), cache what the backward needs, and take the stages back in reverse order, the sigmoid first, then the weighted sum.",
+  "In the worked example (x = [[-1, -2]], w = [[2], [-3]], b = -3): z = 1 and out ≈ 0.7311, so the sigmoid's local derivative is about 0.7311 × 0.2689 ≈ 0.1966. Every other gradient is that number times the matching input or weight, added up over the examples a value is shared by.",
+  "dz = out ⊙ (1 − out) ⊙ dout (N×1); dw = xᵀ · dz (D×1); db = the sum of dz over the batch (a number, no 1/N); dx = dz · wᵀ (N×D).",
+];
+
 /** The hidden tests of `sigmoid_neuron`. */
 export const spec: ExerciseSpec = {
   id: "sigmoid_neuron",
   exports: ["neuronForward", "neuronBackward"],
-  hint: "Get dz = ∂(Σ out ⊙ dout)/∂z first, from the cached output; then each of dw, db and " +
-    "dx is dz combined with the other factor of its stage, in the shape of the thing it is " +
-    "the gradient of.",
+  hint: HINTS[0],
+  hints: HINTS,
   tests: newValues({
     except: ["cache"],
     parameters: { neuronForward: ["x", "w", "b"], neuronBackward: ["dout", "cache"] },

@@ -73,11 +73,18 @@ async function checkBatch(
   await checkScoreLoss(t, { fn, args: [scores, y], scores, reference, label: shape, parts });
 }
 
+/** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
+const HINTS: [string, string, string] = [
+  "Subtract each row's maximum before exp. A row's loss is log Σ exp(scores) minus the correct class's score: differentiate that form one score at a time, and look for the softmax probabilities in what you get. The mean's 1/N goes into the gradient too.",
+  "One row, C = 3, all scores equal, correct class 1: every probability is 1/3. The derivative of log Σ exp(s) with respect to s[j] is exp(s[j]) / Σ exp(s), the probability of class j; the term −s[y] changes only the correct class's entry, by −1. So this row's entries are 1/3, 1/3 − 1 and 1/3, before dividing by N.",
+  "dScores = (p − onehot(y)) / N with p the row-wise softmax: dScores[i][j] = (p[i][j] − [j = y[i]]) / N.",
+];
+
 export const spec: ExerciseSpec = {
   id: "softmax_cross_entropy",
   exports: ["softmaxCrossEntropy"],
-  hint: "Subtract each row's maximum before exp; the loss of a row is log Σ exp − the correct " +
-    "score. The gradient is softmax probabilities minus one at the correct class, all over N.",
+  hint: HINTS[0],
+  hints: HINTS,
   tests: newValues({ parameters: { softmaxCrossEntropy: ["scores", "y"] } }, [
     {
       name: "loss value on a batch with N ≠ C",

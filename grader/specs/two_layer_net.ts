@@ -206,13 +206,18 @@ function levelledProblem(rng: Rng): Problem {
   }
 }
 
+/** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
+const HINTS: [string, string, string] = [
+  "Walk the forward pass backwards one stage at a time, each with the rule you derived in its own exercise: the loss (08), the second affine layer (06), the ReLU (03), the first affine layer (06). Keep Z (or A) from the forward for the ReLU, and write each gradient's shape as you go.",
+  "In the stub's example (S = [[1, 0]], y = [0]): the loss's gradient on S is [[0.7311 − 1, 0.2689]] = [[−0.2689, 0.2689]]. Carry it back through W2 and the ReLU: the second hidden unit is off (its Z is −1), so nothing reaches the second column of W1 or the second entry of b1.",
+  "dS = (softmax(S) − onehot(y)) / N; dW2 = Aᵀ·dS and db2 = column sums of dS; dA = dS·W2ᵀ; dZ = dA where Z > 0, else 0; dW1 = Xᵀ·dZ and db1 = column sums of dZ.",
+];
+
 export const spec: ExerciseSpec = {
   id: "two_layer_net",
   exports: ["twoLayerLoss"],
-  hint: "Walk the forward pass backwards one stage at a time: (softmax − one-hot)/N for the " +
-    "scores, then the second affine layer, then the ReLU mask (taken from the first layer's " +
-    "output before the ReLU), then the first affine layer. Every gradient has its " +
-    "parameter's shape.",
+  hint: HINTS[0],
+  hints: HINTS,
   tests: newValues({ parameters: { twoLayerLoss: ["X", "y", "params"] } }, [
     {
       name: "loss on a batch with N, D, H, C all different",

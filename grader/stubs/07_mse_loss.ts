@@ -25,8 +25,8 @@
  * - The gradient is taken with respect to `pred` only (the targets are data, not parameters).
  * - Neither input may be modified; return new values.
  *
- * Work the derivative out for one entry before you code it: only one term of the double sum
- * contains pred[i,k]. Which factor does the square bring down, and what does the 1/N do?
+ * Derive the gradient for one entry before you code it, as exercise 05 showed: which terms of
+ * the double sum contain pred[i,k], and what happens to the constant in front?
  *
  * ## Precision
  *
@@ -66,7 +66,7 @@ export interface MseResult {
  * const target = Matrix.columnVector([1, 1]);
  * const { loss, dPred } = mseLoss(pred, target);
  * // loss = ((3 − 1)² + (1 − 1)²) / 2 = 2
- * // dPred is 2×1; its second entry is 0 because that prediction is exact
+ * // dPred is 2×1, like pred
  * ```
  */
 export function mseLoss(pred: Matrix, target: Matrix): MseResult {

@@ -15,8 +15,9 @@
  *     p[j]  = exp(s[j]) / Σₘ exp(s[m])              (softmax, for every class j)
  *     Lᵢ    = −log p[y]  =  log(Σₘ exp(s[m])) − s[y]
  *
- * and the derivative of Lᵢ with respect to the scores is remarkably simple: p[j] for every
- * class, minus 1 for the correct one ("probabilities minus one-hot").
+ * Derive the gradient of Lᵢ with respect to every score s[j] from the second form: treat the
+ * correct class and the other classes separately at first, and look for p in what you get.
+ * The result is short; if yours is long, simplify before you code it.
  *
  * ## Numerical stability
  *
@@ -31,8 +32,8 @@
  * - `scores` is N×C: one row per example, one column per class.
  * - `y` is an `Int32Array` of N labels, each in 0..C−1 (`y[i]` is the correct class of row i).
  * - The loss is the **mean** over the N examples: L = (1/N) · Σᵢ Lᵢ.
- * - The returned gradient is the gradient of that mean, so it **already includes the 1/N**:
- *   dScores[i, j] = (p[i, j] − [j = y[i]]) / N.
+ * - The returned gradient is the gradient of that mean (with respect to every score), so it
+ *   **already includes the 1/N**.
  * - Neither input may be modified; return new values.
  *
  * ## Precision
@@ -62,7 +63,7 @@ export interface SoftmaxResult {
  * gradient with respect to the scores. Must stay finite for scores around ±1000.
  *
  *     L              = (1/N) · Σᵢ ( log Σⱼ exp(scores[i, j]) − scores[i, y[i]] )
- *     dScores[i, j]  = (softmax(scores[i])[j] − (j === y[i] ? 1 : 0)) / N
+ *     dScores[i, j]  = ∂L/∂scores[i, j]
  *
  * @param scores N×C class scores, one row per example (not modified).
  * @param y N correct classes, each in 0..C−1 (not modified).
@@ -71,8 +72,7 @@ export interface SoftmaxResult {
  * @example One example, three classes, all scores equal (N = 1, C = 3)
  * ```ts
  * const { loss, dScores } = softmaxCrossEntropy(Matrix.from([[2, 2, 2]]), Int32Array.of(1));
- * // every probability is 1/3, so loss = −log(1/3) = log 3 ≈ 1.0986
- * // dScores = [[1/3, 1/3 − 1, 1/3]] = [[0.333, −0.667, 0.333]]
+ * // every probability is 1/3, so loss = −log(1/3) = log 3 ≈ 1.0986; dScores is 1×3
  * ```
  */
 export function softmaxCrossEntropy(scores: Matrix, y: Int32Array): SoftmaxResult {

@@ -11,9 +11,9 @@
  *     Lᵢ = −log (1 − σ(sᵢ))    when yᵢ = 0
  *
  * or, in one line, Lᵢ = −yᵢ·log σ(sᵢ) − (1 − yᵢ)·log(1 − σ(sᵢ)). It is the two-class case of
- * softmax cross-entropy (a two-class softmax with scores s and 0 gives exactly σ(s)), and its
- * derivative is just as tidy: ∂Lᵢ/∂sᵢ = σ(sᵢ) − yᵢ. The model is pushed up when it says too
- * little for a 1 and down when it says too much for a 0.
+ * softmax cross-entropy (a two-class softmax with scores s and 0 gives exactly σ(s)). Derive
+ * ∂Lᵢ/∂sᵢ yourself: the chain rule through the log and then through σ, whose derivative you
+ * know from exercise 02. The result is tidy; simplify until it is.
  *
  * ## Numerical stability
  *
@@ -33,7 +33,7 @@
  * - `scores` is N×1: one raw score (before the sigmoid) per example.
  * - `y` is a `Float64Array` of N labels, each **0 or 1** (not −1/+1 as in the hinge exercises).
  * - The loss is the **mean** over the N examples, and the returned gradient is the gradient of
- *   that mean, so it **already includes the 1/N**: dScores[i] = (σ(sᵢ) − yᵢ) / N.
+ *   that mean, so it **already includes the 1/N**.
  * - Neither input may be modified; return new values.
  *
  * ## Precision
@@ -63,7 +63,7 @@ export interface BinaryCrossEntropyResult {
  * with respect to the raw scores. Must stay finite for scores around ±1000.
  *
  *     L          = (1/N) · Σᵢ ( −yᵢ·log σ(sᵢ) − (1 − yᵢ)·log(1 − σ(sᵢ)) )
- *     dScores[i] = (σ(sᵢ) − yᵢ) / N
+ *     dScores[i] = ∂L/∂sᵢ
  *
  * @param scores N×1 raw scores, one per example (not modified).
  * @param y N labels, each 0 or 1 (not modified).
@@ -73,7 +73,7 @@ export interface BinaryCrossEntropyResult {
  * ```ts
  * const { loss, dScores } = binaryCrossEntropy(Matrix.columnVector([0, 0]), Float64Array.of(1, 0));
  * // σ(0) = 0.5 for both, so each example costs −log 0.5 = log 2 and loss = log 2 ≈ 0.6931
- * // dScores = [[(0.5 − 1)/2], [(0.5 − 0)/2]] = [[−0.25], [0.25]]
+ * // dScores is 2×1
  * ```
  */
 export function binaryCrossEntropy(scores: Matrix, y: Float64Array): BinaryCrossEntropyResult {

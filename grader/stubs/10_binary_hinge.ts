@@ -20,14 +20,14 @@
  *
  * ## The gradient
  *
- * max(0, u) behaves like the ReLU gate: it passes the slope of u where u > 0 and blocks it
- * where u < 0. Here u = 1 − yᵢ·sᵢ, whose slope in sᵢ is −yᵢ. So an example whose margin is
- * violated pushes its score in the direction of its label (gradient −yᵢ: descent *raises* a
- * +1 example's score and *lowers* a −1 example's), and an example whose margin is met gets
- * exactly zero gradient.
+ * max(0, u) is the ReLU of exercise 03 applied to u = 1 − yᵢ·sᵢ. Derive ∂Lᵢ/∂sᵢ by the chain
+ * rule in each of the zones above, and before you code it, ask which way gradient descent then
+ * moves the score of a +1 example and of a −1 example whose margin is violated, and what
+ * happens to an example whose margin is met.
  *
- * At yᵢ·sᵢ = 1 exactly the loss has a corner and no derivative. This kit takes the met side
- * there (gradient 0); the tests never put a score on the corner, so either choice passes.
+ * At yᵢ·sᵢ = 1 exactly the loss has a corner and no derivative. This kit counts the corner as
+ * met (the side where the loss is 0); the tests never put a score on the corner, so either
+ * choice passes.
  *
  * ## The convention of this kit
  *
@@ -65,8 +65,7 @@ export interface BinaryHingeResult {
  * to the scores.
  *
  *     L          = (1/N) · Σᵢ max(0, 1 − yᵢ·sᵢ)
- *     dScores[i] = −yᵢ / N   if 1 − yᵢ·sᵢ > 0   (margin violated)
- *                  0         otherwise          (margin met)
+ *     dScores[i] = ∂L/∂sᵢ
  *
  * @param scores N×1 raw scores, one per example (not modified).
  * @param y N labels, each −1 or +1 (not modified).
@@ -79,7 +78,8 @@ export interface BinaryHingeResult {
  *   Float64Array.of(1, 1, -1),
  * );
  * // y·s = [2, 0.5, −0.25]: losses [0, 0.5, 1.25], so loss = 1.75 / 3 ≈ 0.5833
- * // dScores = [[0], [−1/3], [1/3]]   (the first example is past its margin)
+ * // (the first example is past its margin, the second too close, the third on the wrong side)
+ * // dScores is 3×1
  * ```
  */
 export function binaryHingeLoss(scores: Matrix, y: Float64Array): BinaryHingeResult {
