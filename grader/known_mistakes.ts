@@ -21,14 +21,15 @@
  * @example
  * ```ts
  * import type { KnownMistake } from "./known_mistakes.ts";
+ * // A mistake of the scaffold `deno task new` writes: the gradient lost its 2.
  * export const mistake: KnownMistake = {
- *   kind: "forgotten-1/N",
+ *   kind: "missing-factor",
  *   patch: [{
  *     solution: `
- *   return { loss: diff.square().sum() / n, dPred: diff.mul(2 / n) };
+ *   return { loss: x.square().sum(), dX: x.mul(2) };
  * `,
  *     learner: `
- *   return { loss: diff.square().sum(), dPred: diff.mul(2) };
+ *   return { loss: x.square().sum(), dX: x };
  * `,
  *   }],
  * };
