@@ -8,7 +8,15 @@ import assert from "node:assert/strict";
 import { grade, KIT_DIR } from "./grade.ts";
 import { type Exercise, MANIFEST, STUBS_DIR } from "./manifest.ts";
 import type { ExerciseReport } from "./report.ts";
-import { checkCourse, gradeMistakes, listMistakes, PLACEHOLDER, verifyCourse } from "./verify.ts";
+import { MISTAKE_KINDS, type MistakeKind } from "./mistake_kinds.ts";
+import {
+  checkCourse,
+  gradeMistakes,
+  listMistakes,
+  loadMistake,
+  PLACEHOLDER,
+  verifyCourse,
+} from "./verify.ts";
 
 function explain(e: ExerciseReport): string {
   return `${e.id}: ${e.status}${e.message ? ` (${e.message})` : ""}\n` +
@@ -48,6 +56,85 @@ for (const seed of [11, 12]) {
     assert.deepEqual(passed.map(explain), []);
   });
 }
+
+Deno.test("every known mistake carries a kind label; the count per kind", async () => {
+  const counts = new Map<MistakeKind, string[]>();
+  for (const m of await listMistakes(MANIFEST)) {
+    const { kind } = await loadMistake(m);
+    counts.set(kind, [...counts.get(kind) ?? [], `${m.exercise.id}/${m.name}`]);
+  }
+  const total = [...counts.values()].reduce((n, names) => n + names.length, 0);
+  const lines = Object.keys(MISTAKE_KINDS).filter((k) => counts.has(k as MistakeKind))
+    .map((k) => `  ${k.padEnd(17)} ${String(counts.get(k as MistakeKind)!.length).padStart(3)}`);
+  console.log(`known mistakes by kind (${total}):\n${lines.join("\n")}`);
+  assert.equal(counts.get("placeholder"), undefined);
+  assert.ok(total >= 100, `${total} known mistakes`);
+});
+
+/** A kit in a temporary folder holding mse_loss and, as its mistakes, `mistakes` (name → text). */
+async function kitWithMistakes(mistakes: Record<string, string>): Promise<string> {
+  const kit = await Deno.makeTempDir({ prefix: "gradkit-verify-" });
+  const mse = MANIFEST.find((e) => e.id === "mse_loss")!;
+  await Deno.mkdir(`${kit}/${STUBS_DIR}`, { recursive: true });
+  await Deno.mkdir(`${kit}/exercises`);
+  await Deno.mkdir(`${kit}/solutions/mistakes/mse_loss`, { recursive: true });
+  for (const dir of [STUBS_DIR, "exercises"]) {
+    await Deno.copyFile(`${KIT_DIR}/${STUBS_DIR}/${mse.file}`, `${kit}/${dir}/${mse.file}`);
+  }
+  await Deno.copyFile(`${KIT_DIR}/solutions/${mse.file}`, `${kit}/solutions/${mse.file}`);
+  for (const f of ["known_mistakes.ts", "mistake_kinds.ts"]) {
+    await Deno.copyFile(`${KIT_DIR}/grader/${f}`, `${kit}/grader/${f}`);
+  }
+  for (const [name, text] of Object.entries(mistakes)) {
+    await Deno.writeTextFile(`${kit}/solutions/mistakes/mse_loss/${name}.ts`, text);
+  }
+  return kit;
+}
+
+/** A mistake file of mse_loss: `kind` and one replacement. */
+function mistakeFile(kind: string, solution: string, learner: string): string {
+  return `/**\n * A test mistake.\n */\nimport type { KnownMistake } from ` +
+    `"../../../grader/known_mistakes.ts";\n\nexport const mistake: KnownMistake = {\n` +
+    `  kind: ${JSON.stringify(kind)} as KnownMistake["kind"],\n` +
+    `  patch: [{ solution: ${JSON.stringify(solution)}, learner: ${
+      JSON.stringify(learner)
+    } }],\n};\n`;
+}
+
+Deno.test("a stale patch, a missing or unknown kind: the check fails and names the file", async () => {
+  const mse = MANIFEST.find((e) => e.id === "mse_loss")!;
+  const right = "  return { loss: diff.square().sum() / n, dPred: diff.mul(2 / n) };";
+  const wrong = "  return { loss: diff.square().sum(), dPred: diff.mul(2) };";
+  const kit = await kitWithMistakes({
+    good: mistakeFile("forgotten-1/N", right, wrong),
+    stale: mistakeFile("sign", "  return { loss, dPred: diff.mul(2) };", wrong),
+    unlabelled: mistakeFile("", right, wrong).replace(/ {2}kind: .*\n/, ""),
+    unknown: mistakeFile("off-by-one", right, wrong),
+    empty: mistakeFile("other", "", wrong),
+  });
+  try {
+    const problems = (await checkCourse([mse], kit)).join("\n");
+    assert.match(
+      problems,
+      /mistake stale: solutions\/mistakes\/mse_loss\/stale\.ts: replacement 1 of 1 is stale: the solution no longer has the lines\n {8}return \{ loss, dPred/,
+    );
+    assert.match(
+      problems,
+      /mistake unlabelled: solutions\/mistakes\/mse_loss\/unlabelled\.ts: no kind label of the shared list/,
+    );
+    assert.match(
+      problems,
+      /mistake unknown: solutions\/mistakes\/mse_loss\/unknown\.ts: the kind "off-by-one" is not one of the shared list/,
+    );
+    assert.match(
+      problems,
+      /mistake empty: solutions\/mistakes\/mse_loss\/empty\.ts: replacement 1 of 1 replaces no lines/,
+    );
+    assert.doesNotMatch(problems, /mistake good/);
+  } finally {
+    await Deno.remove(kit, { recursive: true });
+  }
+});
 
 Deno.test(
   "the course agrees with itself: manifest, specs, stubs (the kit's exercises/ identical), solutions, mistakes",
@@ -103,6 +190,7 @@ Deno.test("verifyCourse of one exercise: passes and reports what a learner reads
   assert.deepEqual(v.problems, []);
   const names = v.mistakes.map((m) => m.mistake.name);
   assert.ok(names.includes("forgot_mean"), names.join());
+  assert.equal(v.mistakes.find((m) => m.mistake.name === "forgot_mean")?.kind, "forgotten-1/N");
   for (const m of v.mistakes) {
     assert.equal(m.status, "failed");
     assert.ok(m.about.length > 0, `${m.mistake.name}: its doc line`);

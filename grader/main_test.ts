@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { KIT_DIR } from "./grade.ts";
 import { MANIFEST, STUBS_DIR } from "./manifest.ts";
 import type { Report } from "./report.ts";
-import { gradeMistakes, listMistakes } from "./verify.ts";
+import { gradeMistakes, listMistakes, loadMistake } from "./verify.ts";
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   const out = await new Deno.Command(Deno.execPath(), {
@@ -118,15 +118,18 @@ Deno.test("cli: the stubs exit 1, print the seed and a replay command that works
 // Every 8 hexadecimal digits of it contain a letter, so no number in a report can match.
 const SECRET = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0";
 
+/** The learner's file of the known mistake mse_loss/forgot_mean (made from its patch). */
+async function forgotMean(): Promise<string> {
+  const mse = MANIFEST.find((e) => e.id === "mse_loss")!;
+  const file = "mistakes/mse_loss/forgot_mean.ts";
+  return (await loadMistake({ exercise: mse, name: "forgot_mean", file })).source;
+}
+
 /** A folder whose mse_loss forgets the 1/N: its failures show expected values. */
 async function failingMse(): Promise<string> {
   const dir = await Deno.makeTempDir({ prefix: "gradkit-secret-test-" });
   await Deno.copyFile(`${KIT_DIR}/solutions/07_mse_loss.ts`, `${dir}/mse_solution.ts`);
-  const mistake = await Deno.readTextFile(`${KIT_DIR}/solutions/mistakes/mse_loss/forgot_mean.ts`);
-  await Deno.writeTextFile(
-    `${dir}/07_mse_loss.ts`,
-    mistake.replaceAll("../../07_mse_loss.ts", "./mse_solution.ts"),
-  );
+  await Deno.writeTextFile(`${dir}/07_mse_loss.ts`, await forgotMean());
   return dir;
 }
 
@@ -267,9 +270,9 @@ Deno.test("cli: watch shows the first unfinished exercise, a fail, the fix, the 
     assert.match(screen(), /\[######----------\] 6\/16 exercises passed/);
     assert.match(screen(), /now: .*07_mse_loss\.ts \(Mean squared error\)\nnot started mse_loss/);
     // A mistake: the exercise just saved, failed.
-    const wrong = await Deno.readTextFile(`${KIT_DIR}/solutions/mistakes/mse_loss/forgot_mean.ts`);
+    const wrong = await forgotMean();
     text = "";
-    await Deno.writeTextFile(file, wrong.replaceAll("../../07_mse_loss.ts", "./mse_solution.ts"));
+    await Deno.writeTextFile(file, wrong);
     await waitFor(/FAILED {6}mse_loss[\s\S]*watching/);
     assert.match(screen(), /saved 07_mse_loss\.ts; re-graded 1 exercise in/);
     assert.match(screen(), /hint: \.\/deno task hint mse_loss/);

@@ -7,13 +7,16 @@
 
 import assert from "node:assert/strict";
 import { grade, KIT_DIR } from "./grade.ts";
-import { STUBS_DIR } from "./manifest.ts";
+import { MANIFEST, STUBS_DIR } from "./manifest.ts";
 import type { ExerciseReport, Report } from "./report.ts";
 import { nextExercise, renderTerminal } from "./reporters/terminal.ts";
+import { loadMistake } from "./verify.ts";
 
-/** A mistake of the kit's, its imports of the solution pointed at a copy beside it. */
+/** A mistake of the kit's (its learner file), its imports of solutions pointed at copies beside it. */
 async function mistake(dir: string, id: string, name: string): Promise<string> {
-  const text = await Deno.readTextFile(`${KIT_DIR}/solutions/mistakes/${id}/${name}.ts`);
+  const exercise = MANIFEST.find((e) => e.id === id)!;
+  const file = `mistakes/${id}/${name}.ts`;
+  const text = (await loadMistake({ exercise, name, file })).source;
   for (const [, file] of text.matchAll(/"\.\.\/\.\.\/(\d\d_\w+\.ts)"/g)) {
     await Deno.copyFile(`${KIT_DIR}/solutions/${file}`, `${dir}/solution_${file}`);
   }

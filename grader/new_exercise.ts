@@ -1,8 +1,9 @@
 /**
  * `deno task new <id>`: scaffolds an exercise that grades out of the box: the stub (in
  * `grader/stubs/` and `exercises/`), a solution, a spec with the usual tests and three hint
- * tiers, three placeholder mistakes (which `deno task verify` refuses until they are written)
- * and a manifest entry at the end of the course. Every file says, in comments, what to fill in. The file is
+ * tiers, three placeholder mistakes (patches of the solution of kind `placeholder`, which
+ * `deno task verify` refuses until they are written) and a manifest entry at the end of the
+ * course. Every file says, in comments, what to fill in. The file is
  * named `<id>.ts`: the manifest gives the course's order, not a number.
  *
  * @module
@@ -56,6 +57,9 @@ export function ${fn}(x: Matrix): ${pascal(id)}Result {
 `;
 }
 
+/** The scaffold solution's line that the placeholder mistakes patch. */
+const SOLUTION_LINE = "  return { loss: x.square().sum(), dX: x.mul(2) };";
+
 function solution(id: string): string {
   const fn = camel(id);
   return `/**
@@ -78,7 +82,7 @@ export interface ${pascal(id)}Result {
 
 /** The loss of \`x\` (N×D) and its gradient. */
 export function ${fn}(x: Matrix): ${pascal(id)}Result {
-  return { loss: x.square().sum(), dX: x.mul(2) };
+${SOLUTION_LINE}
 }
 `;
 }
@@ -168,15 +172,31 @@ export const spec: ExerciseSpec = {
 `;
 }
 
-function mistake(id: string, file: string, k: number): string {
+function mistake(id: string, k: number): string {
   return `/**
- * ${PLACEHOLDER} ${k}: replace this comment's first line with what the mistake gets wrong, and
- * the line below with the one export it gets wrong, written as a learner would (see the other
- * exercises' mistakes); \`deno task verify ${id}\` refuses the exercise until you do.
+ * ${PLACEHOLDER} ${k}: replace this comment's first line with what the mistake gets wrong, the
+ * kind with one of grader/mistake_kinds.ts, and the patch with the solution's lines the mistake
+ * changes (verbatim) and what a learner would write instead (see the other exercises' mistakes);
+ * \`deno task verify ${id}\` refuses the exercise until you do.
  *
  * @module
  */
-export * from "../../${file}";
+
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "placeholder",
+  patch: [
+    {
+      solution: \`
+${SOLUTION_LINE}
+\`,
+      learner: \`
+${SOLUTION_LINE}
+\`,
+    },
+  ],
+};
 `;
 }
 
@@ -213,7 +233,7 @@ export async function scaffold(id: string, kitDir = KIT_DIR): Promise<string[]> 
     [`grader/specs/${id}.ts`]: spec(id),
   };
   for (const k of [1, 2, 3]) {
-    files[`solutions/mistakes/${id}/placeholder_${k}.ts`] = mistake(id, file, k);
+    files[`solutions/mistakes/${id}/placeholder_${k}.ts`] = mistake(id, k);
   }
   for (const path of Object.keys(files)) {
     try {

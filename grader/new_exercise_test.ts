@@ -1,7 +1,7 @@
 /**
  * `deno task new`, in a copy of the kit: the scaffold is formatted and type-checks, its stub
- * grades `not_started`, verify refuses its placeholder mistakes by name, and passes once three
- * real mistakes are written.
+ * grades `not_started`, verify refuses its placeholder mistakes by name, and passes once the
+ * three are written as real mistakes (a first line, a kind, the learner's line).
  */
 
 import assert from "node:assert/strict";
@@ -63,22 +63,28 @@ Deno.test("new: a scaffold that grades, and that verify passes only once its mis
     }
 
     const dir = `${kit}/solutions/mistakes/demo_loss`;
-    for (const k of [1, 2, 3]) await Deno.remove(`${dir}/placeholder_${k}.ts`);
-    const wrong: Record<string, [string, string]> = {
-      half_factor: ["Used ½·Σx²: value and gradient half", "x.square().sum() / 2, dX: x"],
-      sign_flipped: ["The gradient's sign flipped", "x.square().sum(), dX: x.mul(-2)"],
-      forgot_two: ["The gradient lost the 2 the square brings down", "x.square().sum(), dX: x"],
-    };
-    for (const [name, [about, body]] of Object.entries(wrong)) {
+    // Each placeholder written as a real mistake: its first line, its kind, the learner's line.
+    const wrong: [string, string, string][] = [
+      ["half_factor", "Used ½·Σx²: value and gradient half", "x.square().sum() / 2, dX: x"],
+      ["sign_flipped", "The gradient's sign flipped", "x.square().sum(), dX: x.mul(-2)"],
+      ["forgot_two", "The gradient lost the 2 the square brings down", "x.square().sum(), dX: x"],
+    ];
+    const kinds = ["missing-factor", "sign", "missing-factor"];
+    for (const [k, [name, about, body]] of wrong.entries()) {
+      const placeholder = await Deno.readTextFile(`${dir}/placeholder_${k + 1}.ts`);
+      await Deno.remove(`${dir}/placeholder_${k + 1}.ts`);
+      const lines = placeholder.split("\n");
+      const learner = lines.lastIndexOf("  return { loss: x.square().sum(), dX: x.mul(2) };");
+      lines[learner] = `  return { loss: ${body} };`;
       await Deno.writeTextFile(
         `${dir}/${name}.ts`,
-        `/**\n * ${about}.\n */\nexport * from "../../demo_loss.ts";\nimport type { Matrix } from "@gradkit/lib";\n` +
-          `export function demoLoss(x: Matrix) {\n  return { loss: ${body} };\n}\n`,
+        lines.join("\n").replace(/\/\*\*[\s\S]*?\*\//, `/**\n * ${about}.\n */`)
+          .replace(`kind: "placeholder"`, `kind: "${kinds[k]}"`),
       );
     }
     const sound = await deno(kit, ["run", "-A", "grader/verify_cli.ts", "demo_loss"]);
     assert.equal(sound.code, 0, sound.out);
-    assert.match(sound.out, /caught half_factor: Used ½·Σx²/);
+    assert.match(sound.out, /caught half_factor \[missing-factor\]: Used ½·Σx²/);
     assert.match(sound.out, /verify demo_loss: sound/);
   } finally {
     await Deno.remove(kit, { recursive: true });

@@ -20,10 +20,22 @@ import { MANIFEST, STUBS_DIR } from "./manifest.ts";
 import { verifyCourse } from "./verify.ts";
 
 /**
- * Folders that never ship: the answers, the benchmarks (their fixture solves an exercise), the
- * instructors' documents and autograding set-ups.
+ * What never ships, folders and files: the answers, the benchmarks (their fixture solves an
+ * exercise), the instructors' documents and autograding set-ups, and the instructors' commands
+ * (verifying the catalogue, releasing, scaffolding, known mistakes), which need the answers.
  */
-export const INSTRUCTOR_ONLY = ["solutions", "grader/bench", "docs", "autograding"];
+export const INSTRUCTOR_ONLY = [
+  "solutions",
+  "grader/bench",
+  "docs",
+  "autograding",
+  "grader/verify.ts",
+  "grader/verify_cli.ts",
+  "grader/release.ts",
+  "grader/new_exercise.ts",
+  "grader/known_mistakes.ts",
+  "grader/mistake_kinds.ts",
+];
 /** The folders whose files ship by the rule. */
 export const SOURCE_DIRS = ["lib", "grader"];
 /** Files that ship as they are: the pinned Deno (launcher, npm manifest, lock), CI, git. */
@@ -108,9 +120,12 @@ export function planRelease(kitDir = KIT_DIR): ReleasePlan {
   const left = new Map<string, string>();
   const sources = new Map<string, string>();
   for (const f of files) {
-    const root = INSTRUCTOR_ONLY.find((d) => f.startsWith(`${d}/`));
+    const root = INSTRUCTOR_ONLY.find((d) => f === d || f.startsWith(`${d}/`));
     if (root) {
-      left.set(f, `in ${root}/, which is the instructor's`);
+      left.set(
+        f,
+        root === f ? "the instructor's own command" : `in ${root}/, which is the instructor's`,
+      );
     } else if (f.endsWith(".ts")) {
       const source = Deno.readTextFileSync(`${kitDir}/${f}`);
       sources.set(f, source);

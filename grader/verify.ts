@@ -3,16 +3,21 @@
  * tests rely on: the manifest, the stubs, the solutions and the specs agree; every solution
  * passes on many seeds; every pristine stub is "not started"; every known mistake is caught.
  *
- * Known mistakes live in `solutions/mistakes/<exercise id>/<name>.ts`. Each one re-exports the
- * solution and replaces one function by a realistic wrong version; its first doc comment line
- * says what the mistake is. A mistake whose text holds {@linkcode PLACEHOLDER} is a scaffold
- * (`deno task new`) still to be written, and fails the check.
+ * Known mistakes live in `solutions/mistakes/<exercise id>/<name>.ts`. Each one is a patch of its
+ * solution (`known_mistakes.ts`): a kind label from `mistake_kinds.ts` and the lines a learner
+ * wrote differently, beside the solution's lines they replace; its first doc comment line says
+ * what the mistake is. The learner's whole file is made from the current solution when the
+ * mistake is graded ({@linkcode mistakeSources}), so a patch whose lines the solution no longer
+ * has fails the check, naming its file. A mistake whose text holds {@linkcode PLACEHOLDER} (or
+ * whose kind is `placeholder`) is a scaffold (`deno task new`) still to be written, and fails too.
  *
  * @module
  */
 
 import { GradingSession, KIT_DIR } from "./grade.ts";
+import { applyPatch, asKnownMistake, relocated } from "./known_mistakes.ts";
 import { type Exercise, MANIFEST, STUBS_DIR } from "./manifest.ts";
+import type { MistakeKind } from "./mistake_kinds.ts";
 import type { ExerciseReport, Report } from "./report.ts";
 
 /** A known wrong implementation of an exercise. */
@@ -65,16 +70,56 @@ function asExercises(mistakes: readonly Mistake[]): Exercise[] {
   return mistakes.map((m) => ({ ...m.exercise, id: `${m.exercise.id}/${m.name}`, file: m.file }));
 }
 
+/** A known mistake loaded: its kind and the learner's whole file, made from the solution. */
+export interface LoadedMistake {
+  kind: MistakeKind;
+  /**
+   * The learner's file: the current solution with the mistake's patch applied, its relative
+   * imports pointing at the solutions (it is meant to sit where the mistake's file is).
+   */
+  source: string;
+}
+
 /**
- * Grades every mistake in one run over `solutions/` (each mistake stands in as its exercise's
- * file) and returns the report; an exercise id in it reads `<id>/<mistake>`.
+ * Loads a known mistake: imports its module, checks its kind label and applies its patch to the
+ * current solution. Throws `StaleMistake` (from `known_mistakes.ts`) naming the file when the
+ * label is missing or unknown, or the solution no longer has the lines the patch replaces.
+ */
+export async function loadMistake(mistake: Mistake, kitDir = KIT_DIR): Promise<LoadedMistake> {
+  const where = `solutions/${mistake.file}`;
+  const mod = await import(new URL(`file://${kitDir}/${where}`).href) as { mistake?: unknown };
+  const known = asKnownMistake(mod.mistake, where);
+  const solution = Deno.readTextFileSync(`${kitDir}/solutions/${mistake.exercise.file}`);
+  return { kind: known.kind, source: relocated(applyPatch(solution, known.patch, where)) };
+}
+
+/**
+ * The learner's file of every mistake, keyed by its path relative to `solutions/` (as
+ * {@linkcode Mistake.file}): what is staged in place of the patch when the mistakes are graded.
+ */
+export async function mistakeSources(
+  mistakes: readonly Mistake[],
+  kitDir = KIT_DIR,
+): Promise<Record<string, string>> {
+  const sources: Record<string, string> = {};
+  for (const m of mistakes) sources[m.file] = (await loadMistake(m, kitDir)).source;
+  return sources;
+}
+
+/**
+ * Grades every mistake in one run over `solutions/` (each mistake's learner file, made from its
+ * patch, stands in as its exercise's file) and returns the report; an exercise id in it reads
+ * `<id>/<mistake>`. Throws when a mistake cannot be loaded ({@linkcode loadMistake}).
  */
 export async function gradeMistakes(
   mistakes: readonly Mistake[],
   seed: number,
   kitDir = KIT_DIR,
 ): Promise<Report> {
-  const session = await GradingSession.open({ dir: `${kitDir}/solutions` });
+  const session = await GradingSession.open({
+    dir: `${kitDir}/solutions`,
+    extraFiles: await mistakeSources(mistakes, kitDir),
+  });
   try {
     return await session.grade({ seed, exercises: asExercises(mistakes) });
   } finally {
@@ -178,9 +223,18 @@ export async function checkCourse(
     }
     for (const m of own) {
       const text = readText(`${kitDir}/solutions/${m.file}`) ?? "";
-      if (text.includes(PLACEHOLDER)) say(`the mistake ${m.name} is a placeholder: write it`);
-      else if (!/^\s*\/\*\*\s*\n?\s*\*?\s*\S/.test(text)) {
+      if (text.includes(PLACEHOLDER)) {
+        say(`the mistake ${m.name} is a placeholder: write it`);
+        continue;
+      }
+      if (!/^\s*\/\*\*\s*\n?\s*\*?\s*\S/.test(text)) {
         say(`the mistake ${m.name} has no doc comment saying what it is`);
+      }
+      try {
+        const { kind } = await loadMistake(m, kitDir);
+        if (kind === "placeholder") say(`the mistake ${m.name} is a placeholder: write it`);
+      } catch (err) {
+        say(`the mistake ${m.name}: ${(err as Error).message}`);
       }
     }
   }
@@ -210,6 +264,8 @@ function unexpected(report: Report, want: ExerciseReport["status"], what: string
 /** A graded known mistake and what the learner would read. */
 export interface GradedMistake {
   mistake: Mistake;
+  /** Its kind label, from `mistake_kinds.ts`. */
+  kind: MistakeKind;
   /** Its doc comment's first line: what the mistake is. */
   about: string;
   status: ExerciseReport["status"];
@@ -271,8 +327,12 @@ export async function verifyCourse(options: VerifyOptions = {}): Promise<Verific
   }
 
   const known = await listMistakes(exercises, kitDir);
+  const loaded = await Promise.all(known.map((m) => loadMistake(m, kitDir)));
   const graded: GradedMistake[] = [];
-  const session = await GradingSession.open({ dir: `${kitDir}/solutions` });
+  const session = await GradingSession.open({
+    dir: `${kitDir}/solutions`,
+    extraFiles: Object.fromEntries(known.map((m, i) => [m.file, loaded[i].source])),
+  });
   try {
     const count = Math.max(1, Math.min(options.mistakeSeeds ?? 2, seeds.length));
     for (const seed of seeds.slice(0, count)) {
@@ -283,6 +343,7 @@ export async function verifyCourse(options: VerifyOptions = {}): Promise<Verific
         const text = readText(`${kitDir}/solutions/${known[i].file}`) ?? "";
         graded.push({
           mistake: known[i],
+          kind: loaded[i].kind,
           about: firstDocLine(text),
           status: e.status,
           message: learnerMessage(e),

@@ -1,6 +1,7 @@
 /**
  * `deno task verify [ID...]`: the catalogue check of one exercise, several, or the whole course
- * (see `verify.ts`), printing for each known mistake what a learner who made it would read.
+ * (see `verify.ts`), printing for each known mistake its kind label and what a learner who made it
+ * would read.
  * Exit status: 0 when everything holds, 1 with the list of problems otherwise, 2 on a usage error.
  *
  * @module
@@ -13,7 +14,7 @@ const USAGE = `Usage: deno task verify [ID...] [--seeds N]
 
 Checks the named exercises (all when none): manifest, stub, solution, spec and known mistakes
 agree; the solution passes on N seeds (default 8); the stub is not started; every known mistake
-fails. Prints what a learner reads for each mistake.`;
+fails. Prints each mistake's kind and what a learner reads for it.`;
 
 function indent(text: string, prefix: string): string {
   return text.split("\n").map((l) => prefix + l).join("\n");
@@ -59,7 +60,8 @@ export async function main(args: readonly string[]): Promise<number> {
     if (mistakes.length === 0) continue;
     console.log(`${e.id}: ${mistakes.length} known mistakes, as a learner reads them (seed 1)`);
     for (const m of mistakes) {
-      console.log(`  ${m.status === "failed" ? "caught" : "MISSED"} ${m.mistake.name}: ${m.about}`);
+      const verdict = m.status === "failed" ? "caught" : "MISSED";
+      console.log(`  ${verdict} ${m.mistake.name} [${m.kind}]: ${m.about}`);
       console.log(indent(m.message || "(no message)", "      "));
     }
     console.log();

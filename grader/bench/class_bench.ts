@@ -66,8 +66,8 @@ export async function classBench(runs: number) {
   await Deno.remove(WORK, { recursive: true }).catch(() => {});
   const small = `${WORK}/class-20`;
   const large = `${WORK}/class-200`;
-  generateClass(small, { count: 20 });
-  generateClass(large, { count: 200 });
+  await generateClass(small, { count: 20 });
+  await generateClass(large, { count: 200 });
   await classMs(small); // warm the caches
   const loop: number[] = [];
   const cls: number[] = [];

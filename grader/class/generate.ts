@@ -14,6 +14,7 @@
  */
 
 import { MANIFEST } from "../manifest.ts";
+import { listMistakes, mistakeSources } from "../verify.ts";
 import { Rng } from "@gradkit/lib";
 
 const KIT_DIR = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
@@ -49,7 +50,7 @@ const KINDS: readonly GeneratedKind[] = [
   "input_dependent",
 ];
 
-/** `import`/`export … from "../../NN_x.ts"` in a known mistake, which re-exports its solution. */
+/** `from "../../NN_x.ts"` in a known mistake's learner file: an import of another solution. */
 const SOLUTION_IMPORT = /(["'])\.\.\/\.\.\/(\d\d_[a-z0-9_]+\.ts)\1/g;
 
 /** An `mse_loss` that is right unless the first prediction is above its target. */
@@ -69,31 +70,20 @@ export function mseLoss(pred: Matrix, target: Matrix): MseResult {
 interface Sources {
   solutions: Map<string, string>;
   stubs: Map<string, string>;
-  /** Known mistakes by exercise id, each rewritten to import its solution from `./ref/`. */
+  /** Known mistakes' learner files by exercise id, each importing other solutions from `./ref/`. */
   mistakes: Map<string, string[]>;
 }
 
-function readSources(): Sources {
+async function readSources(): Promise<Sources> {
   const solutions = new Map<string, string>();
   const stubs = new Map<string, string>();
   const mistakes = new Map<string, string[]>();
   for (const e of MANIFEST) {
     solutions.set(e.file, Deno.readTextFileSync(`${KIT_DIR}/solutions/${e.file}`));
     stubs.set(e.file, Deno.readTextFileSync(`${KIT_DIR}/exercises/${e.file}`));
-    const dir = `${KIT_DIR}/solutions/mistakes/${e.id}`;
-    const texts: string[] = [];
-    try {
-      const names = [...Deno.readDirSync(dir)].filter((d) => d.isFile && d.name.endsWith(".ts"))
-        .map((d) => d.name).sort();
-      for (const name of names) {
-        texts.push(
-          Deno.readTextFileSync(`${dir}/${name}`).replace(SOLUTION_IMPORT, `$1./ref/$2$1`),
-        );
-      }
-    } catch {
-      // no known mistakes for this exercise
-    }
-    mistakes.set(e.id, texts);
+    const known = await listMistakes([e], KIT_DIR);
+    const texts = Object.values(await mistakeSources(known, KIT_DIR));
+    mistakes.set(e.id, texts.map((t) => t.replace(SOLUTION_IMPORT, `$1./ref/$2$1`)));
   }
   return { solutions, stubs, mistakes };
 }
@@ -146,12 +136,15 @@ function filesOf(kind: GeneratedKind, rng: Rng, src: Sources): Map<string, strin
  *
  * @example
  * ```ts ignore
- * const subs = generateClass("/tmp/class", { count: 200 });
+ * const subs = await generateClass("/tmp/class", { count: 200 });
  * subs[0]; // { name: "learner-001", kind: "solved", layout: "repository" }
  * ```
  */
-export function generateClass(dir: string, options: GenerateOptions): GeneratedSubmission[] {
-  const src = readSources();
+export async function generateClass(
+  dir: string,
+  options: GenerateOptions,
+): Promise<GeneratedSubmission[]> {
+  const src = await readSources();
   const rng = new Rng(options.seed ?? 1);
   const prefix = options.prefix ?? "learner-";
   const width = Math.max(3, String(options.count).length);

@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS } from "../sandbox/sandbox.ts";
 import { type ClassRunOptions, gradeClass } from "./grade_class.ts";
 import type { Gradebook } from "./gradebook.ts";
 import { OutputFolder } from "./output.ts";
+import { loadMistake } from "../verify.ts";
 import { submissionsIn } from "./submissions.ts";
 
 const KIT = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
@@ -13,6 +14,12 @@ const KIT = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
 const EXERCISES = MANIFEST.filter((e) => ["gates", "relu", "mse_loss"].includes(e.id));
 const FILES = EXERCISES.map((e) => e.file);
 
+/** The learner's file of the known mistake mse_loss/forgot_mean (made from its patch). */
+const FORGOT_MEAN = (await loadMistake({
+  exercise: MANIFEST.find((e) => e.id === "mse_loss")!,
+  name: "forgot_mean",
+  file: "mistakes/mse_loss/forgot_mean.ts",
+})).source;
 const solution = (file: string) => Deno.readTextFileSync(`${KIT}/solutions/${file}`);
 const stub = (file: string) => Deno.readTextFileSync(`${KIT}/exercises/${file}`);
 
@@ -36,8 +43,7 @@ function writeClass(dir: string): void {
   sub("dmitri", { ...all(solution), "03_relu.ts": LOOPING_RELU });
   sub("eve", {
     ...all(solution),
-    "07_mse_loss.ts": Deno.readTextFileSync(`${KIT}/solutions/mistakes/mse_loss/forgot_mean.ts`)
-      .replaceAll("../../07_mse_loss.ts", "./ref.ts"),
+    "07_mse_loss.ts": FORGOT_MEAN,
     "ref.ts": solution("07_mse_loss.ts"),
   }, true);
   sub("fay", { ...all(solution), "02_gates.ts": stub("02_gates.ts") });

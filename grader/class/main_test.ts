@@ -34,7 +34,7 @@ function untimed(text: string): unknown {
 Deno.test("class: killed halfway (SIGKILL) and run again → the uninterrupted run's gradebook", async () => {
   const root = await Deno.makeTempDir({ prefix: "gradkit-class-kill-" });
   try {
-    const subs = generateClass(`${root}/class`, { count: 6, seed: 4 });
+    const subs = await generateClass(`${root}/class`, { count: 6, seed: 4 });
     const args = (out: string) => [`${root}/class`, "--out", out, "--seed", "9", "--jobs", "1"];
 
     // Killed once two reports are written.
@@ -224,7 +224,7 @@ Deno.test("class: an output folder inside the class folder is not graded as a su
   const quiet = [console.log, console.error];
   console.log = console.error = () => {};
   try {
-    generateClass(`${root}/class`, { count: 1, seed: 2 });
+    await generateClass(`${root}/class`, { count: 1, seed: 2 });
     assert.equal(await main([`${root}/class`, "--out", `${root}/class/grades`, "--seed", "3"]), 0);
     const book = JSON.parse(Deno.readTextFileSync(`${root}/class/grades/gradebook.json`));
     assert.deepEqual(book.submissions.map((r: { name: string }) => r.name), ["learner-001"]);

@@ -3,9 +3,26 @@
  *
  * @module
  */
+
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "state",
+  patch: [
+    {
+      solution: `
+import type { Matrix } from "@gradkit/lib";
+`,
+      learner: `
 import { Matrix } from "@gradkit/lib";
-import type { AffineCache } from "../../06_affine_layer.ts";
-export * from "../../06_affine_layer.ts";
+`,
+    },
+    {
+      solution: `
+
+/** The backward pass: dX = dout·Wᵀ (N×D), dW = Xᵀ·dout (D×H), db = column sums of dout (1×H). */
+`,
+      learner: `
 
 let buffers: { dX: Matrix; dW: Matrix; db: Matrix } | undefined;
 
@@ -13,12 +30,18 @@ function sameShape(a: Matrix, rows: number, cols: number): boolean {
   return a.rows === rows && a.cols === cols;
 }
 
-/** The backward pass adding into buffers that survive from one call to the next. */
-export function affineBackward(
-  dout: Matrix,
-  cache: AffineCache,
-): { dX: Matrix; dW: Matrix; db: Matrix } {
-  const { X, W } = cache;
+/** The backward pass: dX = dout·Wᵀ (N×D), dW = Xᵀ·dout (D×H), db = column sums of dout (1×H). */
+`,
+    },
+    {
+      solution: `
+  return {
+    dX: dout.matmul(W.T),
+    dW: X.T.matmul(dout),
+    db: dout.colSums(),
+  };
+`,
+      learner: `
   if (
     !buffers || !sameShape(buffers.dX, X.rows, X.cols) || !sameShape(buffers.dW, W.rows, W.cols)
   ) {
@@ -32,4 +55,7 @@ export function affineBackward(
   buffers.dW = buffers.dW.add(X.T.matmul(dout));
   buffers.db = buffers.db.add(dout.colSums());
   return buffers;
-}
+`,
+    },
+  ],
+};

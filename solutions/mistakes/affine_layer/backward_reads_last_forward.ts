@@ -6,28 +6,48 @@
  * @module
  */
 
-export * from "../../06_affine_layer.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { AffineCache } from "../../06_affine_layer.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "state",
+  patch: [
+    {
+      solution: `
+
+/** The forward pass: \`out = X·W + b\` (X N×D, W D×H, b 1×H, out N×H). */
+`,
+      learner: `
 
 let lastX: Matrix | undefined;
+
 let lastW: Matrix | undefined;
 
-/** X·W + b; X and W are kept for the backward. */
-export function affineForward(
-  X: Matrix,
-  W: Matrix,
-  b: Matrix,
-): { out: Matrix; cache: AffineCache } {
+/** The forward pass: \`out = X·W + b\` (X N×D, W D×H, b 1×H, out N×H). */
+`,
+    },
+    {
+      solution: `
+  const out = X.matmul(W).add(b);
+  return { out, cache: { X, W } };
+`,
+      learner: `
   lastX = X;
   lastW = W;
   return { out: X.matmul(W).add(b), cache: { X, W } };
-}
-
-/** The gradients, from the last forward's X and W. */
-export function affineBackward(
-  dout: Matrix,
-  _cache: AffineCache,
-): { dX: Matrix; dW: Matrix; db: Matrix } {
+`,
+    },
+    {
+      solution: `
+  const { X, W } = cache;
+  return {
+    dX: dout.matmul(W.T),
+    dW: X.T.matmul(dout),
+    db: dout.colSums(),
+  };
+`,
+      learner: `
   return { dX: dout.matmul(lastW!.T), dW: lastX!.T.matmul(dout), db: dout.colSums() };
-}
+`,
+    },
+  ],
+};

@@ -3,19 +3,19 @@
  *
  * @module
  */
-import type { Matrix } from "@gradkit/lib";
-import type { AffineCache } from "../../06_affine_layer.ts";
-export * from "../../06_affine_layer.ts";
 
-/** The backward pass with an extra 1/N in dW. */
-export function affineBackward(
-  dout: Matrix,
-  cache: AffineCache,
-): { dX: Matrix; dW: Matrix; db: Matrix } {
-  const { X, W } = cache;
-  return {
-    dX: dout.matmul(W.T),
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "forgotten-1/N",
+  patch: [
+    {
+      solution: `
+    dW: X.T.matmul(dout),
+`,
+      learner: `
     dW: X.T.matmul(dout).div(X.rows),
-    db: dout.colSums(),
-  };
-}
+`,
+    },
+  ],
+};

@@ -3,19 +3,27 @@
  *
  * @module
  */
-import { Matrix } from "@gradkit/lib";
-import type { AffineCache } from "../../06_affine_layer.ts";
-export * from "../../06_affine_layer.ts";
 
-/** The backward pass with dW built from the local derivative only. */
-export function affineBackward(
-  dout: Matrix,
-  cache: AffineCache,
-): { dX: Matrix; dW: Matrix; db: Matrix } {
-  const { X, W } = cache;
-  return {
-    dX: dout.matmul(W.T),
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "upstream-ignored",
+  patch: [
+    {
+      solution: `
+import type { Matrix } from "@gradkit/lib";
+`,
+      learner: `
+import { Matrix } from "@gradkit/lib";
+`,
+    },
+    {
+      solution: `
+    dW: X.T.matmul(dout),
+`,
+      learner: `
     dW: X.T.matmul(Matrix.full(dout.rows, dout.cols, 1)),
-    db: dout.colSums(),
-  };
-}
+`,
+    },
+  ],
+};

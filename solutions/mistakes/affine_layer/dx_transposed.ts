@@ -3,19 +3,19 @@
  *
  * @module
  */
-import type { Matrix } from "@gradkit/lib";
-import type { AffineCache } from "../../06_affine_layer.ts";
-export * from "../../06_affine_layer.ts";
 
-/** The backward pass with dX the transpose of the right one. */
-export function affineBackward(
-  dout: Matrix,
-  cache: AffineCache,
-): { dX: Matrix; dW: Matrix; db: Matrix } {
-  const { X, W } = cache;
-  return {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "transpose",
+  patch: [
+    {
+      solution: `
+    dX: dout.matmul(W.T),
+`,
+      learner: `
     dX: W.matmul(dout.T),
-    dW: X.T.matmul(dout),
-    db: dout.colSums(),
-  };
-}
+`,
+    },
+  ],
+};

@@ -3,15 +3,20 @@
  *
  * @module
  */
-import type { Matrix } from "@gradkit/lib";
-import type { AffineCache } from "../../06_affine_layer.ts";
-export * from "../../06_affine_layer.ts";
 
-/** The forward pass without `+ b`. */
-export function affineForward(
-  X: Matrix,
-  W: Matrix,
-  _b: Matrix,
-): { out: Matrix; cache: AffineCache } {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "missing-term",
+  patch: [
+    {
+      solution: `
+  const out = X.matmul(W).add(b);
+  return { out, cache: { X, W } };
+`,
+      learner: `
   return { out: X.matmul(W), cache: { X, W } };
-}
+`,
+    },
+  ],
+};

@@ -5,15 +5,35 @@
  * @module
  */
 
-export * from "../../09_binary_cross_entropy.ts";
-import { Matrix } from "@gradkit/lib";
-import type { BinaryCrossEntropyResult } from "../../09_binary_cross_entropy.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "float32",
+  patch: [
+    {
+      solution: `
+
+/**
+`,
+      learner: `
 
 const f = Math.fround;
 
-/** The right formula, in single precision. */
-export function binaryCrossEntropy(scores: Matrix, y: Float64Array): BinaryCrossEntropyResult {
-  const n = scores.rows;
+/**
+`,
+    },
+    {
+      solution: `
+  const dScores = new Matrix(n, 1);
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    const s = scores.data[i];
+    loss += Math.max(s, 0) - y[i] * s + Math.log1p(Math.exp(-Math.abs(s)));
+    dScores.data[i] = (sigmoid(s) - y[i]) / n;
+  }
+  return { loss: loss / n, dScores };
+`,
+      learner: `
   let loss = 0;
   const dScores = new Matrix(n, 1);
   for (let i = 0; i < n; i++) {
@@ -24,4 +44,7 @@ export function binaryCrossEntropy(scores: Matrix, y: Float64Array): BinaryCross
     dScores.data[i] = f(f(sig - y[i]) / n);
   }
   return { loss: f(loss / n), dScores };
-}
+`,
+    },
+  ],
+};

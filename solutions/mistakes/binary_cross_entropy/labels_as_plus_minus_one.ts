@@ -3,19 +3,24 @@
  *
  * @module
  */
-export * from "../../09_binary_cross_entropy.ts";
-import { Matrix } from "@gradkit/lib";
-import type { BinaryCrossEntropyResult } from "../../09_binary_cross_entropy.ts";
 
-export function binaryCrossEntropy(scores: Matrix, y: Float64Array): BinaryCrossEntropyResult {
-  const n = scores.rows;
-  const dScores = new Matrix(n, 1);
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "convention",
+  patch: [
+    {
+      solution: `
+    const s = scores.data[i];
+    loss += Math.max(s, 0) - y[i] * s + Math.log1p(Math.exp(-Math.abs(s)));
+    dScores.data[i] = (sigmoid(s) - y[i]) / n;
+`,
+      learner: `
     const m = y[i] * scores.data[i];
     loss += Math.max(-m, 0) + Math.log1p(Math.exp(-Math.abs(m)));
     // d/ds log(1 + e^(−y·s)) = −y·σ(−y·s)
     dScores.data[i] = (-y[i] / (1 + Math.exp(m))) / n;
-  }
-  return { loss: loss / n, dScores };
-}
+`,
+    },
+  ],
+};

@@ -3,18 +3,23 @@
  *
  * @module
  */
-export * from "../../09_binary_cross_entropy.ts";
-import { Matrix } from "@gradkit/lib";
-import type { BinaryCrossEntropyResult } from "../../09_binary_cross_entropy.ts";
 
-export function binaryCrossEntropy(scores: Matrix, y: Float64Array): BinaryCrossEntropyResult {
-  const n = scores.rows;
-  const dScores = new Matrix(n, 1);
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "overflow",
+  patch: [
+    {
+      solution: `
+    const s = scores.data[i];
+    loss += Math.max(s, 0) - y[i] * s + Math.log1p(Math.exp(-Math.abs(s)));
+    dScores.data[i] = (sigmoid(s) - y[i]) / n;
+`,
+      learner: `
     const p = 1 / (1 + Math.exp(-scores.data[i]));
     loss -= y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p);
     dScores.data[i] = (p - y[i]) / n;
-  }
-  return { loss: loss / n, dScores };
-}
+`,
+    },
+  ],
+};

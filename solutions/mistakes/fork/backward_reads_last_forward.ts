@@ -6,28 +6,47 @@
  * @module
  */
 
-export * from "../../04_fork.ts";
-import type { Matrix } from "@gradkit/lib";
-import { addBackward, type ForkCache, multiplyBackward } from "../../04_fork.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "state",
+  patch: [
+    {
+      solution: `
+
+/** a = x + y, m = x ⊙ z, out = a ⊙ m; cache \`{ x, z, a, m }\`. */
+`,
+      learner: `
 
 let last: { x: Matrix; z: Matrix; a: Matrix; m: Matrix } | undefined;
 
-/** The circuit; its intermediates are kept on the module. */
-export function forkForward(x: Matrix, y: Matrix, z: Matrix): { out: Matrix; cache: ForkCache } {
-  const a = x.add(y);
+/** a = x + y, m = x ⊙ z, out = a ⊙ m; cache \`{ x, z, a, m }\`. */
+`,
+    },
+    {
+      solution: `
+  const m = x.mul(z);
+`,
+      learner: `
   const m = x.mul(z);
   last = { x, z, a, m };
-  return { out: a.mul(m), cache: { x, z, a, m } };
-}
-
-/** The gates in reverse, on the last forward's intermediates. */
-export function forkBackward(
-  dout: Matrix,
-  _cache: ForkCache,
-): { dx: Matrix; dy: Matrix; dz: Matrix } {
+`,
+    },
+    {
+      solution: `
+  const { x, z, a, m } = cache as Record<"x" | "z" | "a" | "m", Matrix>;
+  const { dx: da, dy: dm } = multiplyBackward(a, m, dout);
+  const { dx: dxFromAdd, dy } = addBackward(da);
+  const { dx: dxFromMultiply, dy: dz } = multiplyBackward(x, z, dm);
+  return { dx: dxFromAdd.add(dxFromMultiply), dy, dz };
+`,
+      learner: `
   const { x, z, a, m } = last!;
   const { dx: da, dy: dm } = multiplyBackward(a, m, dout);
   const { dx: fromAdd, dy } = addBackward(da);
   const { dx: fromMultiply, dy: dz } = multiplyBackward(x, z, dm);
   return { dx: fromAdd.add(fromMultiply), dy, dz };
-}
+`,
+    },
+  ],
+};

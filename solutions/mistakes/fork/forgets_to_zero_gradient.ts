@@ -5,25 +5,50 @@
  * @module
  */
 
-export * from "../../04_fork.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "state",
+  patch: [
+    {
+      solution: `
+import type { Matrix } from "@gradkit/lib";
+`,
+      learner: `
 import { Matrix } from "@gradkit/lib";
-import { addBackward, multiplyBackward } from "../../02_gates.ts";
-import type { ForkCache } from "../../04_fork.ts";
+`,
+    },
+    {
+      solution: `
+
+/** The gates in reverse order; dx is the sum of the add gate's and the multiply gate's shares. */
+`,
+      learner: `
 
 let xGrad: Matrix | undefined;
 
-/** `xGrad += share` for both shares, without zeroing xGrad first. */
-export function forkBackward(
-  dout: Matrix,
-  cache: ForkCache,
-): { dx: Matrix; dy: Matrix; dz: Matrix } {
+/** The gates in reverse order; dx is the sum of the add gate's and the multiply gate's shares. */
+`,
+    },
+    {
+      solution: `
+  const { x, z, a, m } = cache as Record<"x" | "z" | "a" | "m", Matrix>;
+`,
+      learner: `
   const { x, z, a, m } = cache as Record<"x" | "z" | "a" | "m", Matrix>;
   if (!xGrad || xGrad.rows !== x.rows || xGrad.cols !== x.cols) {
     xGrad = new Matrix(x.rows, x.cols);
   }
-  const { dx: da, dy: dm } = multiplyBackward(a, m, dout);
-  const { dx: dxFromAdd, dy } = addBackward(da);
-  const { dx: dxFromMultiply, dy: dz } = multiplyBackward(x, z, dm);
+`,
+    },
+    {
+      solution: `
+  return { dx: dxFromAdd.add(dxFromMultiply), dy, dz };
+`,
+      learner: `
   xGrad = xGrad.add(dxFromAdd).add(dxFromMultiply);
   return { dx: xGrad.clone(), dy, dz };
-}
+`,
+    },
+  ],
+};

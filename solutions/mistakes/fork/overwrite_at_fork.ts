@@ -5,20 +5,23 @@
  * @module
  */
 
-export * from "../../04_fork.ts";
-import type { Matrix } from "@gradkit/lib";
-import { addBackward, multiplyBackward } from "../../02_gates.ts";
-import type { ForkCache } from "../../04_fork.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** `dx = …` twice, the second assignment wins. */
-export function forkBackward(
-  dout: Matrix,
-  cache: ForkCache,
-): { dx: Matrix; dy: Matrix; dz: Matrix } {
-  const { x, z, a, m } = cache as Record<"x" | "z" | "a" | "m", Matrix>;
-  const { dx: da, dy: dm } = multiplyBackward(a, m, dout);
+export const mistake: KnownMistake = {
+  kind: "routing",
+  patch: [
+    {
+      solution: `
+  const { dx: dxFromAdd, dy } = addBackward(da);
+  const { dx: dxFromMultiply, dy: dz } = multiplyBackward(x, z, dm);
+  return { dx: dxFromAdd.add(dxFromMultiply), dy, dz };
+`,
+      learner: `
   let { dx, dy } = addBackward(da);
   const fromMultiply = multiplyBackward(x, z, dm);
   dx = fromMultiply.dx;
   return { dx, dy, dz: fromMultiply.dy };
-}
+`,
+    },
+  ],
+};

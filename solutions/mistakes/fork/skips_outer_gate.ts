@@ -5,19 +5,18 @@
  * @module
  */
 
-export * from "../../04_fork.ts";
-import type { Matrix } from "@gradkit/lib";
-import { addBackward, multiplyBackward } from "../../02_gates.ts";
-import type { ForkCache } from "../../04_fork.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** multiplyBackward(x, z, dout) where multiplyBackward(x, z, dm) was needed. */
-export function forkBackward(
-  dout: Matrix,
-  cache: ForkCache,
-): { dx: Matrix; dy: Matrix; dz: Matrix } {
-  const { x, z, a, m } = cache as Record<"x" | "z" | "a" | "m", Matrix>;
-  const { dx: da } = multiplyBackward(a, m, dout);
-  const { dx: dxFromAdd, dy } = addBackward(da);
+export const mistake: KnownMistake = {
+  kind: "skipped-stage",
+  patch: [
+    {
+      solution: `
+  const { dx: dxFromMultiply, dy: dz } = multiplyBackward(x, z, dm);
+`,
+      learner: `
   const { dx: dxFromMultiply, dy: dz } = multiplyBackward(x, z, dout);
-  return { dx: dxFromAdd.add(dxFromMultiply), dy, dz };
-}
+`,
+    },
+  ],
+};

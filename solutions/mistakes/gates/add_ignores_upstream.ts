@@ -6,11 +6,18 @@
  * @module
  */
 
-export * from "../../02_gates.ts";
-import { Matrix } from "@gradkit/lib";
-import type { GateGradients } from "../../02_gates.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** ∂out/∂x = 1, and the chain rule's "times dout" is forgotten. */
-export function addBackward(dout: Matrix): GateGradients {
+export const mistake: KnownMistake = {
+  kind: "upstream-ignored",
+  patch: [
+    {
+      solution: `
+  return { dx: dout.clone(), dy: dout.clone() };
+`,
+      learner: `
   return { dx: Matrix.full(dout.rows, dout.cols, 1), dy: Matrix.full(dout.rows, dout.cols, 1) };
-}
+`,
+    },
+  ],
+};

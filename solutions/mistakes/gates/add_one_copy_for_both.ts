@@ -5,12 +5,19 @@
  * @module
  */
 
-export * from "../../02_gates.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { GateGradients } from "../../02_gates.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** One copy of the upstream gradient, handed to both inputs. */
-export function addBackward(dout: Matrix): GateGradients {
+export const mistake: KnownMistake = {
+  kind: "aliasing",
+  patch: [
+    {
+      solution: `
+  return { dx: dout.clone(), dy: dout.clone() };
+`,
+      learner: `
   const g = dout.clone();
   return { dx: g, dy: g };
-}
+`,
+    },
+  ],
+};

@@ -5,11 +5,18 @@
  * @module
  */
 
-export * from "../../02_gates.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { GateGradients } from "../../02_gates.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** The upstream gradient, unchanged and uncopied, to both inputs. */
-export function addBackward(dout: Matrix): GateGradients {
+export const mistake: KnownMistake = {
+  kind: "aliasing",
+  patch: [
+    {
+      solution: `
+  return { dx: dout.clone(), dy: dout.clone() };
+`,
+      learner: `
   return { dx: dout, dy: dout };
-}
+`,
+    },
+  ],
+};

@@ -4,13 +4,18 @@
  * @module
  */
 
-export * from "../../02_gates.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { GateGradients } from "../../02_gates.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** x < y where x > y was meant. */
-export function maxBackward(x: Matrix, y: Matrix, dout: Matrix): GateGradients {
+export const mistake: KnownMistake = {
+  kind: "routing",
+  patch: [
+    {
+      solution: `
+  const dx = dout.map((g, i, j) => (x.get(i, j) > y.get(i, j) ? g : 0));
+`,
+      learner: `
   const dx = dout.map((g, i, j) => (x.get(i, j) < y.get(i, j) ? g : 0));
-  const dy = dout.map((g, i, j) => (x.get(i, j) < y.get(i, j) ? 0 : g));
-  return { dx, dy };
-}
+`,
+    },
+  ],
+};

@@ -4,11 +4,18 @@
  * @module
  */
 
-export * from "../../02_gates.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { GateGradients } from "../../02_gates.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** dx = x ⊙ dout, dy = y ⊙ dout: the inputs are not swapped. */
-export function multiplyBackward(x: Matrix, y: Matrix, dout: Matrix): GateGradients {
+export const mistake: KnownMistake = {
+  kind: "wrong-operand",
+  patch: [
+    {
+      solution: `
+  return { dx: y.mul(dout), dy: x.mul(dout) };
+`,
+      learner: `
   return { dx: x.mul(dout), dy: y.mul(dout) };
-}
+`,
+    },
+  ],
+};

@@ -5,13 +5,21 @@
  * @module
  */
 
-export * from "../../02_gates.ts";
-import type { Matrix } from "@gradkit/lib";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** Applies the sigmoid a second time. */
-export function sigmoidBackward(out: Matrix, dout: Matrix): Matrix {
+export const mistake: KnownMistake = {
+  kind: "wrong-operand",
+  patch: [
+    {
+      solution: `
+  return out.map((s, i, j) => s * (1 - s) * dout.get(i, j));
+`,
+      learner: `
   return out.map((v, i, j) => {
     const s = 1 / (1 + Math.exp(-v));
     return s * (1 - s) * dout.get(i, j);
   });
-}
+`,
+    },
+  ],
+};

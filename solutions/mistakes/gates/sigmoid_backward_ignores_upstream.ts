@@ -4,10 +4,18 @@
  * @module
  */
 
-export * from "../../02_gates.ts";
-import type { Matrix } from "@gradkit/lib";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** Forgets the upstream gradient. */
-export function sigmoidBackward(out: Matrix, _dout: Matrix): Matrix {
+export const mistake: KnownMistake = {
+  kind: "upstream-ignored",
+  patch: [
+    {
+      solution: `
+  return out.map((s, i, j) => s * (1 - s) * dout.get(i, j));
+`,
+      learner: `
   return out.map((s) => s * (1 - s));
-}
+`,
+    },
+  ],
+};

@@ -4,10 +4,22 @@
  * @module
  */
 
-export * from "../../02_gates.ts";
-import type { Matrix } from "@gradkit/lib";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** Right for moderate inputs, NaN for large positive ones. */
-export function sigmoidForward(x: Matrix): Matrix {
+export const mistake: KnownMistake = {
+  kind: "overflow",
+  patch: [
+    {
+      solution: `
+  return x.map((v) => {
+    if (v >= 0) return 1 / (1 + Math.exp(-v));
+    const e = Math.exp(v);
+    return e / (1 + e);
+  });
+`,
+      learner: `
   return x.map((v) => Math.exp(v) / (1 + Math.exp(v)));
-}
+`,
+    },
+  ],
+};

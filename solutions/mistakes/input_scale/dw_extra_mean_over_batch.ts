@@ -3,10 +3,19 @@
  *
  * @module
  */
-import type { Matrix } from "@gradkit/lib";
-export * from "../../14_input_scale.ts";
 
-/** dW with an extra 1/N. */
-export function weightGradient(X: Matrix, dS: Matrix): Matrix {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "forgotten-1/N",
+  patch: [
+    {
+      solution: `
+  return X.T.matmul(dS);
+`,
+      learner: `
   return X.T.matmul(dS).div(X.rows);
-}
+`,
+    },
+  ],
+};

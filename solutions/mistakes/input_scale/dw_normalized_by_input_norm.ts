@@ -3,11 +3,20 @@
  *
  * @module
  */
-import type { Matrix } from "@gradkit/lib";
-export * from "../../14_input_scale.ts";
 
-/** dW = Xᵀ·dS / ‖X‖: a "normalized" gradient that no longer grows with X. */
-export function weightGradient(X: Matrix, dS: Matrix): Matrix {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "other",
+  patch: [
+    {
+      solution: `
+  return X.T.matmul(dS);
+`,
+      learner: `
   const norm = Math.sqrt(X.square().sum());
   return X.T.matmul(dS).div(norm);
-}
+`,
+    },
+  ],
+};

@@ -3,10 +3,19 @@
  *
  * @module
  */
-import type { Matrix } from "@gradkit/lib";
-export * from "../../14_input_scale.ts";
 
-/** The transpose of the right weight gradient. */
-export function weightGradient(X: Matrix, dS: Matrix): Matrix {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "transpose",
+  patch: [
+    {
+      solution: `
+  return X.T.matmul(dS);
+`,
+      learner: `
   return dS.T.matmul(X);
-}
+`,
+    },
+  ],
+};

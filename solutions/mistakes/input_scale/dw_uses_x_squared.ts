@@ -3,10 +3,19 @@
  *
  * @module
  */
-import type { Matrix } from "@gradkit/lib";
-export * from "../../14_input_scale.ts";
 
-/** dW built from the squared data. */
-export function weightGradient(X: Matrix, dS: Matrix): Matrix {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "wrong-operand",
+  patch: [
+    {
+      solution: `
+  return X.T.matmul(dS);
+`,
+      learner: `
   return X.square().T.matmul(dS);
-}
+`,
+    },
+  ],
+};

@@ -3,12 +3,22 @@
  *
  * @module
  */
-import type { Matrix } from "@gradkit/lib";
-export * from "../../14_input_scale.ts";
 
-/** Scaling without centring. */
-export function standardizeFeatures(X: Matrix): { Xn: Matrix; mean: Matrix; std: Matrix } {
-  const mean = X.colSums().div(X.rows);
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "missing-term",
+  patch: [
+    {
+      solution: `
+  const centred = X.sub(mean);
+  const std = centred.square().colSums().div(X.rows).sqrt();
+  return { Xn: centred.div(std), mean, std };
+`,
+      learner: `
   const std = X.sub(mean).square().colSums().div(X.rows).sqrt();
   return { Xn: X.div(std), mean, std };
-}
+`,
+    },
+  ],
+};

@@ -3,14 +3,30 @@
  *
  * @module
  */
-import { Matrix } from "@gradkit/lib";
-export * from "../../14_input_scale.ts";
 
-/** Per-column means, but a single std over every entry. */
-export function standardizeFeatures(X: Matrix): { Xn: Matrix; mean: Matrix; std: Matrix } {
-  const mean = X.colSums().div(X.rows);
-  const centred = X.sub(mean);
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "wrong-axis",
+  patch: [
+    {
+      solution: `
+import type { Matrix } from "@gradkit/lib";
+`,
+      learner: `
+import { Matrix } from "@gradkit/lib";
+`,
+    },
+    {
+      solution: `
+  const std = centred.square().colSums().div(X.rows).sqrt();
+  return { Xn: centred.div(std), mean, std };
+`,
+      learner: `
   const s = Math.sqrt(centred.square().mean());
   const std = Matrix.full(1, X.cols, s);
   return { Xn: centred.div(s), mean, std };
-}
+`,
+    },
+  ],
+};

@@ -3,13 +3,19 @@
  *
  * @module
  */
-import type { Matrix } from "@gradkit/lib";
-export * from "../../14_input_scale.ts";
 
-/** Standardization with std = √(Σ (x − mean)² / (N − 1)). */
-export function standardizeFeatures(X: Matrix): { Xn: Matrix; mean: Matrix; std: Matrix } {
-  const mean = X.colSums().div(X.rows);
-  const centred = X.sub(mean);
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "convention",
+  patch: [
+    {
+      solution: `
+  const std = centred.square().colSums().div(X.rows).sqrt();
+`,
+      learner: `
   const std = centred.square().colSums().div(X.rows - 1).sqrt();
-  return { Xn: centred.div(std), mean, std };
-}
+`,
+    },
+  ],
+};

@@ -3,22 +3,23 @@
  *
  * @module
  */
-export * from "../../13_l2_regularization.ts";
-import type { Matrix } from "@gradkit/lib";
-import { multiclassHingeLoss } from "../../11_multiclass_hinge.ts";
-import type { RegularizedSvmResult } from "../../13_l2_regularization.ts";
 
-export function regularizedLinearSvm(
-  W: Matrix,
-  b: Matrix,
-  X: Matrix,
-  y: Int32Array,
-  lambda: number,
-): RegularizedSvmResult {
-  const data = multiclassHingeLoss(X.matmul(W).add(b), y);
-  return {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "extra-term",
+  patch: [
+    {
+      solution: `
+    loss: data.loss + penalty.loss,
+    dW: X.T.matmul(data.dScores).add(penalty.dW),
+    db: data.dScores.colSums(),
+`,
+      learner: `
     loss: data.loss + lambda * (W.dot(W) + b.dot(b)),
-    dW: X.T.matmul(data.dScores).add(W.mul(2 * lambda)),
+    dW: X.T.matmul(data.dScores).add(penalty.dW),
     db: data.dScores.colSums().add(b.mul(2 * lambda)),
-  };
-}
+`,
+    },
+  ],
+};

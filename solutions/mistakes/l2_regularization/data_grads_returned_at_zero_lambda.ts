@@ -5,23 +5,27 @@
  * @module
  */
 
-export * from "../../13_l2_regularization.ts";
-import type { Matrix } from "@gradkit/lib";
-import { l2Penalty, type TotalLossResult } from "../../13_l2_regularization.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** The penalized loss; the data gradients themselves when λ = 0. */
-export function totalLoss(
-  dataLoss: number,
-  dataGrads: Matrix[],
-  weights: Matrix[],
-  lambda: number,
-): TotalLossResult {
+export const mistake: KnownMistake = {
+  kind: "aliasing",
+  patch: [
+    {
+      solution: `
+  let loss = dataLoss;
+  const grads = weights.map((W, k) => {
+    const penalty = l2Penalty(W, lambda);
+    loss += penalty.loss;
+    return dataGrads[k].add(penalty.dW);
+`,
+      learner: `
   if (lambda === 0) return { loss: dataLoss, grads: dataGrads };
   let loss = dataLoss;
   const grads = weights.map((W, k) => {
     const p = l2Penalty(W, lambda);
     loss += p.loss;
     return dataGrads[k].add(p.dW);
-  });
-  return { loss, grads };
-}
+`,
+    },
+  ],
+};

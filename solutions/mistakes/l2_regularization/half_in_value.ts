@@ -3,10 +3,19 @@
  *
  * @module
  */
-export * from "../../13_l2_regularization.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { L2PenaltyResult } from "../../13_l2_regularization.ts";
 
-export function l2Penalty(W: Matrix, lambda: number): L2PenaltyResult {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "missing-factor",
+  patch: [
+    {
+      solution: `
+  return { loss: lambda * W.dot(W), dW: W.mul(2 * lambda) };
+`,
+      learner: `
   return { loss: 0.5 * lambda * W.dot(W), dW: W.mul(2 * lambda) };
-}
+`,
+    },
+  ],
+};

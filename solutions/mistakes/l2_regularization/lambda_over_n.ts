@@ -3,23 +3,30 @@
  *
  * @module
  */
-export * from "../../13_l2_regularization.ts";
-import type { Matrix } from "@gradkit/lib";
-import { multiclassHingeLoss } from "../../11_multiclass_hinge.ts";
-import type { RegularizedSvmResult } from "../../13_l2_regularization.ts";
 
-export function regularizedLinearSvm(
-  W: Matrix,
-  b: Matrix,
-  X: Matrix,
-  y: Int32Array,
-  lambda: number,
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "forgotten-1/N",
+  patch: [
+    {
+      solution: `
+): RegularizedSvmResult {
+`,
+      learner: `
 ): RegularizedSvmResult {
   const n = X.rows;
-  const data = multiclassHingeLoss(X.matmul(W).add(b), y);
-  return {
+`,
+    },
+    {
+      solution: `
+    loss: data.loss + penalty.loss,
+    dW: X.T.matmul(data.dScores).add(penalty.dW),
+`,
+      learner: `
     loss: data.loss + (lambda / n) * W.dot(W),
     dW: X.T.matmul(data.dScores).add(W.mul((2 * lambda) / n)),
-    db: data.dScores.colSums(),
-  };
-}
+`,
+    },
+  ],
+};

@@ -5,14 +5,32 @@
  * @module
  */
 
-export * from "../../13_l2_regularization.ts";
-import { Matrix } from "@gradkit/lib";
-import type { L2PenaltyResult } from "../../13_l2_regularization.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "aliasing",
+  patch: [
+    {
+      solution: `
+}
+
+/**
+ * λ · Σ W² and its gradient 2λ · W.
+`,
+      learner: `
+}
 
 const workspace = new Float64Array(4096);
 
-/** λ·Σ W² and 2λW, the latter in the shared workspace. */
-export function l2Penalty(W: Matrix, lambda: number): L2PenaltyResult {
+/**
+ * λ · Σ W² and its gradient 2λ · W.
+`,
+    },
+    {
+      solution: `
+  return { loss: lambda * W.dot(W), dW: W.mul(2 * lambda) };
+`,
+      learner: `
   const dW = new Matrix(W.rows, W.cols, workspace.subarray(0, W.size));
   let loss = 0;
   for (let i = 0; i < W.size; i++) {
@@ -20,4 +38,7 @@ export function l2Penalty(W: Matrix, lambda: number): L2PenaltyResult {
     dW.data[i] = 2 * lambda * W.data[i];
   }
   return { loss: lambda * loss, dW };
-}
+`,
+    },
+  ],
+};

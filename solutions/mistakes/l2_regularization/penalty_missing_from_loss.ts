@@ -3,15 +3,25 @@
  *
  * @module
  */
-export * from "../../13_l2_regularization.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { TotalLossResult } from "../../13_l2_regularization.ts";
 
-export function totalLoss(
-  dataLoss: number,
-  dataGrads: Matrix[],
-  weights: Matrix[],
-  lambda: number,
-): TotalLossResult {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "missing-term",
+  patch: [
+    {
+      solution: `
+  let loss = dataLoss;
+  const grads = weights.map((W, k) => {
+    const penalty = l2Penalty(W, lambda);
+    loss += penalty.loss;
+    return dataGrads[k].add(penalty.dW);
+  });
+  return { loss, grads };
+`,
+      learner: `
   return { loss: dataLoss, grads: weights.map((W, k) => dataGrads[k].add(W.mul(2 * lambda))) };
-}
+`,
+    },
+  ],
+};

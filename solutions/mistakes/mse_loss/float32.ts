@@ -5,15 +5,29 @@
  * @module
  */
 
-export * from "../../07_mse_loss.ts";
-import { Matrix } from "@gradkit/lib";
-import type { MseResult } from "../../07_mse_loss.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "float32",
+  patch: [
+    {
+      solution: `
+
+/**
+`,
+      learner: `
 
 const f = Math.fround;
 
-/** The right formula, in single precision. */
-export function mseLoss(pred: Matrix, target: Matrix): MseResult {
-  const n = pred.rows;
+/**
+`,
+    },
+    {
+      solution: `
+  const diff = pred.sub(target);
+  return { loss: diff.square().sum() / n, dPred: diff.mul(2 / n) };
+`,
+      learner: `
   const diff = new Float32Array(pred.size);
   let loss = 0;
   for (let i = 0; i < pred.size; i++) {
@@ -22,4 +36,7 @@ export function mseLoss(pred: Matrix, target: Matrix): MseResult {
   }
   const dPred = new Matrix(pred.rows, pred.cols, Float64Array.from(diff, (d) => f(f(2 * d) / n)));
   return { loss: f(loss / n), dPred };
-}
+`,
+    },
+  ],
+};

@@ -3,11 +3,19 @@
  *
  * @module
  */
-export * from "../../07_mse_loss.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { MseResult } from "../../07_mse_loss.ts";
 
-export function mseLoss(pred: Matrix, target: Matrix): MseResult {
-  const diff = pred.sub(target);
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "forgotten-1/N",
+  patch: [
+    {
+      solution: `
+  return { loss: diff.square().sum() / n, dPred: diff.mul(2 / n) };
+`,
+      learner: `
   return { loss: diff.square().mean(), dPred: diff.mul(2 / diff.size) };
-}
+`,
+    },
+  ],
+};

@@ -3,11 +3,20 @@
  *
  * @module
  */
-export * from "../../07_mse_loss.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { MseResult } from "../../07_mse_loss.ts";
 
-export function mseLoss(pred: Matrix, target: Matrix): MseResult {
-  const n = pred.rows;
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "sign",
+  patch: [
+    {
+      solution: `
+  const diff = pred.sub(target);
+  return { loss: diff.square().sum() / n, dPred: diff.mul(2 / n) };
+`,
+      learner: `
   return { loss: pred.sub(target).square().sum() / n, dPred: target.sub(pred).mul(2 / n) };
-}
+`,
+    },
+  ],
+};

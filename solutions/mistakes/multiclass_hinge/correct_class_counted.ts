@@ -5,19 +5,25 @@
  *
  * @module
  */
-export * from "../../11_multiclass_hinge.ts";
-import { Matrix } from "@gradkit/lib";
-import type { MulticlassHingeResult } from "../../11_multiclass_hinge.ts";
 
-export function multiclassHingeLoss(scores: Matrix, y: Int32Array): MulticlassHingeResult {
-  const { rows: n, cols: c } = scores;
-  const s = scores.data;
-  const dScores = new Matrix(n, c);
-  const d = dScores.data;
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
-    const correct = s[i * c + y[i]];
-    for (let j = 0; j < c; j++) {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "correct-class",
+  patch: [
+    {
+      solution: `
+      if (j === y[i]) continue;
+      const margin = s[row + j] - correct + 1;
+      if (margin > 0) {
+        loss += margin;
+        d[row + j] = 1 / n;
+        violations++;
+      }
+    }
+    d[row + y[i]] = -violations / n;
+`,
+      learner: `
       const margin = s[i * c + j] - correct + 1;
       if (margin > 0) {
         loss += margin;
@@ -25,6 +31,7 @@ export function multiclassHingeLoss(scores: Matrix, y: Int32Array): MulticlassHi
         d[i * c + y[i]] -= 1 / n;
       }
     }
-  }
-  return { loss: loss / n, dScores };
-}
+`,
+    },
+  ],
+};

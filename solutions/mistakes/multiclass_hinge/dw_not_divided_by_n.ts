@@ -3,11 +3,18 @@
  *
  * @module
  */
-export * from "../../11_multiclass_hinge.ts";
-import { Matrix } from "@gradkit/lib";
-import type { LinearSvmResult } from "../../11_multiclass_hinge.ts";
 
-export function linearSvmLoss(W: Matrix, X: Matrix, y: Int32Array): LinearSvmResult {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "forgotten-1/N",
+  patch: [
+    {
+      solution: `
+  const { loss, dScores } = multiclassHingeLoss(X.matmul(W), y);
+  return { loss, dW: X.T.matmul(dScores) };
+`,
+      learner: `
   const n = X.rows, d = X.cols, c = W.cols;
   const scores = X.matmul(W);
   const dW = new Matrix(d, c);
@@ -27,4 +34,7 @@ export function linearSvmLoss(W: Matrix, X: Matrix, y: Int32Array): LinearSvmRes
     }
   }
   return { loss: loss / n, dW };
-}
+`,
+    },
+  ],
+};

@@ -3,11 +3,19 @@
  *
  * @module
  */
-export * from "../../11_multiclass_hinge.ts";
-import type { Matrix } from "@gradkit/lib";
-import { type LinearSvmResult, multiclassHingeLoss } from "../../11_multiclass_hinge.ts";
 
-export function linearSvmLoss(W: Matrix, X: Matrix, y: Int32Array): LinearSvmResult {
-  const { loss, dScores } = multiclassHingeLoss(X.matmul(W), y);
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "transpose",
+  patch: [
+    {
+      solution: `
+  return { loss, dW: X.T.matmul(dScores) };
+`,
+      learner: `
   return { loss, dW: dScores.T.matmul(X) };
-}
+`,
+    },
+  ],
+};

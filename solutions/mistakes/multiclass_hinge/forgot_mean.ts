@@ -3,26 +3,30 @@
  *
  * @module
  */
-export * from "../../11_multiclass_hinge.ts";
-import { Matrix } from "@gradkit/lib";
-import type { MulticlassHingeResult } from "../../11_multiclass_hinge.ts";
 
-export function multiclassHingeLoss(scores: Matrix, y: Int32Array): MulticlassHingeResult {
-  const { rows: n, cols: c } = scores;
-  const s = scores.data;
-  const dScores = new Matrix(n, c);
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
-    const correct = s[i * c + y[i]];
-    for (let j = 0; j < c; j++) {
-      if (j === y[i]) continue;
-      const margin = s[i * c + j] - correct + 1;
-      if (margin > 0) {
-        loss += margin;
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "forgotten-1/N",
+  patch: [
+    {
+      solution: `
+        d[row + j] = 1 / n;
+        violations++;
+      }
+    }
+    d[row + y[i]] = -violations / n;
+  }
+  return { loss: loss / n, dScores };
+`,
+      learner: `
         dScores.data[i * c + j] += 1;
         dScores.data[i * c + y[i]] -= 1;
       }
     }
   }
   return { loss, dScores };
-}
+`,
+    },
+  ],
+};

@@ -4,20 +4,18 @@
  * @module
  */
 
-export * from "../../01_numerical_gradient.ts";
-import { Matrix } from "@gradkit/lib";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** The two sides are 2h apart, but the difference is divided by h. */
-export function numericalGradient(f: (x: Matrix) => number, x: Matrix, h = 1e-5): Matrix {
-  const grad = new Matrix(x.rows, x.cols);
-  for (let i = 0; i < x.size; i++) {
-    const old = x.data[i];
-    x.data[i] = old + h;
-    const plus = f(x);
-    x.data[i] = old - h;
-    const minus = f(x);
-    x.data[i] = old;
+export const mistake: KnownMistake = {
+  kind: "missing-factor",
+  patch: [
+    {
+      solution: `
+    grad.data[i] = (plus - minus) / (2 * h);
+`,
+      learner: `
     grad.data[i] = (plus - minus) / h;
-  }
-  return grad;
-}
+`,
+    },
+  ],
+};

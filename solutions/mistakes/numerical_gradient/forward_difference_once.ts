@@ -4,18 +4,31 @@
  * @module
  */
 
-export * from "../../01_numerical_gradient.ts";
-import { Matrix } from "@gradkit/lib";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** The textbook forward difference: f(x) once, then f(x + h) per entry. */
-export function numericalGradient(f: (x: Matrix) => number, x: Matrix, h = 1e-5): Matrix {
-  const grad = new Matrix(x.rows, x.cols);
+export const mistake: KnownMistake = {
+  kind: "other",
+  patch: [
+    {
+      solution: `
+  const d = x.data;
+  for (let i = 0; i < d.length; i++) {
+    const old = d[i];
+    d[i] = old + h;
+    const plus = f(x);
+    d[i] = old - h;
+    const minus = f(x);
+    d[i] = old;
+    grad.data[i] = (plus - minus) / (2 * h);
+`,
+      learner: `
   const base = f(x);
   for (let i = 0; i < x.size; i++) {
     const old = x.data[i];
     x.data[i] = old + h;
     grad.data[i] = (f(x) - base) / h;
     x.data[i] = old;
-  }
-  return grad;
-}
+`,
+    },
+  ],
+};

@@ -4,21 +4,23 @@
  * @module
  */
 
-export * from "../../01_numerical_gradient.ts";
-import { Matrix } from "@gradkit/lib";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** A hard-coded step shadows the parameter. */
+export const mistake: KnownMistake = {
+  kind: "other",
+  patch: [
+    {
+      solution: `
+export function numericalGradient(
+  f: (x: Matrix) => number,
+  x: Matrix,
+  h = 1e-5,
+): Matrix {
+`,
+      learner: `
 export function numericalGradient(f: (x: Matrix) => number, x: Matrix, _h = 1e-5): Matrix {
   const h = 1e-5;
-  const grad = new Matrix(x.rows, x.cols);
-  for (let i = 0; i < x.size; i++) {
-    const old = x.data[i];
-    x.data[i] = old + h;
-    const plus = f(x);
-    x.data[i] = old - h;
-    const minus = f(x);
-    x.data[i] = old;
-    grad.data[i] = (plus - minus) / (2 * h);
-  }
-  return grad;
-}
+`,
+    },
+  ],
+};

@@ -5,27 +5,30 @@
  * @module
  */
 
-export * from "../../01_numerical_gradient.ts";
-import { Matrix } from "@gradkit/lib";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "aliasing",
+  patch: [
+    {
+      solution: `
+
+/**
+`,
+      learner: `
 
 const buffer = new Float64Array(1024);
 
-/** Centered differences, into the module's buffer. */
-export function numericalGradient(
-  f: (x: Matrix) => number,
-  x: Matrix,
-  h = 1e-5,
-): Matrix {
+/**
+`,
+    },
+    {
+      solution: `
+  const grad = new Matrix(x.rows, x.cols);
+`,
+      learner: `
   const grad = new Matrix(x.rows, x.cols, buffer.subarray(0, x.size));
-  const d = x.data;
-  for (let i = 0; i < d.length; i++) {
-    const old = d[i];
-    d[i] = old + h;
-    const plus = f(x);
-    d[i] = old - h;
-    const minus = f(x);
-    d[i] = old;
-    grad.data[i] = (plus - minus) / (2 * h);
-  }
-  return grad;
-}
+`,
+    },
+  ],
+};

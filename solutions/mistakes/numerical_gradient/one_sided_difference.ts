@@ -7,12 +7,24 @@
  * @module
  */
 
-export * from "../../01_numerical_gradient.ts";
-import { Matrix } from "@gradkit/lib";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** Forward difference instead of centered. */
-export function numericalGradient(f: (x: Matrix) => number, x: Matrix, h = 1e-5): Matrix {
-  const grad = new Matrix(x.rows, x.cols);
+export const mistake: KnownMistake = {
+  kind: "other",
+  patch: [
+    {
+      solution: `
+  const d = x.data;
+  for (let i = 0; i < d.length; i++) {
+    const old = d[i];
+    d[i] = old + h;
+    const plus = f(x);
+    d[i] = old - h;
+    const minus = f(x);
+    d[i] = old;
+    grad.data[i] = (plus - minus) / (2 * h);
+`,
+      learner: `
   for (let i = 0; i < x.size; i++) {
     const old = x.data[i];
     const base = f(x);
@@ -20,6 +32,7 @@ export function numericalGradient(f: (x: Matrix) => number, x: Matrix, h = 1e-5)
     const plus = f(x);
     x.data[i] = old;
     grad.data[i] = (plus - base) / h;
-  }
-  return grad;
-}
+`,
+    },
+  ],
+};

@@ -5,19 +5,22 @@
  * @module
  */
 
-export * from "../../01_numerical_gradient.ts";
-import { Matrix } from "@gradkit/lib";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** += h, −= 2h, += h. */
-export function numericalGradient(f: (x: Matrix) => number, x: Matrix, h = 1e-5): Matrix {
-  const grad = new Matrix(x.rows, x.cols);
-  for (let i = 0; i < x.size; i++) {
-    x.data[i] += h;
-    const plus = f(x);
+export const mistake: KnownMistake = {
+  kind: "modified-input",
+  patch: [
+    {
+      solution: `
+    d[i] = old - h;
+    const minus = f(x);
+    d[i] = old;
+`,
+      learner: `
     x.data[i] -= 2 * h;
     const minus = f(x);
     x.data[i] += h;
-    grad.data[i] = (plus - minus) / (2 * h);
-  }
-  return grad;
-}
+`,
+    },
+  ],
+};

@@ -6,20 +6,33 @@
  * @module
  */
 
-export * from "../../03_relu.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { ReluCache } from "../../03_relu.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
+export const mistake: KnownMistake = {
+  kind: "state",
+  patch: [
+    {
+      solution: `
+/** ReLU forward: out = max(0, x); cache \`{ x }\`. */
+export function reluForward(x: Matrix): { out: Matrix; cache: ReluCache } {
+  return { out: x.maximum(0), cache: { x } };
+`,
+      learner: `
 let lastX: Matrix | undefined;
 
-/** Remembers x for the backward. */
+/** ReLU forward: out = max(0, x); cache \`{ x }\`. */
 export function reluForward(x: Matrix): { out: Matrix; cache: ReluCache } {
   lastX = x.clone();
   return { out: x.maximum(0), cache: {} };
-}
-
-/** Masks dout with whatever input the last forward saw. */
-export function reluBackward(dout: Matrix, _cache: ReluCache): Matrix {
+`,
+    },
+    {
+      solution: `
+  const x = cache.x as Matrix;
+`,
+      learner: `
   const x = lastX!;
-  return dout.map((g, i, j) => (x.data[i * x.cols + j] > 0 ? g : 0));
-}
+`,
+    },
+  ],
+};

@@ -4,13 +4,20 @@
  * @module
  */
 
-export * from "../../03_relu.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { ReluCache } from "../../03_relu.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** Writes max(0, x) into x.data. */
-export function reluForward(x: Matrix): { out: Matrix; cache: ReluCache } {
+export const mistake: KnownMistake = {
+  kind: "modified-input",
+  patch: [
+    {
+      solution: `
+  return { out: x.maximum(0), cache: { x } };
+`,
+      learner: `
   const mask = x.map((v) => (v > 0 ? 1 : 0));
   for (let i = 0; i < x.data.length; i++) if (x.data[i] < 0) x.data[i] = 0;
   return { out: x, cache: { x: mask } };
-}
+`,
+    },
+  ],
+};

@@ -4,11 +4,21 @@
  * @module
  */
 
-export * from "../../03_relu.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { ReluCache } from "../../03_relu.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** Local derivative only. */
+export const mistake: KnownMistake = {
+  kind: "upstream-ignored",
+  patch: [
+    {
+      solution: `
+export function reluBackward(dout: Matrix, cache: ReluCache): Matrix {
+  const x = cache.x as Matrix;
+  return dout.map((g, i, j) => (x.get(i, j) > 0 ? g : 0));
+`,
+      learner: `
 export function reluBackward(_dout: Matrix, cache: ReluCache): Matrix {
   return (cache.x as Matrix).map((v) => (v > 0 ? 1 : 0));
-}
+`,
+    },
+  ],
+};

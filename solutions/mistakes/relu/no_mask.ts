@@ -4,11 +4,21 @@
  * @module
  */
 
-export * from "../../03_relu.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { ReluCache } from "../../03_relu.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** Returns a copy of dout. */
+export const mistake: KnownMistake = {
+  kind: "mask",
+  patch: [
+    {
+      solution: `
+export function reluBackward(dout: Matrix, cache: ReluCache): Matrix {
+  const x = cache.x as Matrix;
+  return dout.map((g, i, j) => (x.get(i, j) > 0 ? g : 0));
+`,
+      learner: `
 export function reluBackward(dout: Matrix, _cache: ReluCache): Matrix {
   return dout.clone();
-}
+`,
+    },
+  ],
+};

@@ -4,12 +4,18 @@
  * @module
  */
 
-export * from "../../03_relu.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { ReluCache } from "../../03_relu.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** x >= 0 where x > 0 was pinned. */
-export function reluBackward(dout: Matrix, cache: ReluCache): Matrix {
-  const x = cache.x as Matrix;
+export const mistake: KnownMistake = {
+  kind: "mask",
+  patch: [
+    {
+      solution: `
+  return dout.map((g, i, j) => (x.get(i, j) > 0 ? g : 0));
+`,
+      learner: `
   return dout.map((g, i, j) => (x.get(i, j) >= 0 ? g : 0));
-}
+`,
+    },
+  ],
+};

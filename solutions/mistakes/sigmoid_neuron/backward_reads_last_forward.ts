@@ -6,35 +6,42 @@
  * @module
  */
 
-export * from "../../05_sigmoid_neuron.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { NeuronCache } from "../../05_sigmoid_neuron.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "state",
+  patch: [
+    {
+      solution: `
+
+function sigmoid(v: number): number {
+`,
+      learner: `
 
 let saved: { x: Matrix; w: Matrix; out: Matrix } | undefined;
 
 function sigmoid(v: number): number {
-  if (v >= 0) return 1 / (1 + Math.exp(-v));
-  const e = Math.exp(v);
-  return e / (1 + e);
-}
-
-/** σ(x·w + b), remembered in a module variable. */
-export function neuronForward(
-  x: Matrix,
-  w: Matrix,
-  b: number,
-): { out: Matrix; cache: NeuronCache } {
+`,
+    },
+    {
+      solution: `
+  const z = x.matmul(w).add(b);
+  const out = z.map(sigmoid);
+`,
+      learner: `
   const out = x.matmul(w).add(b).map(sigmoid);
   saved = { x: x.clone(), w: w.clone(), out: out.clone() };
-  return { out, cache: {} };
-}
-
-/** The staged backward, on what the last forward saw. */
-export function neuronBackward(
-  dout: Matrix,
-  _cache: NeuronCache,
-): { dx: Matrix; dw: Matrix; db: number } {
+`,
+    },
+    {
+      solution: `
+  const { x, w, out } = cache as Record<"x" | "w" | "out", Matrix>;
+  const dz = out.map((s, i) => s * (1 - s) * dout.get(i, 0));
+`,
+      learner: `
   const { x, w, out } = saved!;
   const dz = dout.map((g, i) => out.data[i] * (1 - out.data[i]) * g);
-  return { dx: dz.matmul(w.T), dw: x.T.matmul(dz), db: dz.sum() };
-}
+`,
+    },
+  ],
+};

@@ -4,16 +4,18 @@
  * @module
  */
 
-export * from "../../05_sigmoid_neuron.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { NeuronCache } from "../../05_sigmoid_neuron.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** Local derivative only. */
-export function neuronBackward(
-  _dout: Matrix,
-  cache: NeuronCache,
-): { dx: Matrix; dw: Matrix; db: number } {
-  const { x, w, out } = cache as Record<"x" | "w" | "out", Matrix>;
+export const mistake: KnownMistake = {
+  kind: "upstream-ignored",
+  patch: [
+    {
+      solution: `
+  const dz = out.map((s, i) => s * (1 - s) * dout.get(i, 0));
+`,
+      learner: `
   const dz = out.map((s) => s * (1 - s));
-  return { dx: dz.matmul(w.T), dw: x.T.matmul(dz), db: dz.sum() };
-}
+`,
+    },
+  ],
+};

@@ -4,17 +4,20 @@
  * @module
  */
 
-export * from "../../05_sigmoid_neuron.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { NeuronCache } from "../../05_sigmoid_neuron.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** Right for moderate z, NaN for large positive z. */
-export function neuronForward(
-  x: Matrix,
-  w: Matrix,
-  b: number,
-): { out: Matrix; cache: NeuronCache } {
+export const mistake: KnownMistake = {
+  kind: "overflow",
+  patch: [
+    {
+      solution: `
+  const z = x.matmul(w).add(b);
+  const out = z.map(sigmoid);
+`,
+      learner: `
   const e = x.matmul(w).add(b).exp();
   const out = e.div(e.add(1));
-  return { out, cache: { x, w, out } };
-}
+`,
+    },
+  ],
+};

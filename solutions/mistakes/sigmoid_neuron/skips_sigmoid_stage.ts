@@ -4,16 +4,18 @@
  * @module
  */
 
-export * from "../../05_sigmoid_neuron.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { NeuronCache } from "../../05_sigmoid_neuron.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-/** No out·(1 − out) factor. */
-export function neuronBackward(
-  dout: Matrix,
-  cache: NeuronCache,
-): { dx: Matrix; dw: Matrix; db: number } {
-  const { x, w } = cache as Record<"x" | "w", Matrix>;
+export const mistake: KnownMistake = {
+  kind: "skipped-stage",
+  patch: [
+    {
+      solution: `
+  const dz = out.map((s, i) => s * (1 - s) * dout.get(i, 0));
+`,
+      learner: `
   const dz = dout;
-  return { dx: dz.matmul(w.T), dw: x.T.matmul(dz), db: dz.sum() };
-}
+`,
+    },
+  ],
+};

@@ -5,14 +5,38 @@
  * @module
  */
 
-export * from "../../08_softmax_cross_entropy.ts";
-import { Matrix } from "@gradkit/lib";
-import type { SoftmaxResult } from "../../08_softmax_cross_entropy.ts";
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "float32",
+  patch: [
+    {
+      solution: `
+
+/**
+`,
+      learner: `
 
 const f = Math.fround;
 
-/** The right formula, in single precision. */
-export function softmaxCrossEntropy(scores: Matrix, y: Int32Array): SoftmaxResult {
+/**
+`,
+    },
+    {
+      solution: `
+  const n = scores.rows;
+  const shifted = scores.sub(scores.rowMax());
+  const exps = shifted.exp();
+  const sums = exps.rowSums();
+  const logSums = sums.log();
+  const correct = shifted.pick(y);
+  let loss = 0;
+  for (let i = 0; i < n; i++) loss += logSums.data[i] - correct[i];
+  const dScores = exps.div(sums);
+  for (let i = 0; i < n; i++) dScores.data[i * scores.cols + y[i]] -= 1;
+  return { loss: loss / n, dScores: dScores.div(n) };
+`,
+      learner: `
   const n = scores.rows, c = scores.cols;
   const s = Float32Array.from(scores.data);
   const dScores = new Matrix(n, c);
@@ -29,4 +53,7 @@ export function softmaxCrossEntropy(scores: Matrix, y: Int32Array): SoftmaxResul
     }
   }
   return { loss: f(loss / n), dScores };
-}
+`,
+    },
+  ],
+};

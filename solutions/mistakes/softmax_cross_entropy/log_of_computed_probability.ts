@@ -4,8 +4,28 @@
  *
  * @module
  */
-export * from "../../08_softmax_cross_entropy.ts";
-import { Matrix } from "@gradkit/lib";
+
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "overflow",
+  patch: [
+    {
+      solution: `
+export function softmaxCrossEntropy(scores: Matrix, y: Int32Array): SoftmaxResult {
+  const n = scores.rows;
+  const shifted = scores.sub(scores.rowMax());
+  const exps = shifted.exp();
+  const sums = exps.rowSums();
+  const logSums = sums.log();
+  const correct = shifted.pick(y);
+  let loss = 0;
+  for (let i = 0; i < n; i++) loss += logSums.data[i] - correct[i];
+  const dScores = exps.div(sums);
+  for (let i = 0; i < n; i++) dScores.data[i * scores.cols + y[i]] -= 1;
+  return { loss: loss / n, dScores: dScores.div(n) };
+`,
+      learner: `
 export function softmaxCrossEntropy(
   scores: Matrix,
   y: Int32Array,
@@ -24,4 +44,7 @@ export function softmaxCrossEntropy(
   const d = p.clone();
   for (let i = 0; i < n; i++) d.set(i, y[i], d.get(i, y[i]) - 1);
   return { loss: loss / n, dScores: d.div(n) };
-}
+`,
+    },
+  ],
+};

@@ -3,19 +3,19 @@
  *
  * @module
  */
-export * from "../../08_softmax_cross_entropy.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { SoftmaxResult } from "../../08_softmax_cross_entropy.ts";
 
-export function softmaxCrossEntropy(scores: Matrix, y: Int32Array): SoftmaxResult {
-  const n = scores.rows;
-  const shifted = scores.sub(scores.rowMax());
-  const exps = shifted.exp();
-  const sums = exps.rowSums();
-  const correct = shifted.pick(y);
-  let loss = 0;
-  for (let i = 0; i < n; i++) loss += Math.log(sums.data[i]) - correct[i];
-  const dScores = exps.div(sums);
-  for (let i = 0; i < n; i++) dScores.data[i * scores.cols + y[i]] -= 1;
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "forgotten-1/N",
+  patch: [
+    {
+      solution: `
+  return { loss: loss / n, dScores: dScores.div(n) };
+`,
+      learner: `
   return { loss, dScores: dScores.div(n) };
-}
+`,
+    },
+  ],
+};

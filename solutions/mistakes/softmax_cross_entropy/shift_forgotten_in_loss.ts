@@ -3,12 +3,24 @@
  *
  * @module
  */
-export * from "../../08_softmax_cross_entropy.ts";
-import type { Matrix } from "@gradkit/lib";
-import type { SoftmaxResult } from "../../08_softmax_cross_entropy.ts";
 
-export function softmaxCrossEntropy(scores: Matrix, y: Int32Array): SoftmaxResult {
-  const n = scores.rows;
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "missing-term",
+  patch: [
+    {
+      solution: `
+  const shifted = scores.sub(scores.rowMax());
+  const exps = shifted.exp();
+  const sums = exps.rowSums();
+  const logSums = sums.log();
+  const correct = shifted.pick(y);
+  let loss = 0;
+  for (let i = 0; i < n; i++) loss += logSums.data[i] - correct[i];
+  const dScores = exps.div(sums);
+`,
+      learner: `
   const exps = scores.sub(scores.rowMax()).exp();
   const probs = exps.div(exps.rowSums());
   const raw = scores.exp();
@@ -18,6 +30,7 @@ export function softmaxCrossEntropy(scores: Matrix, y: Int32Array): SoftmaxResul
     loss -= Math.log(raw.data[i * scores.cols + y[i]] / rawSums.data[i]);
   }
   const dScores = probs.clone();
-  for (let i = 0; i < n; i++) dScores.data[i * scores.cols + y[i]] -= 1;
-  return { loss: loss / n, dScores: dScores.div(n) };
-}
+`,
+    },
+  ],
+};

@@ -3,24 +3,28 @@
  *
  * @module
  */
-export * from "../../12_squared_hinge.ts";
-import { Matrix } from "@gradkit/lib";
-import type { SquaredHingeResult } from "../../12_squared_hinge.ts";
 
-export function multiclassSquaredHingeLoss(scores: Matrix, y: Int32Array): SquaredHingeResult {
-  const { rows: n, cols: c } = scores;
-  const s = scores.data;
-  const dScores = new Matrix(n, c);
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
-    const correct = s[i * c + y[i]];
-    for (let j = 0; j < c; j++) {
-      if (j === y[i]) continue;
-      const u = Math.max(0, s[i * c + j] - correct + 1);
-      loss += u * u;
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "forgotten-1/N",
+  patch: [
+    {
+      solution: `
+      d[row + j] = (2 * u) / n;
+      pull += (2 * u) / n;
+    }
+    d[row + y[i]] = -pull;
+  }
+  return { loss: loss / n, dScores };
+`,
+      learner: `
       dScores.data[i * c + j] += 2 * u;
       dScores.data[i * c + y[i]] -= 2 * u;
     }
   }
   return { loss, dScores };
-}
+`,
+    },
+  ],
+};

@@ -3,26 +3,26 @@
  *
  * @module
  */
-export * from "../../12_squared_hinge.ts";
-import { Matrix } from "@gradkit/lib";
-import type { SquaredHingeResult } from "../../12_squared_hinge.ts";
 
-export function multiclassSquaredHingeLoss(scores: Matrix, y: Int32Array): SquaredHingeResult {
-  const { rows: n, cols: c } = scores;
-  const s = scores.data;
-  const dScores = new Matrix(n, c);
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
-    const correct = s[i * c + y[i]];
-    for (let j = 0; j < c; j++) {
-      if (j === y[i]) continue;
-      const u = Math.max(0, s[i * c + j] - correct + 1);
-      loss += u * u;
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "missing-factor",
+  patch: [
+    {
+      solution: `
+      d[row + j] = (2 * u) / n;
+      pull += (2 * u) / n;
+    }
+    d[row + y[i]] = -pull;
+`,
+      learner: `
       if (u > 0) {
         dScores.data[i * c + j] += 1 / n;
         dScores.data[i * c + y[i]] -= 1 / n;
       }
     }
-  }
-  return { loss: loss / n, dScores };
-}
+`,
+    },
+  ],
+};

@@ -3,16 +3,27 @@
  *
  * @module
  */
-export * from "../../12_squared_hinge.ts";
-import { Matrix } from "@gradkit/lib";
-import type { SquaredHingeResult } from "../../12_squared_hinge.ts";
 
-export function multiclassSquaredHingeLoss(scores: Matrix, y: Int32Array): SquaredHingeResult {
-  const { rows: n, cols: c } = scores;
-  const s = scores.data;
-  const dScores = new Matrix(n, c);
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "other",
+  patch: [
+    {
+      solution: `
+    const row = i * c;
+    const correct = s[row + y[i]];
+    let pull = 0;
+    for (let j = 0; j < c; j++) {
+      if (j === y[i]) continue;
+      const u = Math.max(0, s[row + j] - correct + 1);
+      loss += u * u;
+      d[row + j] = (2 * u) / n;
+      pull += (2 * u) / n;
+    }
+    d[row + y[i]] = -pull;
+`,
+      learner: `
     const correct = s[i * c + y[i]];
     let rowSum = 0;
     for (let j = 0; j < c; j++) {
@@ -24,6 +35,7 @@ export function multiclassSquaredHingeLoss(scores: Matrix, y: Int32Array): Squar
       dScores.data[i * c + j] += (2 * rowSum) / n;
       dScores.data[i * c + y[i]] -= (2 * rowSum) / n;
     }
-  }
-  return { loss: loss / n, dScores };
-}
+`,
+    },
+  ],
+};

@@ -5,22 +5,31 @@
  *
  * @module
  */
-export * from "../../16_train_linear_classifier.ts";
-import { Matrix } from "@gradkit/lib";
-import type { TrainOptions, TrainResult } from "../../16_train_linear_classifier.ts";
 
-export function trainLinearClassifier(
-  X: Matrix,
-  y: Int32Array,
-  classes: number,
-  options: TrainOptions,
-): TrainResult {
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "overflow",
+  patch: [
+    {
+      solution: `
+  const { learningRate, steps, reg } = options;
+`,
+      learner: `
   const { learningRate, steps, reg } = options;
   const n = X.rows;
-  let W = Matrix.zeros(X.cols, classes);
-  let b = Matrix.zeros(1, classes);
-  const losses: number[] = [];
-  for (let step = 0; step < steps; step++) {
+`,
+    },
+    {
+      solution: `
+    const { loss, dScores } = softmaxCrossEntropy(X.matmul(W).add(b), y);
+    losses.push(loss + reg * W.square().sum());
+    const dW = Xt.matmul(dScores).add(W.mul(2 * reg));
+    const db = dScores.colSums();
+    W = W.sub(dW.mul(learningRate));
+    b = b.sub(db.mul(learningRate));
+`,
+      learner: `
     const scores = X.matmul(W).add(b);
     const shifted = scores.sub(Math.max(...scores.data));
     const exps = shifted.exp();
@@ -31,6 +40,7 @@ export function trainLinearClassifier(
     const dScores = exps.div(sums).map((p, i, j) => (p - (j === y[i] ? 1 : 0)) / n);
     W = W.sub(X.T.matmul(dScores).add(W.mul(2 * reg)).mul(learningRate));
     b = b.sub(dScores.colSums().mul(learningRate));
-  }
-  return { W, b, losses };
-}
+`,
+    },
+  ],
+};

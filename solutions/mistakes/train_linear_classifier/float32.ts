@@ -4,25 +4,44 @@
  *
  * @module
  */
-export * from "../../16_train_linear_classifier.ts";
-import { Matrix } from "@gradkit/lib";
-import type { TrainOptions, TrainResult } from "../../16_train_linear_classifier.ts";
+
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
+
+export const mistake: KnownMistake = {
+  kind: "float32",
+  patch: [
+    {
+      solution: `
+
+/**
+`,
+      learner: `
 
 const f32 = (m: Matrix) => m.map(Math.fround);
 
-export function trainLinearClassifier(
-  X: Matrix,
-  y: Int32Array,
-  classes: number,
-  options: TrainOptions,
-): TrainResult {
+/**
+`,
+    },
+    {
+      solution: `
+  const { learningRate, steps, reg } = options;
+`,
+      learner: `
   const { learningRate, steps, reg } = options;
   const n = X.rows;
   const X32 = f32(X);
-  let W = Matrix.zeros(X.cols, classes);
-  let b = Matrix.zeros(1, classes);
-  const losses: number[] = [];
-  for (let step = 0; step < steps; step++) {
+`,
+    },
+    {
+      solution: `
+    const { loss, dScores } = softmaxCrossEntropy(X.matmul(W).add(b), y);
+    losses.push(loss + reg * W.square().sum());
+    const dW = Xt.matmul(dScores).add(W.mul(2 * reg));
+    const db = dScores.colSums();
+    W = W.sub(dW.mul(learningRate));
+    b = b.sub(db.mul(learningRate));
+`,
+      learner: `
     const S = f32(X32.matmul(W).add(b));
     const shifted = f32(S.sub(S.rowMax()));
     const E = f32(shifted.exp());
@@ -36,6 +55,7 @@ export function trainLinearClassifier(
     const dS = f32(E.div(sums).map((p, i, j) => (p - (j === y[i] ? 1 : 0)) / n));
     W = f32(W.sub(f32(X32.T.matmul(dS)).add(W.mul(2 * reg)).mul(learningRate)));
     b = f32(b.sub(dS.colSums().mul(learningRate)));
-  }
-  return { W, b, losses };
-}
+`,
+    },
+  ],
+};

@@ -3,42 +3,19 @@
  *
  * @module
  */
-import type { Matrix } from "@gradkit/lib";
-import type { TwoLayerParams } from "../../15_two_layer_net.ts";
-export * from "../../15_two_layer_net.ts";
 
-/** Mean softmax cross-entropy of the two-layer network and the gradients of every parameter. */
-export function twoLayerLoss(
-  X: Matrix,
-  y: Int32Array,
-  params: TwoLayerParams,
-): { loss: number; grads: TwoLayerParams } {
-  const { W1, b1, W2, b2 } = params;
-  const n = X.rows;
+import type { KnownMistake } from "../../../grader/known_mistakes.ts";
 
-  // Forward.
-  const Z = X.matmul(W1).add(b1);
-  const A = Z.maximum(0);
-  const S = A.matmul(W2).add(b2);
-
-  // Softmax cross-entropy, shifted by each row's maximum.
+export const mistake: KnownMistake = {
+  kind: "overflow",
+  patch: [
+    {
+      solution: `
+  const shifted = S.sub(S.rowMax());
+`,
+      learner: `
   const shifted = S;
-  const E = shifted.exp();
-  const sums = E.rowSums();
-  const P = E.div(sums);
-  const correct = shifted.pick(y);
-  let loss = 0;
-  for (let i = 0; i < n; i++) loss += Math.log(sums.data[i]) - correct[i];
-  loss /= n;
-
-  // Backward.
-  const dS = P.map((p, i, j) => (p - (j === y[i] ? 1 : 0)) / n);
-  const dW2 = A.T.matmul(dS);
-  const db2 = dS.colSums();
-  const dA = dS.matmul(W2.T);
-  const dZ = dA.map((g, i, j) => (Z.get(i, j) > 0 ? g : 0));
-  const dW1 = X.T.matmul(dZ);
-  const db1 = dZ.colSums();
-
-  return { loss, grads: { W1: dW1, b1: db1, W2: dW2, b2: db2 } };
-}
+`,
+    },
+  ],
+};
