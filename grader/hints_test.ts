@@ -244,3 +244,11 @@ Deno.test("every exercise has three distinct hint tiers, tier 1 its hint, the fo
   }
   assert.deepEqual(problems, []);
 });
+
+Deno.test("no hidden test's name states its exercise's backward formula (learners read them)", () => {
+  const found = MANIFEST.filter((e) => e.id !== MODEL_DERIVATION).flatMap((e) =>
+    e.spec.tests.map((t) => ({ id: e.id, name: t.name, fragments: formulasIn(e.id, t.name) }))
+  ).filter((t) => t.fragments.length > 0)
+    .map((t) => `${t.id}: "${t.name}" states ${t.fragments.join(" | ")}`);
+  assert.deepEqual(found, []);
+});

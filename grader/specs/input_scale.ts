@@ -113,7 +113,7 @@ export const spec: ExerciseSpec = {
     parameters: { weightGradient: ["X", "dS"], standardizeFeatures: ["X"] },
   }, [
     {
-      name: "dW = Xᵀ·dS on a batch with N, D, C all different",
+      name: "dW on a batch with N, D, C all different",
       async run(t) {
         const [n, d, c] = distinctSizes(t.rng, 3, 2, 9);
         const X = randomMatrix(t.rng, n, d);
