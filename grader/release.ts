@@ -46,6 +46,7 @@ export const SUPPORT_FILES = [
   ".ci/run",
   ".tools/package.json",
   ".tools/package-lock.json",
+  ".vscode/settings.json",
 ];
 /** The tasks of the learner's `deno.json`. */
 export const LEARNER_TASKS = ["grade", "watch", "list", "hint", "reset", "test"];
