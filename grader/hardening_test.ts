@@ -58,6 +58,22 @@ const GOOD = `import { Matrix } from "@gradkit/lib";
 export function double(x: Matrix): Matrix { return x.mul(2); }
 `;
 
+/** `same(x)` returns `{ m }`, a new matrix equal to `x` (memory shared with `x` fails). */
+const sameSpec: ExerciseSpec = {
+  id: "same",
+  exports: ["same"],
+  hint: "return a new matrix equal to x",
+  tests: [{
+    name: "a new copy of a 3×4 matrix",
+    run: async (t) => {
+      t.requireNewValues();
+      const x = randomMatrix(t.rng, 3, 4);
+      const out = t.expectObject(await t.call("same", x), "same(x)", ["m"]);
+      t.expectClose("same(x).m", t.expectMatrix(out.m, "same(x).m", [3, 4]), x);
+    },
+  }],
+};
+
 /** A file whose `double` body is `body` (with `x` in scope), after `header`. */
 function withBody(body: string, header = ""): string {
   return `import { Matrix } from "@gradkit/lib";\n${header}\nexport function double(x: Matrix): Matrix {\n${body}\n}\n`;
@@ -528,6 +544,20 @@ const ROWS: Row[] = [
     hardLinkTo: `${KIT_DIR}/solutions/07_mse_loss.ts`,
     status: "error",
     message: /the same file \(a hard link\) as one of the kit's own|not linked/,
+  },
+  {
+    // Each read of m answers differently: the argument itself once, copies otherwise. The check
+    // of shared memory must see exactly the arrays that were sent, whichever read sent them.
+    name: "returns an argument through a getter that answers differently on each read",
+    source: `import { Matrix } from "@gradkit/lib";
+export function same(x: Matrix) {
+  let reads = 0;
+  return { get m() { reads++; return reads % 2 === 0 ? x : x.clone(); } };
+}
+`,
+    spec: sameSpec,
+    status: "failed",
+    message: /shares memory with argument|is the same matrix as argument/,
   },
   // hostile: imports
   {

@@ -160,10 +160,15 @@ function tooLarge(value: unknown, limits: WireLimits): string {
  * the limits costs time and memory in proportion to the limits, not to its size (an object
  * that holds the same object twice, 40 levels deep, would be 2^40 values).
  */
-export function encode(value: unknown, limits: WireLimits = WIRE_LIMITS): Json {
+export function encode(
+  value: unknown,
+  limits: WireLimits = WIRE_LIMITS,
+  visit?: EncodedArrayVisitor,
+): Json {
   try {
     walk(value, 0, new Budget(limits), false);
-    return walk(value, 0, new Budget(limits), true); // again: a getter may answer differently
+    // Again: a getter may answer differently. Only this walk's arrays are sent, and visited.
+    return walk(value, 0, new Budget(limits), true, visit, visit ? [] : undefined);
   } catch (e) {
     if (e === OVER) return { $opaque: tooLarge(value, limits) };
     throw e;
@@ -171,10 +176,29 @@ export function encode(value: unknown, limits: WireLimits = WIRE_LIMITS): Json {
 }
 
 /**
- * The wire form of `value` (`build`), or null after only taking its cost from `budget` (not
- * `build`); throws {@linkcode OVER} when the budget runs out.
+ * Called by {@linkcode encode} for every typed array it sends (a Matrix's data with
+ * `matrix` true), with where it is in the value: the very arrays encoded, so that a check of
+ * their memory cannot be shown other arrays than the ones sent (a getter answers once here).
  */
-function walk(value: unknown, depth: number, budget: Budget, build: boolean): Json {
+export type EncodedArrayVisitor = (
+  array: Float64Array | Int32Array,
+  path: (string | number)[],
+  matrix: boolean,
+) => void;
+
+/**
+ * The wire form of `value` (`build`), or null after only taking its cost from `budget` (not
+ * `build`); throws {@linkcode OVER} when the budget runs out. With `visit`, `path` is where
+ * `value` is, and every typed array built is visited.
+ */
+function walk(
+  value: unknown,
+  depth: number,
+  budget: Budget,
+  build: boolean,
+  visit?: EncodedArrayVisitor,
+  path?: (string | number)[],
+): Json {
   const take = (nodes: number, bytes: number) => {
     if (!budget.take(nodes, bytes)) throw OVER;
   };
@@ -201,12 +225,16 @@ function walk(value: unknown, depth: number, budget: Budget, build: boolean): Js
     return null;
   }
   if (value instanceof Matrix) {
-    take(1, base64Bytes(value.data.byteLength));
-    return build ? { $mat: [value.rows, value.cols], d: bytesOf(value.data) } : null;
+    const data = value.data;
+    take(1, base64Bytes(data.byteLength));
+    if (!build) return null;
+    if (visit && path) visit(data, path, true);
+    return { $mat: [value.rows, value.cols], d: bytesOf(data) };
   }
   if (value instanceof Float64Array || value instanceof Int32Array) {
     take(1, base64Bytes(value.byteLength));
     if (!build) return null;
+    if (visit && path) visit(value, path, false);
     return value instanceof Float64Array ? { $f64: bytesOf(value) } : { $i32: bytesOf(value) };
   }
   if (Array.isArray(value)) {
@@ -215,7 +243,7 @@ function walk(value: unknown, depth: number, budget: Budget, build: boolean): Js
     if (n > budget.nodes) throw OVER; // every element counts, holes included: say so at once
     const out: Json[] = build ? new Array(n) : [];
     for (let i = 0; i < n; i++) {
-      const v = walk(value[i], depth + 1, budget, build);
+      const v = walk(value[i], depth + 1, budget, build, visit, path && [...path, i]);
       if (build) out[i] = v;
     }
     return build ? out : null;
@@ -242,7 +270,7 @@ function walk(value: unknown, depth: number, budget: Budget, build: boolean): Js
       const out: Record<string, Json> = build ? Object.create(null) : {};
       for (const [k, v] of Object.entries(value as object)) {
         take(0, textBytes(k));
-        const e = walk(v, depth + 1, budget, build);
+        const e = walk(v, depth + 1, budget, build, visit, path && [...path, k]);
         if (build) out[k] = e;
       }
       return build ? { $o: out } : null;

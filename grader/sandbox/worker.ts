@@ -14,7 +14,7 @@
 
 import * as lib from "../../lib/mod.ts";
 import { Matrix } from "../../lib/matrix.ts";
-import { decode, encode, type Json } from "./wire.ts";
+import { decode, encode, type Json, WIRE_LIMITS } from "./wire.ts";
 import { lockdown } from "./lockdown.ts";
 import { probeFunction, type ProbeRef, type ProbeTrace } from "./probes.ts";
 import {
@@ -45,11 +45,6 @@ const byteOffsetGetter = intrinsicGetter("byteOffset");
 const byteLengthGetter = intrinsicGetter("byteLength");
 const tagGetter = intrinsicGetter(Symbol.toStringTag);
 const apply = Reflect.apply;
-const ownDescriptor = Reflect.getOwnPropertyDescriptor;
-const prototypeOf = Reflect.getPrototypeOf;
-const isArray = Array.isArray;
-const entries = Object.entries;
-const objectPrototype = Object.prototype;
 /**
  * The real timer functions, fetched on first use. Deno 2.9 loads its timers (Node-compatible
  * ones) the first time `setTimeout` & co. are read, which costs about 13 ms: the harness itself
@@ -329,48 +324,6 @@ function region(array: unknown, path: (string | number)[], matrix: boolean): Reg
   return { path, matrix, buffer: apply(bufferGetter, array, []) as object, start, end };
 }
 
-/**
- * Values of a returned value looked at, at most, when searching it for shared memory: an object
- * that holds the same object many times would otherwise be walked once per path to it (2^30
- * times for 30 nested pairs). A value that large cannot be sent anyway (see `wire.ts`).
- */
-const MAX_RETURNED_NODES = 100_000;
-
-/**
- * Every typed buffer of a returned value, walked the way `encode` walks it (matrices, typed
- * arrays, arrays, plain objects), visiting at most {@linkcode MAX_RETURNED_NODES} values. A
- * Matrix's data is read from its own data property, never through a getter.
- */
-function returnedRegions(
-  value: unknown,
-  path: (string | number)[],
-  out: Region[],
-  depth = 0,
-  budget = { nodes: MAX_RETURNED_NODES },
-): void {
-  if (depth > 32 || value === null || typeof value !== "object") return;
-  if (--budget.nodes < 0) return;
-  if (value instanceof Matrix) { // as `encode` decides (Matrix and its prototype are frozen)
-    const data = ownDescriptor(value, "data");
-    const r = data && "value" in data ? region(data.value, path, true) : undefined;
-    if (r) out.push(r);
-    return;
-  }
-  const r = region(value, path, false);
-  if (r) {
-    out.push(r);
-  } else if (isArray(value)) {
-    for (let i = 0; i < value.length && budget.nodes > 0; i++) {
-      returnedRegions(value[i], [...path, i], out, depth + 1, budget);
-    }
-  } else if (prototypeOf(value) === objectPrototype || prototypeOf(value) === null) {
-    for (const [k, v] of entries(value)) {
-      if (budget.nodes <= 0) break;
-      returnedRegions(v, [...path, k], out, depth + 1, budget);
-    }
-  }
-}
-
 function overlap(a: Region, b: Region): boolean {
   return a.buffer === b.buffer && a.start < b.end && b.start < a.end;
 }
@@ -396,13 +349,12 @@ function finding(
 const returnedBefore = new Map<string, WeakMap<object, { fn: string; region: Region }[]>>();
 
 /**
- * Which typed arrays of `value` (what export `fn` of exercise `url` returned) share memory with
- * an argument (`args`: the arguments' arrays as the call received them), with another part of
- * `value`, or with what the exercise returned on an earlier call; then remembers `value`'s.
+ * Which typed arrays of a returned value (`regions`: the very arrays `encode` sent, in the order
+ * it sent them; what export `fn` of exercise `url` returned) share memory with an argument
+ * (`args`: the arguments' arrays as the call received them), with another part of the value, or
+ * with what the exercise returned on an earlier call; then remembers the value's.
  */
-function sharedMemory(value: unknown, args: Region[], url: string, fn: string): SharedMemory[] {
-  const regions: Region[] = [];
-  returnedRegions(value, [], regions);
+function sharedMemory(regions: Region[], args: Region[], url: string, fn: string): SharedMemory[] {
   let before = returnedBefore.get(url);
   if (!before) returnedBefore.set(url, before = new WeakMap());
   const found: SharedMemory[] = [];
@@ -549,22 +501,19 @@ async function handle(req: Request): Promise<void> {
     return reply(req.id, { ok: false, error: thrown(e, stagingPrefix) });
   }
   let encoded: Json;
+  // The arrays sent, found as they are encoded: a getter answers once for both.
+  const regions: Region[] = [];
   try {
-    encoded = encode(value);
+    encoded = encode(value, WIRE_LIMITS, (array, path, matrix) => {
+      const r = region(array, path, matrix);
+      if (r) regions.push(r);
+    });
   } catch (e) {
     const err = thrown(e, stagingPrefix);
     err.message = `the returned value could not be read: ${err.message}`;
     return reply(req.id, { ok: false, error: err });
   }
-  let shared: SharedMemory[];
-  try {
-    shared = sharedMemory(value, argumentRegions, req.url, req.name);
-  } catch (e) {
-    // Only learner code can throw here (a getter in the returned value).
-    const err = thrown(e, stagingPrefix);
-    err.message = `the returned value could not be read: ${err.message}`;
-    return reply(req.id, { ok: false, error: err });
-  }
+  const shared = sharedMemory(regions, argumentRegions, req.url, req.name);
   return reply(req.id, {
     ok: true,
     value: encoded,
