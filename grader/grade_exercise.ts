@@ -234,7 +234,7 @@ function specifierAt(
 
 /** The lines of a code frame in a parse error ("3 |   const x = …", "  |      ~"). */
 function codeFrame(message: string): string[] {
-  return message.split("\n").slice(1).filter((l) => /^\s*\d*\s*\|/.test(l)).slice(0, 6);
+  return message.split("\n").slice(1).filter((l) => /^\s*(?:\d+\s*)?\|/.test(l)).slice(0, 6);
 }
 
 /** Explains why an exercise file could not be loaded (the error clamped first, as above). */

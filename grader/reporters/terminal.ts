@@ -79,7 +79,7 @@ export function wrap(text: string, width: number, prefix = "", hanging = ""): st
     const lead = /^\s*/.exec(line)![0];
     const start = prefix + lead;
     const room = Math.max(20, width - start.length);
-    if (line.length - lead.length <= room || /^\s*\d*\s*\|/.test(line)) {
+    if (line.length - lead.length <= room || /^\s*(?:\d+\s*)?\|/.test(line)) {
       out.push(start + line.slice(lead.length));
       continue;
     }
