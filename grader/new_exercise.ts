@@ -219,6 +219,26 @@ export function addToManifest(text: string, id: string, file: string): string {
     text.slice(at, end) + `\n${entry}` + text.slice(end);
 }
 
+/**
+ * Adds exercise `file`'s stub and solution to `solutions/stub_types_test.ts` (its text), whose
+ * type check proves they export the same functions with the same types.
+ */
+export function addToStubTypes(text: string, id: string, file: string): string {
+  const imports = [...text.matchAll(/^import \* as \w+ from "\.\/[\w.]+";\n/gm)];
+  const last = imports.at(-1);
+  const end = text.indexOf("\n};\n", text.indexOf("const PAIRS"));
+  if (!last || end < 0) throw new Error("solutions/stub_types_test.ts is not laid out as expected");
+  const at = last.index! + last[0].length;
+  const name = camel(id);
+  return text.slice(0, at) +
+    `import * as ${name}Stub from "../grader/stubs/${file}";\n` +
+    `import * as ${name}Solution from "./${file}";\n` +
+    text.slice(at, end) +
+    `\n  "${file}": [\n    ${name}Stub satisfies typeof ${name}Solution,\n` +
+    `    ${name}Solution satisfies typeof ${name}Stub,\n  ],` +
+    text.slice(end);
+}
+
 /** Writes the scaffold of exercise `id` into the kit; returns the paths written. */
 export async function scaffold(id: string, kitDir = KIT_DIR): Promise<string[]> {
   if (!/^[a-z][a-z0-9_]*$/.test(id)) {
@@ -245,12 +265,15 @@ export async function scaffold(id: string, kitDir = KIT_DIR): Promise<string[]> 
   }
   const manifest = `${kitDir}/grader/manifest.ts`;
   const updated = addToManifest(await Deno.readTextFile(manifest), id, file);
+  const stubTypes = `${kitDir}/solutions/stub_types_test.ts`;
+  const typesUpdated = addToStubTypes(await Deno.readTextFile(stubTypes), id, file);
   for (const [path, text] of Object.entries(files)) {
     await Deno.mkdir(`${kitDir}/${path.slice(0, path.lastIndexOf("/"))}`, { recursive: true });
     await Deno.writeTextFile(`${kitDir}/${path}`, text);
   }
   await Deno.writeTextFile(manifest, updated);
-  return [...Object.keys(files), "grader/manifest.ts"];
+  await Deno.writeTextFile(stubTypes, typesUpdated);
+  return [...Object.keys(files), "grader/manifest.ts", "solutions/stub_types_test.ts"];
 }
 
 if (import.meta.main) {

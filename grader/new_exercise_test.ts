@@ -42,6 +42,7 @@ Deno.test("new: a scaffold that grades, and that verify passes only once its mis
       "solutions/demo_loss.ts",
       "grader/specs/demo_loss.ts",
       "grader/manifest.ts",
+      "solutions/stub_types_test.ts",
     ];
     const fmt = await deno(kit, ["fmt", "--check", ...written, "solutions/mistakes/demo_loss"]);
     assert.equal(fmt.code, 0, fmt.out);
