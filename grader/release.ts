@@ -212,7 +212,7 @@ export async function release(options: ReleaseOptions): Promise<ReleasePlan> {
   }
   try {
     if (options.check ?? true) {
-      const v = await verifyCourse({ kitDir, seeds: [1, 2, 3] });
+      const v = await verifyCourse({ kitDir, seeds: [1, 2, 3], workingCopy: true });
       if (v.problems.length > 0) {
         throw new ReleaseRefused(
           `the catalogue check failed (deno task verify says more), nothing written:\n` +

@@ -54,7 +54,7 @@ export async function main(args: readonly string[]): Promise<number> {
   }
   const started = performance.now();
   const seeds = Array.from({ length: seedCount }, (_, i) => 1 + i * 7919);
-  const v = await verifyCourse({ exercises, seeds });
+  const v = await verifyCourse({ exercises, seeds, workingCopy: true });
   for (const e of exercises) {
     const mistakes = v.mistakes.filter((m) => m.mistake.exercise === e);
     if (mistakes.length === 0) continue;
