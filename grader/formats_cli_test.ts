@@ -5,6 +5,7 @@
 
 import assert from "node:assert/strict";
 import { KIT_DIR } from "./grade.ts";
+import { STUBS_DIR } from "./manifest.ts";
 import type { Report } from "./report.ts";
 
 /** This process's environment without GitHub's step files (the kit's own CI sets them). */
@@ -142,7 +143,7 @@ async function copy(from: string, to: string): Promise<void> {
  */
 async function learnerRepo(root: string, tampered: boolean): Promise<void> {
   await Deno.mkdir(root);
-  await copy(`${KIT_DIR}/exercises`, `${root}/exercises`);
+  await copy(`${KIT_DIR}/${STUBS_DIR}`, `${root}/exercises`);
   for (const file of ["03_relu.ts", "07_mse_loss.ts"]) {
     await Deno.copyFile(`${KIT_DIR}/solutions/${file}`, `${root}/exercises/${file}`);
   }

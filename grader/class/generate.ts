@@ -13,7 +13,7 @@
  * @module
  */
 
-import { MANIFEST } from "../manifest.ts";
+import { MANIFEST, STUBS_DIR } from "../manifest.ts";
 import { listMistakes, mistakeSources } from "../verify.ts";
 import { Rng } from "@gradkit/lib";
 
@@ -80,7 +80,7 @@ async function readSources(): Promise<Sources> {
   const mistakes = new Map<string, string[]>();
   for (const e of MANIFEST) {
     solutions.set(e.file, Deno.readTextFileSync(`${KIT_DIR}/solutions/${e.file}`));
-    stubs.set(e.file, Deno.readTextFileSync(`${KIT_DIR}/exercises/${e.file}`));
+    stubs.set(e.file, Deno.readTextFileSync(`${KIT_DIR}/${STUBS_DIR}/${e.file}`));
     const known = await listMistakes([e], KIT_DIR);
     const texts = Object.values(await mistakeSources(known, KIT_DIR));
     mistakes.set(e.id, texts.map((t) => t.replace(SOLUTION_IMPORT, `$1./ref/$2$1`)));

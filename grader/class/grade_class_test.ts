@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { MANIFEST } from "../manifest.ts";
+import { MANIFEST, STUBS_DIR } from "../manifest.ts";
 import type { Report } from "../report.ts";
 import { DEFAULT_LIMITS } from "../sandbox/sandbox.ts";
 import { type ClassRunOptions, gradeClass } from "./grade_class.ts";
@@ -21,7 +21,7 @@ const FORGOT_MEAN = (await loadMistake({
   file: "mistakes/mse_loss/forgot_mean.ts",
 })).source;
 const solution = (file: string) => Deno.readTextFileSync(`${KIT}/solutions/${file}`);
-const stub = (file: string) => Deno.readTextFileSync(`${KIT}/exercises/${file}`);
+const stub = (file: string) => Deno.readTextFileSync(`${KIT}/${STUBS_DIR}/${file}`);
 
 const LOOPING_RELU = `import type { Matrix } from "@gradkit/lib";
 export function reluForward(x: Matrix): never { for (;;) {} }
