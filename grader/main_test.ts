@@ -112,7 +112,10 @@ Deno.test("cli: the stubs exit 1, print the seed and a replay command that works
   assert.equal(r.code, 1);
   assert.match(r.stdout, /grading grader\/stubs with seed 77/);
   assert.match(r.stdout, /not started relu/);
-  assert.match(r.stdout, /replay exactly: \.\/deno task grade relu --seed 77\n/);
+  assert.match(
+    r.stdout,
+    /replay exactly: \.\/deno task grade relu --seed 77 --dir grader\/stubs\n/,
+  );
 });
 
 // Every 8 hexadecimal digits of it contain a letter, so no number in a report can match.
