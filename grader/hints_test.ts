@@ -100,6 +100,7 @@ export const FORMULAS: Readonly<Record<string, readonly string[]>> = {
     "(j === y[i] ? 1 : 0)",
     "minus 1 for the correct",
     "[[1/3, 1/3 − 1, 1/3]]",
+    "1/C − one-hot",
   ],
   binary_cross_entropy: [
     "σ(sᵢ) − yᵢ",

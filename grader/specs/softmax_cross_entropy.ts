@@ -115,7 +115,7 @@ export const spec: ExerciseSpec = {
       },
     },
     {
-      name: "equal scores in a row give log C and (1/C − one-hot)/N",
+      name: "equal scores in every row: value and dScores",
       async run(t) {
         const n = 5;
         const c = 3;
