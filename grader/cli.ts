@@ -26,7 +26,9 @@ import { renderList } from "./cli/list.ts";
 import { resetCommand } from "./cli/reset.ts";
 import { terminalWidth, useColor } from "./cli/tty.ts";
 import { watch } from "./cli/watch.ts";
+import { showWaiting } from "./cli/waiting.ts";
 import { render } from "./reporters/mod.ts";
+import type { Report } from "./report.ts";
 import { planOutputs, writeOutputs } from "./outputs.ts";
 import { exercisesFolder, LinkedExercisesFolder } from "./submission.ts";
 import { DEFAULT_LIMITS } from "./sandbox/sandbox.ts";
@@ -142,7 +144,22 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
         pool,
       });
     }
-    const report = await gradeBeforeExit({ dir, ids: positionals, seed, jobs, limits, pool });
+    // On a terminal, a grading that runs long says what it still waits on (see `waiting.ts`).
+    const waiting = showWaiting();
+    let report: Report;
+    try {
+      report = await gradeBeforeExit({
+        dir,
+        ids: positionals,
+        seed,
+        jobs,
+        limits,
+        pool,
+        onProgress: waiting,
+      });
+    } finally {
+      waiting.stop();
+    }
     if (v.list) {
       await Deno.stdout.write(new TextEncoder().encode(renderList(report, { color, width })));
       return report.summary.passed === report.summary.total ? 0 : 1;

@@ -54,6 +54,17 @@ export interface GradeOptions extends SessionOptions {
   seed: RunSeed;
   /** Exercises to grade instead of the manifest's (the kit's tests use it). */
   exercises?: readonly Exercise[];
+  /** Told when each exercise's grading starts and ends (see {@linkcode GradeProgress}). */
+  onProgress?: GradeProgress;
+}
+
+/**
+ * What a grading tells while it runs: the exercises it grades (`start`, once), then each one as
+ * it is done, in the order they finish. For a "still waiting on …" line; never for verdicts.
+ */
+export interface GradeProgress {
+  start?(exercises: readonly Exercise[]): void;
+  done?(exercise: Exercise): void;
 }
 
 /** The grader lacks a permission it needs to enforce the sandbox's limits (a usage error). */
@@ -149,7 +160,12 @@ export class GradingSession {
 
   /** Grades a fresh snapshot of the folder: `exercises` (default: the manifest's, or `ids`). */
   async grade(
-    request: { seed: RunSeed; ids?: readonly string[]; exercises?: readonly Exercise[] },
+    request: {
+      seed: RunSeed;
+      ids?: readonly string[];
+      exercises?: readonly Exercise[];
+      onProgress?: GradeProgress;
+    },
   ) {
     const started = performance.now();
     const exercises = request.exercises ?? selectExercises(request.ids ?? []);
@@ -175,6 +191,7 @@ export class GradingSession {
     const limits = this.#pool.limits;
     const results: ExerciseReport[] = new Array(graded.length);
     const shownDir = this.#options.dir.replace(/\/+$/, "");
+    request.onProgress?.start?.(graded);
     try {
       // Every exercise at once (see the module's doc), spread over the sandboxes. The later
       // exercises of the course are the larger ones: their requests go out first. Reports stay
@@ -190,6 +207,7 @@ export class GradingSession {
           skipped: snapshot.skipped,
         };
         results[i] = await gradeExercise(job, slots[k % slots.length]);
+        request.onProgress?.done?.(graded[i]);
       }));
     } finally {
       // Loaded modules stay loaded: the files can go (the first with the folder, at close).
@@ -293,6 +311,7 @@ async function gradeThenEnd(
     const report = await session.grade({
       seed: options.seed,
       ...(options.exercises ? { exercises } : { ids: options.ids ?? [] }),
+      onProgress: options.onProgress,
     });
     report.durationMs = Math.round(performance.now() - started);
     return report;
