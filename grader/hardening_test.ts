@@ -660,7 +660,16 @@ export function same(x: Matrix) {
 ];
 
 /** The row files, each beside a correct file that must still pass. */
-const MEMORY_ROW = ROWS.findIndex((r) => r.name === "unbounded memory");
+/**
+ * Rows that fill memory (an allocation loop; a loop of promises, each waiting on the next), graded
+ * in a run of their own: filling memory is slow on a loaded machine, and what a limit hit by no
+ * call costs the exercises beside it (graded again, alone) is then theirs alone.
+ */
+const MEMORY_ROWS = new Set(
+  ["unbounded memory", "a loop of promises after returning"].map((name) =>
+    ROWS.findIndex((r) => r.name === name)
+  ),
+);
 const exercises: Exercise[] = [];
 const files: Record<string, string> = {};
 ROWS.forEach((row, i) => {
@@ -713,7 +722,7 @@ const TIMED = new Set(ROWS.flatMap((r, i) => r.maxMs ? [i] : []));
 const report = await grade({
   dir: sub,
   seed: 5,
-  exercises: exercises.filter((e) => rowOf(e) !== MEMORY_ROW && !TIMED.has(rowOf(e))),
+  exercises: exercises.filter((e) => !MEMORY_ROWS.has(rowOf(e)) && !TIMED.has(rowOf(e))),
   limits: { timeMs: 4000, memoryMb: 200 },
 });
 
@@ -732,13 +741,13 @@ timedMs = performance.now() - timedMs;
 const memoryReport = await grade({
   dir: sub,
   seed: 5,
-  exercises: exercises.filter((e) => rowOf(e) === MEMORY_ROW),
+  exercises: exercises.filter((e) => MEMORY_ROWS.has(rowOf(e))),
   limits: { timeMs: 60_000, memoryMb: 200 },
 });
 
 ROWS.forEach((row, i) => {
   Deno.test(`hardening: ${row.name} → ${[row.status].flat().join(" or ")}, and the exercise beside it still passes`, () => {
-    const r = i === MEMORY_ROW ? memoryReport : TIMED.has(i) ? timedReport : report;
+    const r = MEMORY_ROWS.has(i) ? memoryReport : TIMED.has(i) ? timedReport : report;
     const bad = r.exercises.find((e) => e.id === `bad_${i}`)!;
     const good = r.exercises.find((e) => e.id === `good_${i}`)!;
     const messages = [bad.message ?? "", ...bad.tests.map((t) => t.message ?? "")].join("\n");
