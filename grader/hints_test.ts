@@ -32,6 +32,13 @@ export const FORMULAS: Readonly<Record<string, readonly string[]>> = {
     "(f(x + h) − f(x − h))",
     "(fPlus - fMinus)",
   ],
+  gradient_check: [
+    "(plus − minus) / (2 * h)",
+    "/ (2h)",
+    "divided by 2h",
+    "(f(x + h) − f(x − h))",
+    "minus = f(x); x.data[i] = old",
+  ],
   gates: [
     "out ⊙ (1 − out)",
     "out · (1 − out)",

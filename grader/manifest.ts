@@ -10,6 +10,7 @@
 import type { ExerciseSpec } from "./spec.ts";
 import { didYouMean, resolveName } from "./names.ts";
 import { spec as numericalGradient } from "./specs/numerical_gradient.ts";
+import { spec as gradientCheck } from "./specs/gradient_check.ts";
 import { spec as gates } from "./specs/gates.ts";
 import { spec as relu } from "./specs/relu.ts";
 import { spec as fork } from "./specs/fork.ts";
@@ -58,6 +59,14 @@ export const MANIFEST: readonly Exercise[] = [
     concept: "the slow, sure gradient that checks every analytic one",
     points: 10,
     spec: numericalGradient,
+  },
+  {
+    id: "gradient_check",
+    file: "gradient_check.ts",
+    title: "Check your own gradients",
+    concept: "relative error against the numerical gradient, and how the step h matters",
+    points: 10,
+    spec: gradientCheck,
   },
   {
     id: "gates",

@@ -40,6 +40,8 @@ import * as e15Stub from "../grader/stubs/15_two_layer_net.ts";
 import * as e15Solution from "./15_two_layer_net.ts";
 import * as e16Stub from "../grader/stubs/16_train_linear_classifier.ts";
 import * as e16Solution from "./16_train_linear_classifier.ts";
+import * as gradientCheckStub from "../grader/stubs/gradient_check.ts";
+import * as gradientCheckSolution from "./gradient_check.ts";
 
 /** Each pair, both ways: a stub and its solution export the same functions, same types. */
 const PAIRS = {
@@ -91,6 +93,10 @@ const PAIRS = {
   "16_train_linear_classifier.ts": [
     e16Stub satisfies typeof e16Solution,
     e16Solution satisfies typeof e16Stub,
+  ],
+  "gradient_check.ts": [
+    gradientCheckStub satisfies typeof gradientCheckSolution,
+    gradientCheckSolution satisfies typeof gradientCheckStub,
   ],
 };
 
