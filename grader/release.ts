@@ -22,13 +22,14 @@ import { verifyCourse } from "./verify.ts";
 /**
  * What never ships, folders and files: the answers, the benchmarks (their fixture solves an
  * exercise), the instructors' documents and autograding set-ups, and the instructors' commands
- * (verifying the catalogue, releasing, scaffolding, known mistakes), which need the answers.
+ * (grading a class, verifying the catalogue, releasing, scaffolding, known mistakes).
  */
 export const INSTRUCTOR_ONLY = [
   "solutions",
   "grader/bench",
   "docs",
   "autograding",
+  "grader/class",
   "grader/verify.ts",
   "grader/verify_cli.ts",
   "grader/release.ts",
