@@ -110,9 +110,30 @@ export const KINK_CURVATURE = 10;
 export const NOISE_ULPS = 4;
 
 /**
- * The kink test. `fp`, `f0`, `fm` are the values at `x + dp`, `x`, `x − dm` (distances along
- * one coordinate or one direction), `noise` bounds the rounding error of each value.
+ * Whether the one-sided slopes at `x` disagree by more than `allowance` lets a smooth function's:
+ * `fp`, `f0`, `fm` are the values at `x + dp`, `x`, `x − dm` (distances along one coordinate or one
+ * direction), `noise` bounds the rounding error of each value.
  */
+function slopesDisagree(
+  fp: number,
+  f0: number,
+  fm: number,
+  dp: number,
+  dm: number,
+  noise: number,
+  allowance: (slope: number, h: number, noise: number) => number,
+): boolean {
+  const sR = (fp - f0) / dp;
+  const sL = (f0 - fm) / dm;
+  return Math.abs(sR - sL) > allowance(Math.max(Math.abs(sR), Math.abs(sL)), (dp + dm) / 2, noise);
+}
+
+/** What the kink test allows: a jump of 1% of the slope, a curvature, rounding. */
+function kinkAllowance(slope: number, h: number, noise: number): number {
+  return KINK_RELATIVE_JUMP * slope + KINK_CURVATURE * h + 4 * noise / h;
+}
+
+/** The kink test (see the module doc). */
 function isKink(
   fp: number,
   f0: number,
@@ -121,12 +142,7 @@ function isKink(
   dm: number,
   noise: number,
 ): boolean {
-  const sR = (fp - f0) / dp;
-  const sL = (f0 - fm) / dm;
-  const h = (dp + dm) / 2;
-  const allowed = KINK_RELATIVE_JUMP * Math.max(Math.abs(sR), Math.abs(sL)) + KINK_CURVATURE * h +
-    4 * noise / h;
-  return Math.abs(sR - sL) > allowed;
+  return slopesDisagree(fp, f0, fm, dp, dm, noise, kinkAllowance);
 }
 
 /** Refined kink guard: the part of the slope a smooth function's slope proportion may miss by (see the module doc). */
@@ -149,10 +165,7 @@ function suspicious(
   dm: number,
   noise: number,
 ): boolean {
-  const sR = (fp - f0) / dp;
-  const sL = (f0 - fm) / dm;
-  const h = (dp + dm) / 2;
-  return Math.abs(sR - sL) > refinedAllowance(Math.max(Math.abs(sR), Math.abs(sL)), h, noise);
+  return slopesDisagree(fp, f0, fm, dp, dm, noise, refinedAllowance);
 }
 
 /**
