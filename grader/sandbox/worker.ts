@@ -159,7 +159,7 @@ function clearTimers(url: string): boolean {
 }
 
 /** Longest error name, message and stack frame sent to the grader; frames sent. */
-export const THROWN_LIMITS = { name: 200, message: 4000, frame: 500, frames: 5 } as const;
+const THROWN_LIMITS = { name: 200, message: 4000, frame: 500, frames: 5 } as const;
 
 /** `text` cut to `max` characters, saying how many were left out. */
 function clip(text: string, max: number): string {
