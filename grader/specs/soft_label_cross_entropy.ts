@@ -223,7 +223,8 @@ export const spec: ExerciseSpec = {
       },
     },
     {
-      name: "the likelihood reading: cross-entropy against one-hot targets is the negative log-likelihood (N = 9, C = 4)",
+      name:
+        "the likelihood reading: cross-entropy against one-hot targets is the negative log-likelihood (N = 9, C = 4)",
       async run(t: TestContext) {
         const { probs, y } = dataset(t.rng, 9, 4);
         const nll = await callNll(t, probs, y, "negativeLogLikelihood (N = 9, C = 4)");
