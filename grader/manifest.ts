@@ -187,7 +187,8 @@ export const MANIFEST: readonly Exercise[] = [
     id: "margin_l2",
     file: "margin_l2.ts",
     title: "The SVM margin and why L2 appears in it",
-    concept: "on separable data the hinge alone is won by scaling W up; the penalty picks the widest margin",
+    concept:
+      "on separable data the hinge alone is won by scaling W up; the penalty picks the widest margin",
     points: 10,
     spec: marginL2,
   },

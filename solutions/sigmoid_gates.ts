@@ -18,7 +18,7 @@ export function negateForward(x: Matrix): Matrix {
 }
 
 /** Backward of −x: the local derivative is −1. */
-export function negateBackward(x: Matrix, dout: Matrix): Matrix {
+export function negateBackward(_x: Matrix, dout: Matrix): Matrix {
   return dout.neg();
 }
 
@@ -38,7 +38,7 @@ export function addOneForward(x: Matrix): Matrix {
 }
 
 /** Backward of 1 + x: the local derivative is 1 (a new matrix, not `dout` itself). */
-export function addOneBackward(x: Matrix, dout: Matrix): Matrix {
+export function addOneBackward(_x: Matrix, dout: Matrix): Matrix {
   return dout.clone();
 }
 
