@@ -15,20 +15,20 @@ import { spec as gates } from "./specs/gates.ts";
 import { spec as relu } from "./specs/relu.ts";
 import { spec as fork } from "./specs/fork.ts";
 import { spec as sigmoidNeuron } from "./specs/sigmoid_neuron.ts";
+import { spec as sigmoidGates } from "./specs/sigmoid_gates.ts";
 import { spec as affineLayer } from "./specs/affine_layer.ts";
 import { spec as mseLoss } from "./specs/mse_loss.ts";
 import { spec as softmaxCrossEntropy } from "./specs/softmax_cross_entropy.ts";
+import { spec as softLabelCrossEntropy } from "./specs/soft_label_cross_entropy.ts";
 import { spec as binaryCrossEntropy } from "./specs/binary_cross_entropy.ts";
 import { spec as binaryHinge } from "./specs/binary_hinge.ts";
 import { spec as multiclassHinge } from "./specs/multiclass_hinge.ts";
 import { spec as squaredHinge } from "./specs/squared_hinge.ts";
 import { spec as l2Regularization } from "./specs/l2_regularization.ts";
+import { spec as marginL2 } from "./specs/margin_l2.ts";
 import { spec as inputScale } from "./specs/input_scale.ts";
 import { spec as twoLayerNet } from "./specs/two_layer_net.ts";
 import { spec as trainLinearClassifier } from "./specs/train_linear_classifier.ts";
-import { spec as softLabelCrossEntropy } from "./specs/soft_label_cross_entropy.ts";
-import { spec as marginL2 } from "./specs/margin_l2.ts";
-import { spec as sigmoidGates } from "./specs/sigmoid_gates.ts";
 
 /** One exercise of the course. */
 export interface Exercise {
