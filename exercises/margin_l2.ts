@@ -3,7 +3,7 @@
  * # The SVM margin, and why L2 appears in it
  *
  * A linear classifier for two classes scores every example, sᵢ = xᵢ·W + b, and predicts the
- * sign of the score. The hinge loss of exercise 10 asks more than the right sign: it asks every
+ * sign of the score. The hinge loss of `binary_hinge` asks more than the right sign: it asks every
  * yᵢ·sᵢ to reach 1, and charges for any shortfall.
  *
  * Here the data are **linearly separable**: some line (a hyperplane in D dimensions) puts every

@@ -175,7 +175,7 @@ export const spec: ExerciseSpec = {
       },
     },
     {
-      name: "one-hot targets give exercise 08's loss (N = 6, C = 3): value and dScores",
+      name: "one-hot targets give softmax_cross_entropy's loss (N = 6, C = 3): value and dScores",
       async run(t: TestContext) {
         const y = classLabels(t.rng, 6, 3);
         const scores = randomMatrix(t.rng, 6, 3, { scale: 2 });

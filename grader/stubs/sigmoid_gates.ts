@@ -2,7 +2,7 @@
 /**
  * # The sigmoid through atomic gates
  *
- * Which pieces of an expression count as gates is up to you. Exercise 05 treated the sigmoid
+ * Which pieces of an expression count as gates is up to you. `sigmoid_neuron` treated the sigmoid
  * σ(x) = 1 / (1 + e⁻ˣ) as one gate with one local derivative, worked out once on paper. You can
  * just as well cut it into four gates so simple that each local derivative is one you know by
  * heart, and let the chain rule do the algebra:
@@ -185,7 +185,7 @@ export function sigmoidFusedForward(x: Matrix): Matrix {
 }
 
 /**
- * The fused sigmoid gate's backward, from the forward's output (exercise 05 derived its local
+ * The fused sigmoid gate's backward, from the forward's output (`sigmoid_neuron` derived its local
  * derivative).
  *
  * @param out what {@linkcode sigmoidFusedForward} returned, r×c.

@@ -2,23 +2,23 @@
 /**
  * # Cross-entropy against a target distribution (soft labels)
  *
- * In exercise 08 every example had one right class. Often the target is itself a distribution:
- * an annotator who is 70% sure it is a cat and 30% a dog, a label smoothed so that the model is
- * never asked for certainty, or a teacher model's probabilities that a student copies. The
- * cross-entropy compares two distributions over the C classes, the target t and the model's
- * softmax p: it weighs the surprise −log p[j] of every class by how much of the target sits on
- * that class.
+ * In `softmax_cross_entropy` every example had one right class. Often the target is itself a
+ * distribution: an annotator who is 70% sure it is a cat and 30% a dog, a label smoothed so that
+ * the model is never asked for certainty, or a teacher model's probabilities that a student
+ * copies. The cross-entropy compares two distributions over the C classes, the target t and the
+ * model's softmax p: it weighs the surprise −log p[j] of every class by how much of the target
+ * sits on that class.
  *
  * For one example with scores s (a row of C numbers) and target t (a row of C numbers, each
  * ≥ 0, summing to 1):
  *
- *     p[j] = exp(s[j]) / Σₘ exp(s[m])               (softmax, as in exercise 08)
+ *     p[j] = exp(s[j]) / Σₘ exp(s[m])               (softmax, as in softmax_cross_entropy)
  *     Lᵢ   = −Σⱼ t[j] · log p[j]
  *
- * A one-hot target (1 on the right class, 0 elsewhere) keeps one term of the sum: exercise 08's
- * loss is the special case. Derive the gradient of Lᵢ with respect to every score as you did
- * there: write log p[j] as s[j] − log Σₘ exp(s[m]) first, and remember that the target's entries
- * add up to 1.
+ * A one-hot target (1 on the right class, 0 elsewhere) keeps one term of the sum: the loss of
+ * `softmax_cross_entropy` is the special case. Derive the gradient of Lᵢ with respect to every
+ * score as you did there: write log p[j] as s[j] − log Σₘ exp(s[m]) first, and remember that the
+ * target's entries add up to 1.
  *
  * ## The likelihood reading, on numbers
  *
@@ -40,7 +40,7 @@
  *   gradient of that mean, so it **already includes the 1/N**. Only the scores get a gradient.
  * - A target entry of 0 contributes nothing to the loss, even where p[j] is tiny.
  * - Stable for scores around ±1000 and for rows at very different levels in one batch (shift
- *   each row by its own maximum, as in exercise 08).
+ *   each row by its own maximum, as in `softmax_cross_entropy`).
  * - `negativeLogLikelihood(probs, y)`: `probs` is N×C, each row a distribution with every entry
  *   > 0; `y` holds N labels in 0..C−1. It returns −(1/N) · log Πᵢ probs[i, y[i]], a number.
  *   The tests use datasets of thousands of examples.

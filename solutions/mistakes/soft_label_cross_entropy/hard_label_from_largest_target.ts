@@ -1,5 +1,5 @@
 /**
- * Treats the largest target of each row as a hard label, as in exercise 08: the rest of the target distribution is ignored.
+ * Treats the largest target of each row as a hard label, as in softmax_cross_entropy: the rest of the target distribution is ignored.
  *
  * @module
  */
