@@ -20,16 +20,16 @@ import {
   UsageError,
 } from "./cli_options.ts";
 import { gradeBeforeExit, MissingPermission, NoSuchFolder } from "./grade.ts";
-import { DEFAULT_JOBS, type SandboxPool } from "./pool.ts";
+import { DEFAULT_JOBS, KIT_DIR, type SandboxPool } from "./pool.ts";
 import { hintText } from "./cli/hint.ts";
 import { renderList } from "./cli/list.ts";
 import { resetCommand } from "./cli/reset.ts";
-import { terminalWidth, useColor } from "./cli/tty.ts";
+import { terminalWidth, useColor, useUnicode } from "./cli/tty.ts";
 import { watch } from "./cli/watch.ts";
 import { showWaiting } from "./cli/waiting.ts";
 import { render } from "./reporters/mod.ts";
 import type { Report } from "./report.ts";
-import { planOutputs, writeOutputs } from "./outputs.ts";
+import { type OutputPlan, planOutputs, writeOutputs } from "./outputs.ts";
 import { exercisesFolder, LinkedExercisesFolder } from "./submission.ts";
 import { DEFAULT_LIMITS } from "./sandbox/sandbox.ts";
 import { MANIFEST, UnknownExercise } from "./manifest.ts";
@@ -169,9 +169,12 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
       replay,
       width,
       verbose: v.verbose,
+      ascii: !useUnicode(),
     });
     await Deno.stdout.write(new TextEncoder().encode(printed));
     const failures = await writeOutputs(plan, report, { replay });
+    const curves = await writeCurves(plan, report, replay);
+    if (curves) await Deno.stdout.write(new TextEncoder().encode(curves));
     for (const failure of failures) console.error(`gradkit: ${failure}`);
     if (failures.length > 0) return 3;
     return report.summary.passed === report.summary.total ? 0 : 1;
@@ -185,4 +188,33 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
     }
     throw e;
   }
+}
+
+/**
+ * A learner's default for the curves: when the report is printed for a person at a terminal,
+ * no `--out html=` was given and some test drew curves, the `html` format is written to the
+ * kit's `.cache/curves.html` (not committed, overwritten by the next grading), and the line
+ * that says so is returned; otherwise nothing is written.
+ */
+async function writeCurves(
+  plan: OutputPlan,
+  report: Report,
+  replay: string,
+): Promise<string | undefined> {
+  if (plan.print !== "terminal" || plan.files.some((f) => f.format === "html")) return undefined;
+  if (!Deno.stdout.isTerminal()) return undefined;
+  const { CURVES_FILE, hasCurves } = await import("./reporters/html.ts");
+  if (!hasCurves(report)) return undefined;
+  try {
+    await Deno.mkdir(`${KIT_DIR}/.cache`, { recursive: true });
+  } catch {
+    return undefined;
+  }
+  const path = `${KIT_DIR}/${CURVES_FILE}`;
+  const failed = await writeOutputs(
+    { print: "terminal", files: [{ format: "html", path, kind: "file" }] },
+    report,
+    { replay },
+  );
+  return failed.length === 0 ? `curves: ${CURVES_FILE} (open it in a browser)\n` : undefined;
 }
