@@ -33,7 +33,10 @@ export interface TerminalOptions {
 export const DEFAULT_WIDTH = 80;
 /** Failing tests shown per exercise by default. */
 const SHOWN_FAILURES = 3;
-/** Charts shown under an exercise that passed, by default (`--verbose`: all of them). */
+/**
+ * Charts shown under an exercise that passed, by default: those with the most curves
+ * (`--verbose`: all of them).
+ */
 const SHOWN_PASSED_CHARTS = 1;
 /** Lines of printed output shown per exercise by default. */
 const SHOWN_OUTPUT_LINES = 10;
@@ -161,8 +164,11 @@ function exerciseBlock(
     }
   }
   if (e.status === "passed") {
+    // By default the chart with the most curves (the first of those): the one that compares.
     const drawn = e.tests.filter((t) => t.series?.length);
-    for (const t of o.verbose ? drawn : drawn.slice(0, SHOWN_PASSED_CHARTS)) {
+    const most = [...drawn].sort((a, b) => b.series!.length - a.series!.length);
+    const shown = o.verbose ? drawn : drawn.filter((t) => most.indexOf(t) < SHOWN_PASSED_CHARTS);
+    for (const t of shown) {
       lines.push(...testChart(t, o, "    "));
     }
     return lines.join("\n");

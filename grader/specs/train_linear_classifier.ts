@@ -464,7 +464,7 @@ export const spec: ExerciseSpec = {
         for (const steps of [1, 7]) {
           const options = { learningRate: 0.02, steps, reg: 0.01 };
           const label = `${steps} step${steps > 1 ? "s" : ""}, learning rate 0.02`;
-          const draw = `${steps} step${steps > 1 ? "s" : ""}`;
+          const draw = steps > 1 ? `${steps} steps` : undefined; // one step is one point
           expectSameRun(t, ...await trainBoth(t, p, options, draw), label);
         }
       },
