@@ -59,6 +59,12 @@ const COLORS = [
 ];
 const DASHES = ["", "6 3", "2 2", "8 3 2 3"];
 
+/** A tick's label: "0.25", "40", "1e+10" (exact for powers of ten). */
+function tickLabel(v: number): string {
+  const a = Math.abs(v);
+  return a !== 0 && (a >= 1e5 || a < 1e-3) ? v.toExponential() : String(+v.toPrecision(6));
+}
+
 /** A coordinate, rounded for the file (always a finite number). */
 function c(x: number): string {
   return Number.isFinite(x) ? String(Math.round(x * 10) / 10) : "0";
@@ -124,7 +130,7 @@ export function renderChart(list: readonly Series[], title: string): string {
     parts.push(
       `<line x1="${LEFT - 4}" x2="${W - RIGHT}" y1="${c(y(v))}" y2="${c(y(v))}" stroke="#ddd"/>`,
       `<text x="${LEFT - 6}" y="${c(y(v) + 4)}" text-anchor="end">${
-        escapeHtml(shortNumber(v))
+        escapeHtml(tickLabel(v))
       }</text>`,
     );
   }
