@@ -41,7 +41,7 @@ Deno.test("sparklineChart: one line per series on one scale, within the width, w
   assert.equal(lines.length, 3);
   assert.match(lines[0], /^yours {6}/);
   assert.match(lines[0], /1\.4 → not finite$/);
-  assert.match(lines[1], /^reference  ▁▁▁▁  1\.4 → 0\.5$/);
+  assert.match(lines[1], /^reference {2}▁▁▁▁ {2}1\.4 → 0\.5$/);
   assert.equal(lines[2], "(log scale; !: not a finite number)");
   const narrow = sparklineChart([{ name: "x", values: new Array(500).fill(0).map((_, i) => i) }], {
     width: 40,
