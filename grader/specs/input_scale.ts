@@ -19,7 +19,7 @@
  * @module
  */
 
-import { distinctSizes, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import { distinctSizes, isMatrix, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { relativeError } from "../compare.ts";
 import { newValues } from "./_new_values.ts";
@@ -178,13 +178,37 @@ async function learnerRegression(
   options: RegressionOptions,
   label: string,
 ): Promise<Regression> {
+  const value = await t.call("trainLinearRegression", X, y, options);
+  if (value !== null && typeof value === "object") {
+    t.series(label, (value as { losses?: unknown }).losses);
+  }
+  return checkedRegression(t, value, X, options, label);
+}
+
+/** What the learner's trainer returned, checked: w D×1 and `steps` finite losses. */
+function checkedRegression(
+  t: TestContext,
+  value: unknown,
+  X: Matrix,
+  options: RegressionOptions,
+  label: string,
+): Regression {
   const what = `trainLinearRegression(${label})`;
-  const out = t.expectObject(
-    await t.call("trainLinearRegression", X, y, options),
-    what,
-    ["w", "losses"],
+  const out = t.expectObject(value, what, ["w", "losses"]);
+  // A run that blew up past what float64 holds: say so in training's terms (the generic
+  // message speaks of exp overflowing). The reference's runs stay finite by design.
+  const values = [
+    ...(isMatrix(out.w) ? out.w.data : []),
+    ...(Array.isArray(out.losses) ? out.losses : []),
+  ];
+  const bad = values.find((v) => typeof v === "number" && !Number.isFinite(v));
+  t.expect(
+    bad === undefined,
+    `${what}: your run reached ${bad}: the loss grew past what a float64 holds (about ` +
+      `1.8e308), where gradient descent as the exercise describes it stays finite on these ` +
+      `${options.steps} steps: a step larger than η times the gradient (a missing 1/N, an ` +
+      `extra factor), or an update in the wrong direction?`,
   );
-  t.series(label, out.losses);
   const w = t.expectMatrix(out.w, `${what}.w`, [X.cols, 1]);
   const raw = out.losses;
   t.expect(
@@ -382,12 +406,24 @@ export const spec: ExerciseSpec = {
           { data: "X·1000", divisor: 1000, X: X1000 },
           { data: "X·1000", divisor: 1e6, X: X1000 },
         ];
-        const got: Regression[] = [];
+        // All four runs first, each drawn as it came, then each judged: a wrong trainer is
+        // seen on every scale, not only up to its first difference.
+        const calls = [];
         for (const r of runs) {
           const label = `${r.data}, ${rateText(r.divisor)}`;
           const options = { learningRate: eta / r.divisor, steps: SCALE_STEPS };
-          const mine = await learnerRegression(t, r.X, y, options, label);
-          expectSameRegression(t, mine, referenceRegression(r.X, y, options), label);
+          calls.push({
+            ...r,
+            label,
+            options,
+            out: await t.call("trainLinearRegression", r.X, y, options),
+          });
+          t.series(label, (calls.at(-1)!.out as { losses?: unknown } | null)?.losses);
+        }
+        const got: Regression[] = [];
+        for (const c of calls) {
+          const mine = checkedRegression(t, c.out, c.X, c.options, c.label);
+          expectSameRegression(t, mine, referenceRegression(c.X, y, c.options), c.label);
           got.push(mine);
         }
         const [base, blown, half, same] = got;
