@@ -142,6 +142,7 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
         verbose: v.verbose,
         replay,
         pool,
+        ascii: !useUnicode(),
       });
     }
     // On a terminal, a grading that runs long says what it still waits on (see `waiting.ts`).

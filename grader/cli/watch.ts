@@ -33,6 +33,8 @@ export interface WatchOptions {
   width: number;
   verbose: boolean;
   replay: string;
+  /** Curves in plain ASCII, not block characters (see `useUnicode` in `tty.ts`). */
+  ascii?: boolean;
 }
 
 const SOURCE_FILE = /\.(ts|js|mts|mjs|json)$/;
@@ -45,7 +47,14 @@ export function watchScreen(
   report: Report,
   current: ExerciseReport | undefined,
   news: string[],
-  o: { color: boolean; width: number; verbose: boolean; replay: string; dir: string },
+  o: {
+    color: boolean;
+    width: number;
+    verbose: boolean;
+    replay: string;
+    dir: string;
+    ascii?: boolean;
+  },
 ): string {
   const s = report.summary;
   const from = report.inputs === "secret" ? `nonce ${report.nonce}` : `seed ${report.seed}`;
