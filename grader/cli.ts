@@ -29,7 +29,13 @@ import { watch } from "./cli/watch.ts";
 import { showWaiting } from "./cli/waiting.ts";
 import { render } from "./reporters/mod.ts";
 import type { Report } from "./report.ts";
-import { type OutputPlan, planOutputs, writeOutputs } from "./outputs.ts";
+import {
+  CURVES_FILE,
+  curvesOutput,
+  type OutputPlan,
+  planOutputs,
+  writeOutputs,
+} from "./outputs.ts";
 import { exercisesFolder, LinkedExercisesFolder } from "./submission.ts";
 import { DEFAULT_LIMITS } from "./sandbox/sandbox.ts";
 import { MANIFEST, UnknownExercise } from "./manifest.ts";
@@ -192,30 +198,24 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
 }
 
 /**
- * A learner's default for the curves: when the report is printed for a person at a terminal,
- * no `--out html=` was given and some test drew curves, the `html` format is written to the
- * kit's `.cache/curves.html` (not committed, overwritten by the next grading), and the line
- * that says so is returned; otherwise nothing is written.
+ * Writes the learner's default curves page (`curvesOutput` in `outputs.ts`) and returns the
+ * line that says where, or nothing when there is none to write or it could not be written.
  */
 async function writeCurves(
   plan: OutputPlan,
   report: Report,
   replay: string,
 ): Promise<string | undefined> {
-  if (plan.print !== "terminal" || plan.files.some((f) => f.format === "html")) return undefined;
-  if (!Deno.stdout.isTerminal()) return undefined;
-  const { CURVES_FILE, hasCurves } = await import("./reporters/html.ts");
-  if (!hasCurves(report)) return undefined;
+  const output = curvesOutput(plan, report, {
+    isTerminal: Deno.stdout.isTerminal(),
+    kitDir: KIT_DIR,
+  });
+  if (!output) return undefined;
   try {
     await Deno.mkdir(`${KIT_DIR}/.cache`, { recursive: true });
   } catch {
     return undefined;
   }
-  const path = `${KIT_DIR}/${CURVES_FILE}`;
-  const failed = await writeOutputs(
-    { print: "terminal", files: [{ format: "html", path, kind: "file" }] },
-    report,
-    { replay },
-  );
+  const failed = await writeOutputs({ print: "terminal", files: [output] }, report, { replay });
   return failed.length === 0 ? `curves: ${CURVES_FILE} (open it in a browser)\n` : undefined;
 }

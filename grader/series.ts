@@ -10,6 +10,8 @@
  * @module
  */
 
+import type { Report } from "./report.ts";
+
 /** One curve of a test's chart. Plain data, JSON-serialisable as is. */
 export interface Series {
   /** What the curve is, e.g. "yours" or "reference"; at most {@linkcode SERIES_BOUNDS.nameChars}. */
@@ -115,4 +117,9 @@ export function seriesRange(
  */
 export function logScale(range: { min: number; max: number }): boolean {
   return range.min > 0 && range.max / range.min >= 100;
+}
+
+/** Whether any test of `report` drew curves. */
+export function hasCurves(report: Report): boolean {
+  return report.exercises.some((e) => e.tests.some((t) => (t.series?.length ?? 0) > 0));
 }

@@ -3,7 +3,7 @@
  * no network) with a chart per test that drew curves (see `series.ts`), each an inline SVG with
  * axes, ticks, labels and a legend, on a log scale when the values span two decades or more.
  * Written with `--out html=FILE`; a learner's grading on a terminal writes it to
- * `.cache/curves.html` ({@linkcode CURVES_FILE}).
+ * `.cache/curves.html` (`curvesOutput` in `outputs.ts`).
  *
  * Every text in the page goes through {@linkcode escapeHtml}, and every number drawn is a
  * finite number the kit formatted: a test name, message or series name cannot open a tag or an
@@ -13,11 +13,8 @@
  */
 
 import type { ExerciseReport, Report, TestReport } from "../report.ts";
-import { logScale, type Series, seriesRange } from "../series.ts";
+import { hasCurves, logScale, type Series, seriesRange } from "../series.ts";
 import { shortNumber } from "./sparkline.ts";
-
-/** Where a learner's grading on a terminal writes the curves, relative to the kit's folder. */
-export const CURVES_FILE = ".cache/curves.html";
 
 /**
  * Text made safe inside HTML or SVG, in an element or a quoted attribute.
@@ -201,11 +198,6 @@ function exerciseSection(e: ExerciseReport): string {
   }, ${e.points}/${e.maxPoints} points)</h2>\n${drawn.map(testSection).join("\n")}\n</section>`;
 }
 
-/** Whether any test of the report drew curves. */
-export function hasCurves(report: Report): boolean {
-  return report.exercises.some((e) => e.tests.some((t) => t.series && t.series.length > 0));
-}
-
 /**
  * The page: a heading with the run's seed, then a section per exercise whose tests drew curves
  * (in course order), each test's chart under its name, status and message.
@@ -215,7 +207,7 @@ export function renderHtml(report: Report): string {
     ? `secret inputs, nonce ${report.nonce ?? ""}`
     : `seed ${report.seed}`;
   const drawn = report.exercises.filter((e) => e.tests.some((t) => t.series?.length));
-  const body = drawn.length > 0
+  const body = hasCurves(report)
     ? drawn.map(exerciseSection).join("\n")
     : "<p>No test of this run drew a curve (the training exercises do).</p>";
   return `<!DOCTYPE html>

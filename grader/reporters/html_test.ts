@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { type Report, summarize } from "../report.ts";
-import { escapeHtml, hasCurves, renderChart, renderHtml, ticks } from "./html.ts";
+import { hasCurves } from "../series.ts";
+import { escapeHtml, renderChart, renderHtml, ticks } from "./html.ts";
 import { NASTY } from "./_fixture.ts";
 
 /** A report with one training exercise: a failed run that blew up and a passed one. */
