@@ -149,6 +149,7 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
         replay,
         pool,
         ascii: !useUnicode(),
+        afterGrading: async (r) => (await writeCurves(plan, r, replay))?.trimEnd(),
       });
     }
     // On a terminal, a grading that runs long says what it still waits on (see `waiting.ts`).
