@@ -7,6 +7,7 @@
 
 import type { ExerciseReport, ExerciseStatus, Report, TestStatus } from "../report.ts";
 import type { GradientRow } from "../spec.ts";
+import { caseLines } from "./_case.ts";
 
 /** How to render. */
 export interface TerminalOptions {
@@ -141,6 +142,9 @@ function exerciseBlock(
     lines.push(wrap(`${paint(t.status, "✗")} ${t.name}`, width, "    ", "  "));
     if (t.message) lines.push(wrap(visible(t.message), width, "        "));
     if (t.gradients) lines.push(...gradientTable(t.gradients).map((l) => `          ${l}`));
+    if (t.case) {
+      lines.push(...caseLines(t.case).map((l) => wrap(visible(l), width, "        ", "    ")));
+    }
     if (o.verbose) {
       for (const note of t.notes ?? []) {
         lines.push(wrap(`note: ${visible(note)}`, width, "        "));
