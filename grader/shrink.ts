@@ -214,7 +214,7 @@ export function wholeValue(v: CaseValue): boolean {
   return v.values.length === v.shape.reduce((a, b) => a * b, 1);
 }
 
-/** The comparison a failure comes from: the one it names, else the last one made. */
+/** The comparison a failure comes from: the one it names (by its mismatch or its message). */
 function failedComparison(
   failure: CheckFailure,
   compared: readonly Compared[],
@@ -224,7 +224,7 @@ function failedComparison(
     const c = compared[i];
     if (what !== undefined ? c.what === what : failure.message.startsWith(`${c.what}:`)) return c;
   }
-  return what === undefined ? compared.at(-1) : undefined;
+  return undefined; // not a comparison (a wrong shape, a modified input): no output to show
 }
 
 /** The expected and the learner's value of a failed comparison, for the case. */
