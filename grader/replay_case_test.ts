@@ -258,3 +258,40 @@ Deno.test("a bad or foreign case file is refused with the reason", async () => {
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("shrinking changes no verdict: a learner that loops on small inputs keeps its verdicts, with no timeout", async () => {
+  const dir = await Deno.makeTempDir();
+  const file = MANIFEST.find((e) => e.id === "mse_loss")!.file;
+  // Wrong (no 1/N) on every batch, and stuck forever on a batch of two: only shrinking meets it.
+  const source = Deno.readTextFileSync(`${KIT_DIR}/solutions/${file}`).replace(
+    "  return { loss: diff.square().sum() / n, dPred: diff.mul(2 / n) };",
+    "  while (n === 2) { /* stuck */ }\n  return { loss: diff.square().sum(), dPred: diff.mul(2) };",
+  );
+  Deno.writeTextFileSync(`${dir}/${file}`, source);
+  try {
+    const session = await GradingSession.open({ dir });
+    try {
+      const started = performance.now();
+      const report = await session.grade({ seed: SEED, ids: ["mse_loss"] });
+      const wall = performance.now() - started;
+      const e = report.exercises[0];
+      assert.equal(e.status, "failed", e.message);
+      assert.deepEqual(e.tests.map((t) => t.status), [
+        "failed",
+        "failed",
+        "failed",
+        "passed", // N = 1: the 1/N left out makes no difference
+        "passed",
+        "failed",
+      ]);
+      // The search stopped at its time budget (1.5 s of the learner's code), not the exercise's.
+      assert.ok(wall < 8000, `graded in ${Math.round(wall)} ms`);
+      // Its first candidate (N = 2) hit the budget and stopped the sandbox: no case to show.
+      assert.equal(e.tests.find((t) => t.case), undefined);
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
