@@ -31,6 +31,8 @@ const MISTAKES = [
   "affine_layer/dw_divided_by_n",
   "affine_layer/db_summed_over_columns",
   "affine_layer/dx_transposed",
+  "binary_hinge/labels_as_zero_one",
+  "binary_hinge/gradient_on_met_margins",
 ];
 
 const SEED = 7;
@@ -291,6 +293,33 @@ Deno.test("shrinking changes no verdict: a learner that loops on small inputs ke
     } finally {
       await session.close();
     }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a case file's inputs must be ones the test draws: the test's own validate (labels, kinks)", async () => {
+  const dir = await Deno.makeTempDir();
+  const hinge = MANIFEST.find((e) => e.id === "binary_hinge")!;
+  const file = (y: number[], scores: number[]) => {
+    const c: FailingCase = {
+      test: 1,
+      sizes: { N: 2 },
+      from: { N: 9 },
+      message: "",
+      inputs: [
+        { name: "scores", type: "Matrix", shape: [2, 1], values: scores },
+        { name: "y", type: "Float64Array", shape: [2], values: y },
+      ],
+    };
+    const path = `${dir}/case.json`;
+    Deno.writeTextFileSync(path, caseFileText("binary_hinge", hinge.spec.tests[0].name, c));
+    return path;
+  };
+  try {
+    assert.deepEqual(readCaseFile(file([1, -1], [0.5, 2]), MANIFEST).sizes, { N: 2 });
+    assert.throws(() => readCaseFile(file([1, 0], [0.5, 2]), MANIFEST), /not −1 or \+1/);
+    assert.throws(() => readCaseFile(file([1, -1], [1, 2]), MANIFEST), /on the hinge's kink/);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
