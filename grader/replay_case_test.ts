@@ -324,3 +324,57 @@ Deno.test("a case file's inputs must be ones the test draws: the test's own vali
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+/** Runs a command line as a learner types it, at the kit's folder. */
+async function shell(line: string, env: Record<string, string> = {}) {
+  const out = await new Deno.Command("sh", {
+    args: ["-c", line],
+    cwd: KIT_DIR,
+    env: { NO_COLOR: "1", ...env },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  return { code: out.code, stdout: new TextDecoder().decode(out.stdout) };
+}
+
+Deno.test("the printed replay lines run as printed: --test/--sizes (public seed) and --case FILE (secret inputs)", async () => {
+  const dir = await Deno.makeTempDir();
+  const file = MANIFEST.find((e) => e.id === "mse_loss")!.file;
+  Deno.writeTextFileSync(
+    `${dir}/${file}`,
+    Deno.readTextFileSync(`${KIT_DIR}/solutions/${file}`).replace(
+      "  return { loss: diff.square().sum() / n, dPred: diff.mul(2 / n) };",
+      "  return { loss: diff.square().sum(), dPred: diff.mul(2) };",
+    ),
+  );
+  try {
+    const json = (stdout: string) => JSON.parse(stdout) as Report;
+    const caseOf = (r: Report) => shownCase(r.exercises[0]).case;
+    // Public: the line printed replays the case alone, and it fails the same way.
+    const run = await shell(`./deno task grade mse_loss --dir ${dir} --seed 5 --format json`);
+    const c = caseOf(json(run.stdout));
+    assert.equal(
+      c.replay,
+      `./deno task grade mse_loss --seed 5 --test 1 --sizes N=2,K=3 --dir ${dir}`,
+    );
+    const again = await shell(`${c.replay} --format json`);
+    assert.equal(again.code, 1);
+    const replayed = json(again.stdout).exercises[0].tests;
+    assert.equal(replayed.length, 1);
+    assert.equal(replayed[0].message?.slice(0, 600), c.message);
+    // Secret: the run writes the case file; --case FILE replays it, with no GRADER_SEED at all.
+    const secret = await shell(`./deno task grade mse_loss --dir ${dir} --format json`, {
+      GRADER_SEED: "00112233445566778899aabbccddeeff",
+    });
+    const s = caseOf(json(secret.stdout));
+    assert.match(
+      s.replay ?? "",
+      /^\.\/deno task grade --case \.cache\/cases\/mse_loss-test1\.json --dir /,
+    );
+    const fromFile = await shell(`${s.replay} --format json`);
+    assert.equal(fromFile.code, 1);
+    assert.equal(json(fromFile.stdout).exercises[0].tests[0].message?.slice(0, 600), s.message);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
