@@ -35,6 +35,7 @@ const MISTAKES = [
   "binary_hinge/gradient_on_met_margins",
   "softmax_cross_entropy/batch_max_shift",
   "softmax_cross_entropy/forgot_one_hot",
+  "two_layer_net/forgot_relu_mask",
 ];
 
 const SEED = 7;
