@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { caseLines, valueText } from "./_case.ts";
-import type { FailingCase } from "../report.ts";
+import type { FailingCase, Report } from "../report.ts";
+import { renderTerminal } from "./terminal.ts";
 
 const CASE: FailingCase = {
   test: 2,
@@ -40,4 +41,42 @@ Deno.test("a value shows a few entries and how many more", () => {
     valueText({ name: "X", type: "Matrix", shape: [4, 5], values }),
     "4×5 [0, 1, 2, 3, 4, 5, … 14 more]",
   );
+});
+
+Deno.test("terminal view: a failing test shows its case, and the replay line unwrapped", () => {
+  const report: Report = {
+    schemaVersion: 2,
+    inputs: "public",
+    seed: 5,
+    nonce: null,
+    dir: "exercises",
+    exercises: [{
+      id: "mse_loss",
+      title: "Mean squared error",
+      file: "07_mse_loss.ts",
+      status: "failed",
+      points: 0,
+      maxPoints: 10,
+      tests: [{ name: "dPred", status: "failed", message: "dPred: wrong", case: CASE }],
+      durationMs: 1,
+    }],
+    summary: {
+      total: 1,
+      passed: 0,
+      failed: 1,
+      notStarted: 0,
+      error: 0,
+      timeout: 0,
+      points: 0,
+      maxPoints: 10,
+    },
+    skippedFiles: [],
+    durationMs: 1,
+  };
+  const text = renderTerminal(report, { color: false, width: 40 });
+  // Wrapped to the width under the test, each line indented...
+  assert.match(text, /\n {8}smallest failing case: N = 2, K\n {12}= 3 \(the test ran at/);
+  assert.match(text, /\n {10}dPred yours +0\.5\n/);
+  // ...but the command whole, longer than the width: copied, it runs as printed.
+  assert.ok(text.includes(`\n        replay it: ${CASE.replay}\n`), text);
 });

@@ -142,8 +142,13 @@ function exerciseBlock(
     lines.push(wrap(`${paint(t.status, "✗")} ${t.name}`, width, "    ", "  "));
     if (t.message) lines.push(wrap(visible(t.message), width, "        "));
     if (t.gradients) lines.push(...gradientTable(t.gradients).map((l) => `          ${l}`));
-    if (t.case) {
-      lines.push(...caseLines(t.case).map((l) => wrap(visible(l), width, "        ", "    ")));
+    // A command is never wrapped: copied from the terminal, it runs as printed.
+    for (const l of t.case ? caseLines(t.case) : []) {
+      lines.push(
+        l.startsWith("replay it: ")
+          ? `        ${visible(l)}`
+          : wrap(visible(l), width, "        ", "    "),
+      );
     }
     if (o.verbose) {
       for (const note of t.notes ?? []) {
