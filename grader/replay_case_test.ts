@@ -381,3 +381,38 @@ Deno.test("the printed replay lines run as printed: --test/--sizes (public seed)
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a case is run on a fresh module: a failure that needs what earlier calls left shows no case", async () => {
+  const dir = await Deno.makeTempDir();
+  const file = MANIFEST.find((e) => e.id === "mse_loss")!.file;
+  // Right on the first call of a module, wrong (no 1/N) on every call after it.
+  Deno.writeTextFileSync(
+    `${dir}/${file}`,
+    Deno.readTextFileSync(`${KIT_DIR}/solutions/${file}`).replace(
+      "  return { loss: diff.square().sum() / n, dPred: diff.mul(2 / n) };",
+      "  const m = calls++ === 0 ? n : 1;\n" +
+        "  return { loss: diff.square().sum() / m, dPred: diff.mul(2 / m) };",
+    ) + "\nlet calls = 0;\n",
+  );
+  try {
+    const session = await GradingSession.open({ dir });
+    try {
+      const e = (await session.grade({ seed: SEED, ids: ["mse_loss"] })).exercises[0];
+      assert.equal(e.tests[0].status, "passed");
+      assert.equal(e.tests[1].status, "failed");
+      // Run alone, test 2 passes: there is no case to show, and none is shown.
+      assert.deepEqual(e.tests.filter((t) => t.case), []);
+      const mse = MANIFEST.find((x) => x.id === "mse_loss")!;
+      const alone = await replayed(session, mse, {
+        exerciseId: "mse_loss",
+        test: 2,
+        testName: e.tests[1].name,
+      });
+      assert.equal(alone.status, "passed");
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -273,6 +273,9 @@ export function failingCase(
   };
 }
 
+/** Instances of learner modules loaded for shrinking, in this process (each gets a new URL). */
+let instances = 0;
+
 /** One run of a sized test, at some sizes or on given inputs. */
 export interface CaseRun {
   /** What it threw (undefined: it passed). */
@@ -333,7 +336,12 @@ export async function shrinkFailure(c: CaseTarget, test: number): Promise<Failin
     if (performance.now() - started > SHRINK_LIMITS.wallMs) return "stop";
     let run: CaseRun;
     try {
-      run = await runCase(c, sizes);
+      // A fresh instance of the learner's module for every run: what earlier calls left in its
+      // variables cannot make a case fail (a replay starts fresh too, and must fail the same).
+      const url = `${c.target.url}?case=${++instances}`;
+      const loaded = await c.target.sandbox.request({ op: "load", url }, c.target.budget);
+      if (!loaded.ok) return "stop";
+      run = await runCase({ ...c, target: { ...c.target, url } }, sizes);
     } catch (e) {
       if (e instanceof SandboxFailure) {
         stopped = true;
