@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { caseLines, valueText } from "./_case.ts";
 import type { FailingCase, Report } from "../report.ts";
 import { renderTerminal } from "./terminal.ts";
+import { renderMarkdown } from "./markdown.ts";
 
 const CASE: FailingCase = {
   test: 2,
@@ -43,8 +44,9 @@ Deno.test("a value shows a few entries and how many more", () => {
   );
 });
 
-Deno.test("terminal view: a failing test shows its case, and the replay line unwrapped", () => {
-  const report: Report = {
+/** A report of one exercise whose one test failed with {@linkcode CASE}. */
+function failingReport(): Report {
+  return {
     schemaVersion: 2,
     inputs: "public",
     seed: 5,
@@ -73,10 +75,23 @@ Deno.test("terminal view: a failing test shows its case, and the replay line unw
     skippedFiles: [],
     durationMs: 1,
   };
+}
+
+Deno.test("terminal view: a failing test shows its case, and the replay line unwrapped", () => {
+  const report = failingReport();
   const text = renderTerminal(report, { color: false, width: 40 });
   // Wrapped to the width under the test, each line indented...
   assert.match(text, /\n {8}smallest failing case: N = 2, K\n {12}= 3 \(the test ran at/);
   assert.match(text, /\n {10}dPred yours +0\.5\n/);
   // ...but the command whole, longer than the width: copied, it runs as printed.
   assert.ok(text.includes(`\n        replay it: ${CASE.replay}\n`), text);
+});
+
+Deno.test("markdown view: a case in a text block under the table", () => {
+  const report = failingReport();
+  const text = renderMarkdown(report);
+  assert.ok(
+    text.includes(`\n\nmse\\_loss, dPred:\n\n\`\`\`text\n${caseLines(CASE).join("\n")}\n\`\`\`\n`),
+    text,
+  );
 });
