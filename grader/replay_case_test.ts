@@ -16,6 +16,7 @@ import {
   type CaseReplay,
   parseSizes,
   readCaseFile,
+  replayFromOptions,
   replayOf,
   writeCaseFiles,
 } from "./replay_case.ts";
@@ -415,4 +416,19 @@ Deno.test("a case is run on a fresh module: a failure that needs what earlier ca
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("replayFromOptions: --test with one exercise, --case alone, --sizes only with --test", () => {
+  const named = (n: string) => MANIFEST.find((e) => e.id === n)!;
+  const ask = (v: Record<string, string | boolean>, positionals: string[] = []) =>
+    replayFromOptions(v, positionals, named, MANIFEST);
+  assert.equal(ask({}), undefined);
+  assert.deepEqual(ask({ test: "2", sizes: "N=3,K=2" }, ["mse_loss"])?.sizes, { N: 3, K: 2 });
+  assert.equal(ask({ test: "2" }, ["mse_loss"])?.sizes, undefined);
+  assert.throws(() => ask({ sizes: "N=2" }), /--sizes goes with --test/);
+  assert.throws(() => ask({ test: "2" }), /name exactly one \(got 0\)/);
+  assert.throws(() => ask({ test: "2" }, ["mse_loss", "relu"]), /name exactly one \(got 2\)/);
+  assert.throws(() => ask({ test: "2", watch: true }, ["mse_loss"]), /no --watch, no --list/);
+  assert.throws(() => ask({ case: "x.json" }, ["mse_loss"]), /give no exercise, --test or --sizes/);
+  assert.throws(() => ask({ case: "x.json", test: "1" }), /give no exercise, --test or --sizes/);
 });
