@@ -587,8 +587,9 @@ async function main(): Promise<void> {
     );
   };
   turn.port1.onmessage = next;
+  // The host sends the requests of one read of its socket together, as an array of lines.
   port.onmessage = (e: MessageEvent) => {
-    queue.push(e.data as string);
+    for (const line of e.data as string[]) queue.push(line);
     if (!busy) next();
   };
 }
