@@ -110,15 +110,8 @@ export class HostProtocol {
   }
 }
 
-/**
- * The lines `read` returns, a batch per read (the complete lines it finished), until it returns
- * null. Linear in the bytes read. The grader writes many requests at once (every exercise is in
- * flight), so one read often finishes several lines, which then cross to the harness as one
- * message: each message between threads costs the process about 60 µs of CPU.
- */
-export async function* lineBatches(
-  read: (into: Uint8Array) => Promise<number | null>,
-): AsyncGenerator<string[]> {
+/** The lines `read` returns, until it returns null. Linear in the bytes read. */
+async function* lines(read: (into: Uint8Array) => Promise<number | null>): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   const chunk = new Uint8Array(1 << 16);
   let parts: string[] = [];
@@ -126,62 +119,14 @@ export async function* lineBatches(
     const n = await read(chunk);
     if (n === null) return;
     let text = decoder.decode(chunk.subarray(0, n), { stream: true });
-    const batch: string[] = [];
     let nl: number;
     while ((nl = text.indexOf("\n")) >= 0) {
       parts.push(text.slice(0, nl));
-      batch.push(parts.join(""));
+      yield parts.join("");
       parts = [];
       text = text.slice(nl + 1);
     }
     if (text) parts.push(text);
-    if (batch.length > 0) yield batch;
-  }
-}
-
-/**
- * Writes what it is given to `write` in order, coalescing what arrives while a write is under
- * way into one buffer for the next write (a started line and a short call's reply often do).
- */
-export class CoalescingWriter {
-  readonly #write: (bytes: Uint8Array) => Promise<number>;
-  readonly #onError: () => void;
-  #queued: Uint8Array[] = [];
-  #busy = false;
-
-  constructor(write: (bytes: Uint8Array) => Promise<number>, onError: () => void) {
-    this.#write = write;
-    this.#onError = onError;
-  }
-
-  /** Queues `bytes`; they are written after everything queued before them. */
-  push(bytes: Uint8Array): void {
-    this.#queued.push(bytes);
-    if (!this.#busy) this.#drain();
-  }
-
-  async #drain(): Promise<void> {
-    this.#busy = true;
-    try {
-      while (this.#queued.length > 0) {
-        const parts = this.#queued;
-        this.#queued = [];
-        let bytes = parts[0];
-        if (parts.length > 1) {
-          bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-          let at = 0;
-          for (const p of parts) {
-            bytes.set(p, at);
-            at += p.length;
-          }
-        }
-        for (let off = 0; off < bytes.length;) off += await this.#write(bytes.subarray(off));
-      }
-    } catch {
-      this.#onError();
-    } finally {
-      this.#busy = false;
-    }
   }
 }
 
@@ -207,7 +152,7 @@ async function main(): Promise<void> {
     [channel.port2],
   );
 
-  const out = new CoalescingWriter((bytes) => conn.write(bytes), () => Deno.exit(0)); // grader gone
+  let writing = Promise.resolve();
   const port = channel.port1;
   port.onmessage = (e: MessageEvent) => {
     let line: string;
@@ -216,16 +161,16 @@ async function main(): Promise<void> {
     } catch (error) {
       die((error as Error).message, 71);
     }
-    out.push(textEncoder.encode(line + "\n"));
+    const bytes = textEncoder.encode(line + "\n");
+    writing = writing.then(async () => {
+      for (let off = 0; off < bytes.length;) off += await conn.write(bytes.subarray(off));
+    }).catch(() => Deno.exit(0)); // the grader is gone
   };
 
-  // The lines of one read go to the harness as one message (an array of lines, in order).
-  for await (const batch of lineBatches((into) => conn.read(into))) {
-    const requests = batch.filter((line) => line !== "");
-    for (const line of requests) {
-      if (!protocol.toHarness(line)) die("the grader sent a request without an id", 70);
-    }
-    if (requests.length > 0) port.postMessage(requests);
+  for await (const line of lines((into) => conn.read(into))) {
+    if (line === "") continue;
+    if (!protocol.toHarness(line)) die("the grader sent a request without an id", 70);
+    port.postMessage(line);
   }
 }
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { CoalescingWriter, HostProtocol, leadingId, lineBatches } from "./host.ts";
+import { HostProtocol, leadingId } from "./host.ts";
 
 Deno.test("leadingId: reads the id a line starts with, in a bounded prefix", () => {
   assert.equal(leadingId('{"id":12,"op":"call"}'), 12);
@@ -41,44 +41,4 @@ Deno.test("HostProtocol: refuses lines out of turn, too long, split or not lines
   answered.fromHarness("started 1");
   answered.fromHarness('{"id":1,"ok":true}');
   assert.throws(() => answered.fromHarness('{"id":1,"ok":true}'), /had not started/);
-});
-
-Deno.test("lineBatches: the complete lines of each read, in one batch, a split line joined", async () => {
-  const reads = ['{"id":1}\n{"id":2}\n{"i', 'd":3', "}\n", "\n", '{"id":4}\n'];
-  const read = (into: Uint8Array) => {
-    const next = reads.shift();
-    if (next === undefined) return Promise.resolve(null);
-    const bytes = new TextEncoder().encode(next);
-    into.set(bytes);
-    return Promise.resolve(bytes.length);
-  };
-  const batches: string[][] = [];
-  for await (const batch of lineBatches(read)) batches.push(batch);
-  assert.deepEqual(batches, [['{"id":1}', '{"id":2}'], ['{"id":3}'], [""], ['{"id":4}']]);
-});
-
-Deno.test("CoalescingWriter: writes in order, what waits behind a write goes out in one", async () => {
-  const writes: string[] = [];
-  let release: (() => void) | undefined;
-  const writer = new CoalescingWriter(async (bytes) => {
-    writes.push(new TextDecoder().decode(bytes));
-    if (writes.length === 1) await new Promise<void>((r) => release = r);
-    return Math.min(bytes.length, 3); // a short write: the rest follows
-  }, () => assert.fail("no error expected"));
-  const bytes = (s: string) => new TextEncoder().encode(s);
-  writer.push(bytes("ab\n"));
-  writer.push(bytes("cd\n"));
-  writer.push(bytes("ef\n"));
-  await new Promise((r) => setTimeout(r, 0));
-  release!();
-  await new Promise((r) => setTimeout(r, 10));
-  assert.deepEqual(writes, ["ab\n", "cd\nef\n", "ef\n"]);
-  let failed = false;
-  const broken = new CoalescingWriter(
-    () => Promise.reject(new Error("closed")),
-    () => failed = true,
-  );
-  broken.push(bytes("x\n"));
-  await new Promise((r) => setTimeout(r, 0));
-  assert.ok(failed);
 });

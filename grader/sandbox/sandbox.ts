@@ -274,8 +274,6 @@ export class Sandbox {
   readonly #conn: Promise<Deno.Conn | undefined>;
   /** Requests written so far, in order. */
   #writing: Promise<void> = Promise.resolve();
-  /** Request lines not written yet (see `#send`). */
-  #outbox: string[] = [];
   readonly #limits: Limits;
   /** Requests sent and not answered yet, oldest first. */
   readonly #pending = new Map<number, Pending>();
@@ -573,17 +571,10 @@ export class Sandbox {
 
   /** Sends one line once the worker has connected, after the lines sent before it. */
   #send(line: string): void {
-    // Lines sent while a write is under way (or before the process connects) go out together
-    // in the next write: one system call, and often one read and one message on the other side.
-    this.#outbox.push(line);
-    if (this.#outbox.length > 1) return;
+    const bytes = new TextEncoder().encode(line + "\n");
     this.#writing = this.#writing.then(async () => {
       const conn = await this.#conn;
-      const lines = this.#outbox;
-      this.#outbox = [];
-      if (conn && !this.#failure) {
-        await writeAll(conn, new TextEncoder().encode(lines.join("\n") + "\n"));
-      }
+      if (conn && !this.#failure) await writeAll(conn, bytes);
     }).catch(() => {
       // the process is gone; #exited reports it
     });

@@ -587,9 +587,8 @@ async function main(): Promise<void> {
     );
   };
   turn.port1.onmessage = next;
-  // The host sends the requests of one read of its socket together, as an array of lines.
   port.onmessage = (e: MessageEvent) => {
-    for (const line of e.data as string[]) queue.push(line);
+    queue.push(e.data as string);
     if (!busy) next();
   };
 }
