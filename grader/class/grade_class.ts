@@ -224,6 +224,8 @@ async function gradeItems(
     }
   };
   const lanes = Math.max(1, Math.min(Math.floor(options.jobs), todo.length));
+  // Sandboxes started early that no lane will take (fewer submissions to grade than lanes).
+  await Promise.all(early.splice(todo.length).map((pool) => pool.close()));
   await Promise.all(Array.from({ length: lanes }, lane));
   writeGradebook();
   return {
