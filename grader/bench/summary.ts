@@ -15,7 +15,9 @@
  * - the numpy baseline (`../shared/bench/numpy_baseline.py`), run here, and the ratios;
  * - class grading (`./class_bench.ts`): `deno task class` against a shell loop of
  *   `deno task grade --dir`, two at a time, on the same generated class of 20, taking turns; the
- *   class command at 1–4 submissions at once; and a generated class of 200.
+ *   class command at 1–4 submissions at once; a generated class of 200; the CPU time per
+ *   submission, a hello-world process and a process that only starts a Worker (the least a fresh
+ *   sandbox costs), in the same rounds.
  *
  * Shared machines are noisy: every timing is the median (processes, taking turns) or the best
  * (in-process loops) of several repetitions, and only ratios within one run mean much.

@@ -116,8 +116,33 @@ interface Item {
  * order.
  */
 export async function gradeClass(options: ClassRunOptions): Promise<ClassResult> {
-  const { out, limits } = options;
+  const { limits } = options;
   const exercises = options.exercises ?? MANIFEST;
+  // The first submissions' sandboxes boot while the class is read and hashed (a fresh pool
+  // each, for whichever submission a lane takes first; stopped unused if fewer need grading).
+  const prestart = options.prestart !== false;
+  const startPool = () => SandboxPool.start({ jobs: 1, limits });
+  const early: SandboxPool[] = prestart
+    ? Array.from(
+      { length: Math.max(0, Math.min(Math.floor(options.jobs), options.submissions.length)) },
+      startPool,
+    )
+    : [];
+  try {
+    return await gradeItems(options, exercises, early, startPool);
+  } finally {
+    await Promise.all(early.map((pool) => pool.close()));
+  }
+}
+
+/** {@linkcode gradeClass} once its first sandboxes are started (`early`, taken by the lanes). */
+async function gradeItems(
+  options: ClassRunOptions,
+  exercises: readonly Exercise[],
+  early: SandboxPool[],
+  startPool: () => SandboxPool,
+): Promise<ClassResult> {
+  const { out, limits } = options;
   const kit = await kitHash();
   const limitsKey = JSON.stringify([limits.timeMs, limits.memoryMb, limits.outputChars]);
   const runKey = JSON.stringify(runStateOf(options.seed));
@@ -173,12 +198,11 @@ export async function gradeClass(options: ClassRunOptions): Promise<ClassResult>
 
   let done = 0;
   const toGrade = todo.length;
-  const startPool = () => SandboxPool.start({ jobs: 1, limits });
   const lane = async () => {
     let next: SandboxPool | undefined;
     try {
       for (let item = todo.shift(); item; item = todo.shift()) {
-        const pool = next ?? startPool();
+        const pool = next ?? early.shift() ?? startPool();
         // The next submission's sandbox boots while this one is graded.
         next = todo.length > 0 && options.prestart !== false ? startPool() : undefined;
         const started = performance.now();
@@ -200,6 +224,8 @@ export async function gradeClass(options: ClassRunOptions): Promise<ClassResult>
     }
   };
   const lanes = Math.max(1, Math.min(Math.floor(options.jobs), todo.length));
+  // Sandboxes started early that no lane will take (fewer submissions to grade than lanes).
+  await Promise.all(early.splice(todo.length).map((pool) => pool.close()));
   await Promise.all(Array.from({ length: lanes }, lane));
   writeGradebook();
   return {

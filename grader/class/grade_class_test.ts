@@ -49,6 +49,26 @@ function writeClass(dir: string): void {
   sub("fay", { ...all(solution), "02_gates.ts": stub("02_gates.ts") });
 }
 
+/** The processes this one started that are still running (read from `/proc`; none elsewhere). */
+function childProcesses(): number[] {
+  const pids: number[] = [];
+  try {
+    for (const entry of Deno.readDirSync("/proc")) {
+      if (!/^\d+$/.test(entry.name)) continue;
+      try {
+        const stat = Deno.readTextFileSync(`/proc/${entry.name}/stat`);
+        const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(ppid) === Deno.pid && state !== "Z") pids.push(Number(entry.name));
+      } catch {
+        // ended meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return pids;
+}
+
 async function run(classDir: string, outDir: string, extra: Partial<ClassRunOptions> = {}) {
   const out = OutputFolder.open(outDir);
   const result = await gradeClass({
@@ -125,6 +145,8 @@ Deno.test("class: a second run keeps what did not change and grades a changed fi
     const before = Deno.readTextFileSync(`${root}/out/gradebook.csv`);
     const again = await run(`${root}/class`, `${root}/out`);
     assert.deepEqual([again.graded, again.kept], [0, 5]);
+    // The sandboxes started before the class was read, unused, are stopped by the end.
+    assert.deepEqual(childProcesses(), []);
     assert.equal(Deno.readTextFileSync(`${root}/out/gradebook.csv`), before);
 
     // Brian does the ReLU: only his submission is graded again, on new inputs.
