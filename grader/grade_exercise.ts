@@ -16,6 +16,7 @@ import { stubParameters } from "./stub_signatures.ts";
 import { type Limits, type Sandbox, SandboxFailure, TimeBudget } from "./sandbox/sandbox.ts";
 import { LearnerThrew, TestRun } from "./test_context.ts";
 import { type RunSeed, testRngs } from "./secret_seed.ts";
+import { diagnoseFailure } from "./diagnosis/failure.ts";
 
 /** What grading one exercise needs. */
 export interface ExerciseJob {
@@ -485,11 +486,15 @@ async function gradeAttempt(
         result.message = e.message;
         if (e.mismatch) result.mismatch = e.mismatch;
         if (e.gradients) result.gradients = e.gradients;
+        const diagnosis = diagnoseFailure(e, run.evidence(), test);
+        if (diagnosis) result.diagnosis = diagnosis;
       } else if (e instanceof LearnerThrew) {
         result.status = e.thrown.notImplemented ? "not_started" : "error";
         result.message = e.thrown.notImplemented
           ? notImplementedMessage(e.fn, e.thrown, job)
           : explainThrown(e.fn, e.thrown, job);
+        const diagnosis = diagnoseFailure(e.thrown, run.evidence(), test);
+        if (diagnosis && !e.thrown.notImplemented) result.diagnosis = diagnosis;
       } else {
         result.status = "error";
         result.message = grader(e);

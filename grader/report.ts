@@ -6,6 +6,7 @@
  */
 
 import type { GradientRow, Mismatch } from "./spec.ts";
+import type { Diagnosis } from "./diagnosis/diagnose.ts";
 
 /** The version of the report's shape; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 2;
@@ -31,6 +32,11 @@ export interface TestReport {
    * with its largest relative error and whether it passed (optional; added in schema 2).
    */
   gradients?: GradientRow[];
+  /**
+   * For a failed test: the kind of mistake the evidence names (a label of `mistake_kinds.ts`)
+   * and one sentence saying so (optional; added in schema 2).
+   */
+  diagnosis?: Diagnosis;
 }
 
 /** An exercise file that another one imports, and how it fared in the same run. */

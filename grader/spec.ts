@@ -11,6 +11,8 @@
 
 import type { Matrix, Rng } from "@gradkit/lib";
 import type { ProbeRef, ProbeTrace } from "./sandbox/probes.ts";
+import type { Diagnosis, ValueEvidence } from "./diagnosis/diagnose.ts";
+import type { MistakeKind } from "./mistake_kinds.ts";
 
 /** One hidden test of an exercise. */
 export interface TestCase {
@@ -18,6 +20,11 @@ export interface TestCase {
   name: string;
   /** Draws inputs, calls the learner, judges. Throws {@linkcode CheckFailure} on a wrong result. */
   run(t: TestContext): Promise<void>;
+  /**
+   * The kind of mistake this test is built to catch (e.g. `state` for two forwards, then their
+   * backwards): the diagnosis of its failure when the check itself names no kind.
+   */
+  detects?: MistakeKind;
 }
 
 /** The hidden tests of one exercise, in the order they run. */
@@ -76,10 +83,15 @@ export class CheckFailure extends Error {
   readonly mismatch?: Mismatch;
   /** Every gradient of a check of several, when one of them is wrong. */
   gradients?: GradientRow[];
-  constructor(message: string, mismatch?: Mismatch) {
+  /** The kind of mistake the check itself established (see `diagnosis/diagnose.ts`). */
+  kind?: Diagnosis;
+  /** The numbers a failed comparison looked at, for the diagnosis. */
+  values?: ValueEvidence;
+  constructor(message: string, mismatch?: Mismatch, kind?: Diagnosis) {
     super(message);
     this.name = "CheckFailure";
     this.mismatch = mismatch;
+    this.kind = kind;
   }
 }
 
@@ -206,8 +218,11 @@ export interface TestContext {
     f: () => number,
     options: Tolerance & { directions: number },
   ): void;
-  /** Fails the test with `message` unless `condition` holds. */
-  expect(condition: boolean, message: string): asserts condition;
+  /**
+   * Fails the test with `message` unless `condition` holds; `kind`, when the check establishes
+   * the kind of mistake (an input left modified: `modified-input`), names it for the diagnosis.
+   */
+  expect(condition: boolean, message: string, kind?: MistakeKind): asserts condition;
   /** Adds a line to the test's report (a fact the learner may want, not a failure). */
   note(text: string): void;
 }

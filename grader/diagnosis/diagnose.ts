@@ -1,0 +1,278 @@
+/**
+ * Diagnoses: the kind of mistake a failed test shows, named in one sentence, from evidence the
+ * grader computed while it judged the test. Nothing here knows which file is graded: it reads
+ * the numbers a check compared (the learner's and the reference's), the shapes and labels the
+ * test passed to the learner, and what the check itself established (an argument modified, a
+ * result shared with an input, a value that is not finite).
+ *
+ * Detectors, most specific first:
+ * - what the check established ({@linkcode Evidence.kind}): `modified-input`, `aliasing`,
+ *   `overflow`, `transpose`, `wrong-axis`, `state` (a result that differs from the learner's own
+ *   earlier result for the same call);
+ * - what the test is built to catch ({@linkcode Evidence.detects}), e.g. `state` for two forwards
+ *   followed by their backwards;
+ * - the numbers: every value off by one factor (−1: `sign`; N or 1/N for a size of the test's
+ *   inputs: `forgotten-1/N`; 2 or ½: `missing-factor`; √(N/(N−1)): `convention`), every value
+ *   exactly a float32 (`float32`), the learner's values times the upstream gradient equal to the
+ *   expected ones (`upstream-ignored`), only the correct class's entries wrong (`correct-class`),
+ *   a loss off by exactly the margin 1 (`correct-class`), wrong entries only where a mask blocks
+ *   or passes (`mask`).
+ *
+ * @example
+ * ```ts
+ * import { diagnose } from "./diagnose.ts";
+ * const d = diagnose({
+ *   values: { got: [2, 4], expected: [1, 2], rows: 1, cols: 2, rtol: 1e-5, atol: 1e-2 },
+ *   sizes: [2, 7],
+ * });
+ * d?.kind; // "forgotten-1/N"
+ * ```
+ *
+ * @module
+ */
+
+import { constantFactor, relativeError } from "../compare.ts";
+import { MISTAKE_KINDS, type MistakeKind } from "../mistake_kinds.ts";
+
+/** A diagnosis: the kind of mistake, and one sentence that names it for the learner. */
+export interface Diagnosis {
+  kind: MistakeKind;
+  /** One sentence in plain words. */
+  text: string;
+}
+
+/** The numbers a failed comparison looked at. */
+export interface ValueEvidence {
+  /** What was compared, e.g. "dW" (for the sentence). */
+  what?: string;
+  got: ArrayLike<number>;
+  expected: ArrayLike<number>;
+  /** The shape of `expected` (1×1 for a single number). */
+  rows: number;
+  cols: number;
+  rtol: number;
+  atol: number;
+  /** The floor of the relative error's denominator the comparison used (default `atol`). */
+  floor?: number;
+  /** Indices not compared (kinks). */
+  skip?: ReadonlySet<number>;
+}
+
+/** Everything a diagnosis may read about one failed test. */
+export interface Evidence {
+  /** What the failing check itself established, with its sentence. */
+  kind?: Diagnosis;
+  /** What the failing test is built to catch, when nothing more specific is found. */
+  detects?: MistakeKind;
+  /** The failing comparison's numbers, when the failure was one. */
+  values?: ValueEvidence;
+  /** Sizes of the test's inputs: rows and columns of every matrix, lengths of label arrays. */
+  sizes?: readonly number[];
+  /** Class labels passed to the learner (one per row of the scores). */
+  labels?: readonly Int32Array[];
+  /** Upstream gradients passed to the learner (arguments named `dout`). */
+  upstreams?: readonly ArrayLike<number>[];
+}
+
+/** The description of a kind, for a sentence: "a sign flipped". */
+export function describeKind(kind: MistakeKind): string {
+  return MISTAKE_KINDS[kind].split(":")[0];
+}
+
+/** The diagnosis of a failed test, or undefined when the evidence names no kind. */
+export function diagnose(ev: Evidence): Diagnosis | undefined {
+  if (ev.kind) return ev.kind;
+  if (ev.detects) {
+    return {
+      kind: ev.detects,
+      text: `this test is built to catch ${describeKind(ev.detects)}, and only it tells this ` +
+        `apart: ${MISTAKE_KINDS[ev.detects]}`,
+    };
+  }
+  if (ev.values) return diagnoseValues(ev.values, ev);
+  return undefined;
+}
+
+function sizeSet(ev: Evidence): Set<number> {
+  return new Set((ev.sizes ?? []).filter((n) => n >= 2));
+}
+
+/** Whether `x` is within `tol` (relative) of a whole number ≥ 2; the number, if so. */
+function wholeNumber(x: number, tol = 1e-6): number | undefined {
+  const n = Math.round(x);
+  return n >= 2 && Math.abs(x - n) <= tol * n ? n : undefined;
+}
+
+/** Indices of the compared entries that fail, as `compareArrays` would count them. */
+function failingIndices(v: ValueEvidence): number[] {
+  const atol = v.floor ?? v.atol;
+  const out: number[] = [];
+  for (let i = 0; i < v.expected.length; i++) {
+    if (v.skip?.has(i)) continue;
+    if (relativeError(v.got[i], v.expected[i], atol) > v.rtol) out.push(i);
+  }
+  return out;
+}
+
+/** Whether `x` is (within rounding) zero against entries of size `scale`. */
+function isZero(x: number, scale: number): boolean {
+  return Math.abs(x) <= 1e-12 * Math.max(1, scale);
+}
+
+function name(v: ValueEvidence): string {
+  return v.what ? `${v.what}` : "the result";
+}
+
+/** The detectors that read numbers, in order. */
+function diagnoseValues(v: ValueEvidence, ev: Evidence): Diagnosis | undefined {
+  const n = v.expected.length;
+  const what = name(v);
+  const sizes = sizeSet(ev);
+
+  // Every value exactly a single-precision number, and close: computed in float32.
+  let allFloat32 = true, someFraction = false, worst = 0;
+  for (let i = 0; i < n; i++) {
+    const g = v.got[i];
+    if (Math.fround(g) !== g) allFloat32 = false;
+    if (!Number.isInteger(g)) someFraction = true;
+    worst = Math.max(worst, relativeError(g, v.expected[i], v.atol));
+  }
+  if (allFloat32 && someFraction && worst < 1e-4) {
+    return {
+      kind: "float32",
+      text: `every value of ${what} is a single-precision (float32) number, close to the ` +
+        `expected one but only to about 7 digits: compute in float64 (Float64Array, plain numbers)`,
+    };
+  }
+
+  const factor = constantFactor(v.got, v.expected, v.atol, v.skip as Set<number> | undefined);
+  if (factor !== undefined) return factorDiagnosis(factor, what, sizes, n);
+
+  // A single number off by exactly the margin 1.
+  if (n === 1 && Math.abs(v.got[0] - v.expected[0] - 1) < 1e-9 * Math.max(1, v.expected[0])) {
+    return {
+      kind: "correct-class",
+      text: `${what} is exactly 1 more than expected, the margin Δ: the correct class was ` +
+        `counted in the sum over classes (skip j = y_i)`,
+    };
+  }
+
+  const failing = failingIndices(v);
+  if (failing.length === 0) return undefined;
+  let scale = 0;
+  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(v.expected[i]));
+
+  // The upstream gradient never multiplied in: got ⊙ dout equals the expected values.
+  for (const u of ev.upstreams ?? []) {
+    if (u.length !== n) continue;
+    let all = true;
+    for (let i = 0; i < n && all; i++) {
+      if (v.skip?.has(i)) continue;
+      if (relativeError(v.got[i] * u[i], v.expected[i], v.atol) > 1e-6) all = false;
+    }
+    if (all) {
+      return {
+        kind: "upstream-ignored",
+        text: `${what} times the upstream gradient dout is exactly the expected value: the ` +
+          `local derivative is right, but dout was never multiplied in (chain rule: dx = local ⊙ dout)`,
+      };
+    }
+  }
+
+  // Only the correct class's entries wrong: entry (i, y_i) of each row.
+  for (const y of ev.labels ?? []) {
+    if (y.length !== v.rows || v.cols < 2) continue;
+    const onCorrect = failing.every((i) => y[Math.floor(i / v.cols)] === i % v.cols);
+    if (onCorrect) {
+      return {
+        kind: "correct-class",
+        text: `only the correct class's entries of ${what} (column y_i of each row i) are ` +
+          `wrong, every other entry is right: the correct class's term is wrong (its −1, or ` +
+          `its own share of the sum)`,
+      };
+    }
+  }
+
+  // Wrong only where a mask decides: passed where the expected value is 0, or 0 where it is not.
+  if (n > 1) {
+    let passedWhereBlocked = 0, blockedWherePassed = 0, other = 0;
+    for (const i of failing) {
+      const e = v.expected[i], g = v.got[i];
+      if (isZero(e, scale) && !isZero(g, scale)) passedWhereBlocked++;
+      else if (isZero(g, scale) && !isZero(e, scale)) blockedWherePassed++;
+      else other++;
+    }
+    if (other === 0) {
+      const text = blockedWherePassed === 0
+        ? `${what} is right wherever it should be non-zero, but non-zero at ` +
+          `${passedWhereBlocked} entries that should be exactly 0: a mask is missing or ` +
+          `taken from the wrong quantity (those entries must be blocked)`
+        : passedWhereBlocked === 0
+        ? `${what} is right wherever it is non-zero, but 0 at ${blockedWherePassed} entries ` +
+          `that should pass a gradient: a mask blocks where it should not (wrong condition, or ` +
+          `taken from the wrong quantity)`
+        : `${what} is right except where a mask decides: ${passedWhereBlocked} entries pass ` +
+          `that should be 0 and ${blockedWherePassed} are 0 that should pass: the mask is ` +
+          `taken from the wrong quantity`;
+      return { kind: "mask", text };
+    }
+  }
+  return undefined;
+}
+
+/** What one constant factor between the learner's values and the expected ones names. */
+function factorDiagnosis(
+  factor: number,
+  what: string,
+  sizes: Set<number>,
+  n: number,
+): Diagnosis | undefined {
+  if (Math.abs(factor + 1) < 1e-6) {
+    return {
+      kind: "sign",
+      text: `${what} has the opposite sign of the expected value${
+        n > 1 ? " in every entry" : ""
+      }: a sign flipped (a gradient that points the wrong way)`,
+    };
+  }
+  const a = Math.abs(factor);
+  const up = wholeNumber(a), down = wholeNumber(1 / a);
+  const k = up ?? down;
+  if (k !== undefined && sizes.has(k)) {
+    return {
+      kind: "forgotten-1/N",
+      text: up !== undefined
+        ? `${what} is exactly ${k} times the expected value, and ${k} is a size of this ` +
+          `test's inputs (the batch or the outputs): a division by ${k} left out`
+        : `${what} is exactly 1/${k} of the expected value, and ${k} is a size of this ` +
+          `test's inputs (the batch or the outputs): divided by ${k} once too often, or ` +
+          `averaged where a sum is due`,
+    };
+  }
+  if (k === 2) {
+    return {
+      kind: "missing-factor",
+      text: `${what} is exactly ${up ? "2 times" : "half"} the expected value: a factor 2 ` +
+        `${up ? "extra" : "missing"} (the 2 of a square's derivative, or a ½ convention)`,
+    };
+  }
+  for (const s of sizes) {
+    const r = s / (s - 1);
+    if (Math.abs(a * a - r) < 1e-6 * r || Math.abs(a * a - 1 / r) < 1e-6 * r) {
+      return {
+        kind: "convention",
+        text: `${what} is exactly √(${s}/${s - 1}) ${
+          a > 1 ? "times" : "of"
+        } the expected value: a standard deviation dividing by N − 1 where the kit divides by N`,
+      };
+    }
+  }
+  if (k !== undefined) {
+    return {
+      kind: "missing-factor",
+      text: `${what} is exactly ${up ? `${k} times` : `1/${k} of`} the expected value: a ` +
+        `constant factor ${up ? "extra" : "missing"}`,
+    };
+  }
+  return undefined;
+}
