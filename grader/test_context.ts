@@ -174,6 +174,9 @@ export class TestRun implements TestContext {
   #sizes = new Set<number>();
   #labels: Int32Array[] = [];
   #upstreams: Float64Array[] = [];
+  #scalars = new Set<number>();
+  /** How many of the test's comparisons passed so far. */
+  #passedChecks = 0;
   #returned = new WeakSet<object>();
 
   /** `seed`: this test's generator, or a public seed to start one from. */
@@ -244,6 +247,8 @@ export class TestRun implements TestContext {
         this.#labels.push(v);
       } else if (v instanceof Float64Array) {
         this.#sizes.add(v.length);
+      } else if (typeof v === "number" && Number.isFinite(v) && v !== 0) {
+        this.#scalars.add(v);
       } else if (depth < 2 && v !== null && typeof v === "object" && !ArrayBuffer.isView(v)) {
         for (const [k, w] of Object.entries(v)) visit(w, k, depth + 1);
       }
@@ -261,7 +266,13 @@ export class TestRun implements TestContext {
 
   /** What the test's calls passed, for the diagnosis of its failure (see `diagnosis/`). */
   evidence(): Evidence {
-    return { sizes: [...this.#sizes], labels: this.#labels, upstreams: this.#upstreams };
+    return {
+      sizes: [...this.#sizes],
+      labels: this.#labels,
+      upstreams: this.#upstreams,
+      scalars: [...this.#scalars],
+      passedChecks: this.#passedChecks,
+    };
   }
 
   /** The parameter names of the learner's function `fn`, from the spec or the stub. */
@@ -354,6 +365,7 @@ export class TestRun implements TestContext {
       throw new CheckFailure(`${what}: expected ${e.length} values, got ${g.length}`);
     }
     const c = compareValues(g, e, { rtol, atol });
+    if (c.ok) this.#passedChecks++;
     if (!c.ok) {
       const mismatch: Mismatch = {
         what,
@@ -408,13 +420,20 @@ export class TestRun implements TestContext {
     const results = checks.map((c) => ({ what: c.what, ...this.#gradientCheck(c) }));
     const first = results.find((r) => r.failure);
     if (!first) return;
+    // The other gradients' expected values: a gradient sent to the wrong input equals one.
+    if (first.failure!.values) {
+      first.failure!.values.others = results.filter((r) => r !== first && r.expected).map((r) => ({
+        what: r.what,
+        expected: r.expected!,
+      }));
+    }
     throw withTable(first.failure!, results.map((r) => tableRow(r.what, r.relError, r.rtol)));
   }
 
   /** One gradient checked against the numerical gradient: its worst relative error, and the failure. */
   #gradientCheck(
     c: GradientCheck,
-  ): { relError: number; rtol: number; failure?: CheckFailure } {
+  ): { relError: number; rtol: number; failure?: CheckFailure; expected?: Float64Array } {
     const { what, got, f, x, options = {} } = c;
     expectSameShape(what, got, x);
     const rtol = options.rtol ?? GRADIENT_TOLERANCE.rtol;
@@ -434,7 +453,10 @@ export class TestRun implements TestContext {
       );
     }
     const c2 = compareArrays(got.data, numeric.gradient, { rtol, atol }, skip);
-    if (c2.ok) return { relError: c2.worstRelError, rtol };
+    if (c2.ok) {
+      this.#passedChecks++;
+      return { relError: c2.worstRelError, rtol, expected: numeric.gradient };
+    }
     const mismatch: Mismatch = {
       what,
       index: indexOf(x, c2.worstIndex),
@@ -458,7 +480,7 @@ export class TestRun implements TestContext {
       atol,
       skip,
     };
-    return { relError: c2.worstRelError, rtol, failure };
+    return { relError: c2.worstRelError, rtol, failure, expected: numeric.gradient };
   }
 
   expectGradientsTogether(

@@ -39,6 +39,11 @@ export interface Diagnosis {
   kind: MistakeKind;
   /** One sentence in plain words. */
   text: string;
+  /**
+   * What it rests on: `check`, what the failing check established; `test`, what the failing
+   * test is built to catch; `values`, the numbers compared.
+   */
+  basis?: "check" | "test" | "values";
 }
 
 /** The numbers a failed comparison looked at. */
@@ -56,6 +61,8 @@ export interface ValueEvidence {
   floor?: number;
   /** Indices not compared (kinks). */
   skip?: ReadonlySet<number>;
+  /** The expected values of the other gradients checked with it (of other inputs). */
+  others?: { what: string; expected: ArrayLike<number> }[];
 }
 
 /** Everything a diagnosis may read about one failed test. */
@@ -72,6 +79,10 @@ export interface Evidence {
   labels?: readonly Int32Array[];
   /** Upstream gradients passed to the learner (arguments named `dout`). */
   upstreams?: readonly ArrayLike<number>[];
+  /** Numbers passed to the learner (a learning rate, a λ, a step h). */
+  scalars?: readonly number[];
+  /** How many of the test's comparisons passed before the failing one. */
+  passedChecks?: number;
 }
 
 /** The description of a kind, for a sentence: "a sign flipped". */
@@ -81,15 +92,45 @@ export function describeKind(kind: MistakeKind): string {
 
 /** The diagnosis of a failed test, or undefined when the evidence names no kind. */
 export function diagnose(ev: Evidence): Diagnosis | undefined {
-  if (ev.kind) return ev.kind;
-  if (ev.detects) {
+  if (ev.kind) return { ...ev.kind, basis: "check" };
+  // A test built to catch one kind names it when it fails after its own earlier checks passed
+  // (two forwards, then their backwards: the last layer's gradients right, the first one's not).
+  if (ev.detects && (ev.passedChecks ?? 0) > 0) {
     return {
       kind: ev.detects,
-      text: `this test is built to catch ${describeKind(ev.detects)}, and only it tells this ` +
-        `apart: ${MISTAKE_KINDS[ev.detects]}`,
+      text: `this test is built to catch ${describeKind(ev.detects)}, and it failed after ` +
+        `its earlier checks passed: ${MISTAKE_KINDS[ev.detects]}`,
+      basis: "test",
     };
   }
-  if (ev.values) return diagnoseValues(ev.values, ev);
+  if (ev.values) {
+    const d = diagnoseValues(ev.values, ev);
+    return d && { ...d, basis: "values" };
+  }
+  return undefined;
+}
+
+/**
+ * The kind an exercise's failed tests name together: the most frequent kind that a check
+ * established, else the most frequent kind the numbers name, else the kind of a test built to
+ * catch it (the first on a tie); undefined when no test names one.
+ */
+export function exerciseDiagnosis(
+  tests: readonly { diagnosis?: Diagnosis }[],
+): Diagnosis | undefined {
+  for (const basis of ["check", "values", "test"] as const) {
+    const count = new Map<MistakeKind, { n: number; first: Diagnosis }>();
+    for (const t of tests) {
+      const d = t.diagnosis;
+      if (!d || (d.basis ?? "values") !== basis) continue;
+      const c = count.get(d.kind);
+      if (c) c.n++;
+      else count.set(d.kind, { n: 1, first: d });
+    }
+    let best: { n: number; first: Diagnosis } | undefined;
+    for (const c of count.values()) if (!best || c.n > best.n) best = c;
+    if (best) return best.first;
+  }
   return undefined;
 }
 
@@ -146,7 +187,7 @@ function diagnoseValues(v: ValueEvidence, ev: Evidence): Diagnosis | undefined {
   }
 
   const factor = constantFactor(v.got, v.expected, v.atol, v.skip as Set<number> | undefined);
-  if (factor !== undefined) return factorDiagnosis(factor, what, sizes, n);
+  if (factor !== undefined) return factorDiagnosis(factor, what, sizes, n, ev.scalars ?? []);
 
   // A single number off by exactly the margin 1.
   if (n === 1 && Math.abs(v.got[0] - v.expected[0] - 1) < 1e-9 * Math.max(1, v.expected[0])) {
@@ -175,6 +216,57 @@ function diagnoseValues(v: ValueEvidence, ev: Evidence): Diagnosis | undefined {
         kind: "upstream-ignored",
         text: `${what} times the upstream gradient dout is exactly the expected value: the ` +
           `local derivative is right, but dout was never multiplied in (chain rule: dx = local ⊙ dout)`,
+      };
+    }
+  }
+
+  // A gradient sent to the wrong input: equal to another input's, or to the sum of both.
+  for (const o of v.others ?? []) {
+    if (o.expected.length !== n) continue;
+    const routed = (f: (i: number) => number) => {
+      let moved = false;
+      for (let i = 0; i < n; i++) {
+        if (v.skip?.has(i)) continue;
+        if (relativeError(v.got[i], f(i), v.atol) > 1e-6) return false;
+        if (relativeError(v.got[i], v.expected[i], v.atol) > v.rtol) moved = true;
+      }
+      return moved;
+    };
+    if (routed((i) => o.expected[i])) {
+      return {
+        kind: "routing",
+        text: `${what} equals the gradient due to ${o.what}: the gradient was sent to the ` +
+          `wrong input`,
+      };
+    }
+    if (routed((i) => o.expected[i] + v.expected[i])) {
+      return {
+        kind: "routing",
+        text: `${what} is the sum of its own gradient and ${o.what}'s: the upstream gradient ` +
+          `was sent to both inputs where only one should get it`,
+      };
+    }
+  }
+
+  // Nothing at all where something is due: a term or an update left out.
+  if (failing.every((i) => v.got[i] === 0) && failing.length === n) {
+    return {
+      kind: "missing-term",
+      text: `${what} is 0 in every entry where non-zero values are due: a term or an update ` +
+        `left out`,
+    };
+  }
+  // One value for every entry where they should differ: a statistic over everything at once.
+  if (n > 2 && failing.length > 1 && Array.from(v.got).every((g) => g === v.got[0])) {
+    let distinct = false;
+    for (let i = 1; i < n && !distinct; i++) {
+      distinct = relativeError(v.expected[i], v.expected[0], v.atol) > v.rtol;
+    }
+    if (distinct) {
+      return {
+        kind: "wrong-axis",
+        text: `every entry of ${what} is the same number, where each row or column has its ` +
+          `own: the statistic was taken over everything at once, not along one axis`,
       };
     }
   }
@@ -226,6 +318,7 @@ function factorDiagnosis(
   what: string,
   sizes: Set<number>,
   n: number,
+  scalars: readonly number[],
 ): Diagnosis | undefined {
   if (Math.abs(factor + 1) < 1e-6) {
     return {
@@ -248,6 +341,18 @@ function factorDiagnosis(
           `test's inputs (the batch or the outputs): divided by ${k} once too often, or ` +
           `averaged where a sum is due`,
     };
+  }
+  for (const s of scalars) {
+    const ratio = a * Math.abs(s), inverse = a / Math.abs(s);
+    if (Math.abs(s) !== 1 && (Math.abs(ratio - 1) < 1e-6 || Math.abs(inverse - 1) < 1e-6)) {
+      return {
+        kind: "missing-factor",
+        text: `${what} is ${formatFactor(factor)} the expected value, exactly ${
+          Math.abs(ratio - 1) < 1e-6 ? "1 over" : ""
+        } the number ${s} passed to the call: that factor (a learning rate, a λ, a step h) ` +
+          `left out or applied twice`,
+      };
+    }
   }
   if (k === 2) {
     return {
@@ -275,4 +380,10 @@ function factorDiagnosis(
     };
   }
   return undefined;
+}
+
+/** "50 times" or "1/4 of", for a sentence. */
+function formatFactor(factor: number): string {
+  const a = Math.abs(factor);
+  return a >= 1 ? `${+a.toPrecision(6)} times` : `1/${+(1 / a).toPrecision(6)} of`;
 }

@@ -24,7 +24,7 @@ export function diagnoseFailure(
     return diagnose({ ...recorded, kind: error.kind, detects: test.detects, values: error.values });
   }
   if (error.name === "ShapeError" && test.detects) {
-    return diagnose({ detects: test.detects });
+    return diagnose({ ...recorded, detects: test.detects });
   }
   return undefined;
 }
