@@ -175,6 +175,7 @@ export class TestRun implements TestContext {
   #labels: Int32Array[] = [];
   #upstreams: Float64Array[] = [];
   #scalars = new Set<number>();
+  #inputs: { name: string; rows: number; cols: number; data: Float64Array }[] = [];
   /** How many of the test's comparisons passed so far. */
   #passedChecks = 0;
   #returned = new WeakSet<object>();
@@ -241,6 +242,9 @@ export class TestRun implements TestContext {
     const visit = (v: unknown, key: string | undefined, depth: number) => {
       if (isMatrix(v)) {
         this.#sizes.add(v.rows).add(v.cols);
+        if (key && this.#inputs.length < 32) {
+          this.#inputs.push({ name: key, rows: v.rows, cols: v.cols, data: v.data.slice() });
+        }
         if (key === "dout") this.#upstreams.push(v.data);
       } else if (v instanceof Int32Array) {
         this.#sizes.add(v.length);
@@ -272,6 +276,7 @@ export class TestRun implements TestContext {
       upstreams: this.#upstreams,
       scalars: [...this.#scalars],
       passedChecks: this.#passedChecks,
+      inputs: this.#inputs,
     };
   }
 

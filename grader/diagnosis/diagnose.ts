@@ -83,6 +83,8 @@ export interface Evidence {
   scalars?: readonly number[];
   /** How many of the test's comparisons passed before the failing one. */
   passedChecks?: number;
+  /** Matrices passed to the learner, by parameter name (a bias, a weight matrix). */
+  inputs?: readonly { name: string; rows: number; cols: number; data: ArrayLike<number> }[];
 }
 
 /** The description of a kind, for a sentence: "a sign flipped". */
@@ -186,7 +188,14 @@ function diagnoseValues(v: ValueEvidence, ev: Evidence): Diagnosis | undefined {
     };
   }
 
-  const factor = constantFactor(v.got, v.expected, v.atol, v.skip as Set<number> | undefined);
+  // The factor is sought relative to the values' own scale: a comparison's floor (`atol`) may
+  // be larger than every value (weights after one small step).
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(v.expected[i]));
+  const factorFloor = largest > 0 && Number.isFinite(largest)
+    ? Math.min(v.atol, 1e-6 * largest)
+    : v.atol;
+  const factor = constantFactor(v.got, v.expected, factorFloor, v.skip as Set<number> | undefined);
   if (factor !== undefined) return factorDiagnosis(factor, what, sizes, n, ev.scalars ?? []);
 
   // A single number off by exactly the margin 1.
@@ -246,6 +255,40 @@ function diagnoseValues(v: ValueEvidence, ev: Evidence): Diagnosis | undefined {
           `was sent to both inputs where only one should get it`,
       };
     }
+  }
+
+  // A term left out or added: the difference is a multiple of an input (a bias, a weight).
+  for (const input of ev.inputs ?? []) {
+    if (input.cols !== v.cols || (input.rows !== 1 && input.rows !== v.rows)) continue;
+    const diff = new Float64Array(n), term = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      diff[i] = v.got[i] - v.expected[i];
+      term[i] = input.data[input.rows === 1 ? i % v.cols : i];
+    }
+    let termLargest = 0;
+    for (const x of term) termLargest = Math.max(termLargest, Math.abs(x));
+    if (!(termLargest > 0)) continue;
+    const c = constantFactor(diff, term, 1e-6 * termLargest) ??
+      (isUnit(diff, term, termLargest) ? 1 : isUnit(diff, term, termLargest, -1) ? -1 : undefined);
+    // The input itself (a bias), or its L2 gradient 2λ·W for a number λ passed to the call.
+    const known = c !== undefined &&
+      (Math.abs(Math.abs(c) - 1) < 1e-6 ||
+        (ev.scalars ?? []).some((s) =>
+          Math.abs(Math.abs(c) - 2 * Math.abs(s)) < 1e-6 * Math.abs(c)
+        ));
+    if (c === undefined || !known) continue;
+    const times = Math.abs(c) === 1 ? "" : `${+Math.abs(c).toPrecision(6)} × `;
+    return c < 0
+      ? {
+        kind: "missing-term",
+        text: `${what} is short of the expected value by exactly ${times}${input.name} (an ` +
+          `input of the call): that term was left out`,
+      }
+      : {
+        kind: "extra-term",
+        text: `${what} exceeds the expected value by exactly ${times}${input.name} (an ` +
+          `input of the call): a term added that does not belong`,
+      };
   }
 
   // Nothing at all where something is due: a term or an update left out.
@@ -347,9 +390,10 @@ function factorDiagnosis(
     if (Math.abs(s) !== 1 && (Math.abs(ratio - 1) < 1e-6 || Math.abs(inverse - 1) < 1e-6)) {
       return {
         kind: "missing-factor",
-        text: `${what} is ${formatFactor(factor)} the expected value, exactly ${
-          Math.abs(ratio - 1) < 1e-6 ? "1 over" : ""
-        } the number ${s} passed to the call: that factor (a learning rate, a λ, a step h) ` +
+        text:
+          `${what} is ${formatFactor(factor)} the expected value, exactly ${
+            Math.abs(ratio - 1) < 1e-6 ? "1 over" : ""
+          } the number ${s} passed to the call: that factor (a learning rate, a λ, a step h) ` +
           `left out or applied twice`,
       };
     }
@@ -386,4 +430,12 @@ function factorDiagnosis(
 function formatFactor(factor: number): string {
   const a = Math.abs(factor);
   return a >= 1 ? `${+a.toPrecision(6)} times` : `1/${+(1 / a).toPrecision(6)} of`;
+}
+
+/** Whether `diff` equals `sign · term` in every entry (within rounding of the term's size). */
+function isUnit(diff: Float64Array, term: Float64Array, largest: number, sign = 1): boolean {
+  for (let i = 0; i < diff.length; i++) {
+    if (Math.abs(diff[i] - sign * term[i]) > 1e-9 * largest) return false;
+  }
+  return true;
 }
