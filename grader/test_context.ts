@@ -176,8 +176,8 @@ export class TestRun implements TestContext {
   #upstreams: Float64Array[] = [];
   #scalars = new Set<number>();
   #inputs: { name: string; rows: number; cols: number; data: Float64Array }[] = [];
-  /** How many of the test's comparisons passed so far. */
-  #passedChecks = 0;
+  /** The test's comparisons that passed so far, by what they compared. */
+  #passed: string[] = [];
   #returned = new WeakSet<object>();
 
   /** `seed`: this test's generator, or a public seed to start one from. */
@@ -275,7 +275,7 @@ export class TestRun implements TestContext {
       labels: this.#labels,
       upstreams: this.#upstreams,
       scalars: [...this.#scalars],
-      passedChecks: this.#passedChecks,
+      passed: this.#passed,
       inputs: this.#inputs,
     };
   }
@@ -370,7 +370,7 @@ export class TestRun implements TestContext {
       throw new CheckFailure(`${what}: expected ${e.length} values, got ${g.length}`);
     }
     const c = compareValues(g, e, { rtol, atol });
-    if (c.ok) this.#passedChecks++;
+    if (c.ok) this.#passed.push(what);
     if (!c.ok) {
       const mismatch: Mismatch = {
         what,
@@ -459,7 +459,7 @@ export class TestRun implements TestContext {
     }
     const c2 = compareArrays(got.data, numeric.gradient, { rtol, atol }, skip);
     if (c2.ok) {
-      this.#passedChecks++;
+      this.#passed.push(what);
       return { relError: c2.worstRelError, rtol, expected: numeric.gradient };
     }
     const mismatch: Mismatch = {

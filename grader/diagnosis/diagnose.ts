@@ -81,8 +81,8 @@ export interface Evidence {
   upstreams?: readonly ArrayLike<number>[];
   /** Numbers passed to the learner (a learning rate, a λ, a step h). */
   scalars?: readonly number[];
-  /** How many of the test's comparisons passed before the failing one. */
-  passedChecks?: number;
+  /** What the test's comparisons that passed before the failing one compared ("layer 2: dx"). */
+  passed?: readonly string[];
   /** Matrices passed to the learner, by parameter name (a bias, a weight matrix). */
   inputs?: readonly { name: string; rows: number; cols: number; data: ArrayLike<number> }[];
 }
@@ -95,9 +95,14 @@ export function describeKind(kind: MistakeKind): string {
 /** The diagnosis of a failed test, or undefined when the evidence names no kind. */
 export function diagnose(ev: Evidence): Diagnosis | undefined {
   if (ev.kind) return { ...ev.kind, basis: "check" };
-  // A test built to catch one kind names it when it fails after its own earlier checks passed
-  // (two forwards, then their backwards: the last layer's gradients right, the first one's not).
-  if (ev.detects && (ev.passedChecks ?? 0) > 0) {
+  // A test built to catch one kind names it when the same check passed earlier in it, up to its
+  // numbers (two forwards, then their backwards: "layer 2: dx" right, "layer 1: dx" wrong), or
+  // when a call threw after checks passed (a backward that combined another call's shapes).
+  const passed = ev.passed ?? [];
+  const repeated = ev.values?.what === undefined
+    ? passed.length > 0
+    : passed.some((p) => sameCheck(p, ev.values!.what!));
+  if (ev.detects && repeated) {
     return {
       kind: ev.detects,
       text: `this test is built to catch ${describeKind(ev.detects)}, and it failed after ` +
@@ -438,4 +443,9 @@ function isUnit(diff: Float64Array, term: Float64Array, largest: number, sign = 
     if (Math.abs(diff[i] - sign * term[i]) > 1e-9 * largest) return false;
   }
   return true;
+}
+
+/** Whether two checks compare the same thing up to numbers ("layer 1: dx", "layer 2: dx"). */
+function sameCheck(a: string, b: string): boolean {
+  return a.replace(/\d+/g, "#") === b.replace(/\d+/g, "#");
 }
