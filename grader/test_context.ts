@@ -209,7 +209,10 @@ export class TestRun implements TestContext {
     if (!this.#mutationAllowed && reply.changed && reply.changed.length > 0) {
       const c = reply.changed[0];
       const message = mutationMessage(name, args, c.path, decode(c.after), this.#parameters(name));
-      throw new CheckFailure(message, undefined, { kind: "modified-input", text: message });
+      throw new CheckFailure(message, undefined, {
+        kind: "modified-input",
+        text: `${name} changed an argument it was given: inputs must be left as they were`,
+      });
     }
     if (this.#newValues && reply.shared) {
       const options = this.#newValues;
@@ -220,7 +223,16 @@ export class TestRun implements TestContext {
           bad,
           options.parameters?.[name] ?? this.#parameters(name),
         );
-        throw new CheckFailure(message, undefined, { kind: "aliasing", text: message });
+        throw new CheckFailure(message, undefined, {
+          kind: "aliasing",
+          text: `${name} returned memory shared with ${
+            bad.with === "argument"
+              ? "an argument"
+              : bad.with === "returned"
+              ? "another part of its result"
+              : "an earlier call's result"
+          }: each result must be a new array`,
+        });
       }
     }
     let value: unknown;

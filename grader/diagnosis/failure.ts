@@ -9,6 +9,16 @@ import { CheckFailure, type TestCase } from "../spec.ts";
 import type { ThrownError } from "../sandbox/protocol.ts";
 import { diagnose, type Diagnosis, type Evidence } from "./diagnose.ts";
 
+/** The longest diagnosis sentence kept (it is the kit's text, but names checks and inputs). */
+export const DIAGNOSIS_CHARS = 400;
+
+/** `d` with its sentence cut to {@linkcode DIAGNOSIS_CHARS}. */
+function bounded(d: Diagnosis | undefined): Diagnosis | undefined {
+  return d && d.text.length > DIAGNOSIS_CHARS
+    ? { ...d, text: `${d.text.slice(0, DIAGNOSIS_CHARS - 1)}…` }
+    : d;
+}
+
 /**
  * The diagnosis of a failed test: `error` is what ended it (a {@linkcode CheckFailure}, or what
  * the learner's call threw), `recorded` what its calls passed (`TestRun.evidence()`). A throw
@@ -21,10 +31,12 @@ export function diagnoseFailure(
   test: Pick<TestCase, "detects">,
 ): Diagnosis | undefined {
   if (error instanceof CheckFailure) {
-    return diagnose({ ...recorded, kind: error.kind, detects: test.detects, values: error.values });
+    return bounded(
+      diagnose({ ...recorded, kind: error.kind, detects: test.detects, values: error.values }),
+    );
   }
   if (error.name === "ShapeError" && test.detects) {
-    return diagnose({ ...recorded, detects: test.detects });
+    return bounded(diagnose({ ...recorded, detects: test.detects }));
   }
   return undefined;
 }

@@ -140,6 +140,9 @@ function exerciseBlock(
   for (const t of shown) {
     lines.push(wrap(`${paint(t.status, "✗")} ${t.name}`, width, "    ", "  "));
     if (t.message) lines.push(wrap(visible(t.message), width, "        "));
+    if (t.diagnosis) {
+      lines.push(wrap(`likely mistake: ${visible(t.diagnosis.text)}`, width, "        "));
+    }
     if (t.gradients) lines.push(...gradientTable(t.gradients).map((l) => `          ${l}`));
     if (o.verbose) {
       for (const note of t.notes ?? []) {
