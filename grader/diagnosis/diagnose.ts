@@ -201,7 +201,10 @@ function diagnoseValues(v: ValueEvidence, ev: Evidence): Diagnosis | undefined {
     ? Math.min(v.atol, 1e-6 * largest)
     : v.atol;
   const factor = constantFactor(v.got, v.expected, factorFloor, v.skip as Set<number> | undefined);
-  if (factor !== undefined) return factorDiagnosis(factor, what, sizes, n, ev.scalars ?? []);
+  const byFactor = factor === undefined
+    ? undefined
+    : factorDiagnosis(factor, what, sizes, n, ev.scalars ?? []);
+  if (byFactor) return byFactor;
 
   // A single number off by exactly the margin 1.
   if (n === 1 && Math.abs(v.got[0] - v.expected[0] - 1) < 1e-9 * Math.max(1, v.expected[0])) {
