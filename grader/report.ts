@@ -7,6 +7,7 @@
 
 import type { GradientRow, Mismatch } from "./spec.ts";
 import type { Diagnosis } from "./diagnosis/diagnose.ts";
+import type { MistakeKind } from "./mistake_kinds.ts";
 
 /** The version of the report's shape; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 2;
@@ -67,6 +68,12 @@ export interface ExerciseReport {
    * run, in course order: its own failures may come from them (optional; added in schema 2).
    */
   failingImports?: ImportedExercise[];
+  /**
+   * The known mistake of `solutions/mistakes/<id>/` that fails exactly as this exercise did on
+   * the same inputs, where the kit has them (the instructor's kit, class grading): its file name,
+   * kind and what it is (optional; added in schema 2; see `diagnosis/matching.ts`).
+   */
+  knownMistake?: { name: string; kind: MistakeKind; about: string };
   durationMs: number;
 }
 

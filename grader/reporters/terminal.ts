@@ -135,6 +135,12 @@ function exerciseBlock(
     return lines.join("\n");
   }
   if (e.message) lines.push(wrap(visible(e.message), width, "    "));
+  if (e.knownMistake) {
+    const k = e.knownMistake;
+    lines.push(
+      wrap(`fails exactly as the known mistake ${k.name} (${k.kind}): ${k.about}`, width, "    "),
+    );
+  }
   const bad = e.tests.filter((t) => t.status !== "passed" && t.status !== "not_run");
   const shown = o.verbose ? bad : bad.slice(0, SHOWN_FAILURES);
   for (const t of shown) {
