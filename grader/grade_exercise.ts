@@ -17,6 +17,8 @@ import { type Limits, type Sandbox, SandboxFailure, TimeBudget } from "./sandbox
 import { LearnerThrew, TestRun } from "./test_context.ts";
 import { type RunSeed, testRngs } from "./secret_seed.ts";
 import { diagnoseFailure } from "./diagnosis/failure.ts";
+import { FOLLOW_UP_MS, type FollowUp, ownLossFollowUp } from "./diagnosis/own_gradient.ts";
+import { decode, encode } from "./sandbox/wire.ts";
 
 /** What grading one exercise needs. */
 export interface ExerciseJob {
@@ -469,6 +471,7 @@ async function gradeAttempt(
   }
 
   const parameters = stubParameters(`${KIT_DIR}/${STUBS_DIR}/${exercise.file}`);
+  const followUps: FollowUp[] = [];
   for (const [i, test] of spec.tests.entries()) {
     const rngs = testRngs(job.seed, exercise.id, test.name);
     const run = new TestRun(
@@ -488,6 +491,8 @@ async function gradeAttempt(
         if (e.gradients) result.gradients = e.gradients;
         const diagnosis = diagnoseFailure(e, run.evidence(), test);
         if (diagnosis) result.diagnosis = diagnosis;
+        const call = run.lossCall();
+        if (call && e.values?.rows === 1 && e.values.cols === 1) followUps.push({ result, call });
       } else if (e instanceof LearnerThrew) {
         result.status = e.thrown.notImplemented ? "not_started" : "error";
         result.message = e.thrown.notImplemented
@@ -522,6 +527,15 @@ async function gradeAttempt(
     }
   }
   collect(sandbox.takeStray());
+  // After the last test and the settling: calls that only explain, on budgets of their own.
+  await ownLossFollowUp(followUps, async (name, args) => {
+    const reply = await sandbox.request(
+      { op: "call", url, name, args: args.map((a) => encode(a)) },
+      new TimeBudget(FOLLOW_UP_MS),
+    );
+    return reply.ok ? decode(reply.value ?? { $undef: 1 }) : undefined;
+  });
+  sandbox.takeStray();
   report.status = exerciseStatus(report.tests);
   const firstBad = report.tests.find((t) => t.status !== "passed" && t.status !== "not_started");
   if (report.status === "error" && firstBad?.message) return finish(firstBad.message);

@@ -38,6 +38,12 @@ export interface TestReport {
    * and one sentence saying so (optional; added in schema 2).
    */
   diagnosis?: Diagnosis;
+  /**
+   * For a test whose loss was wrong: whether the returned gradient is the derivative of the
+   * learner's own loss, in a sentence (optional; added in schema 2; see
+   * `diagnosis/own_gradient.ts`).
+   */
+  ownLoss?: string;
 }
 
 /** An exercise file that another one imports, and how it fared in the same run. */

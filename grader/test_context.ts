@@ -32,6 +32,7 @@ import { decode, encode, Opaque } from "./sandbox/wire.ts";
 import { clampThrown } from "./bounds.ts";
 import type { Diagnosis, Evidence } from "./diagnosis/diagnose.ts";
 import type { MistakeKind } from "./mistake_kinds.ts";
+import { type LossCall, lossCall } from "./diagnosis/own_gradient.ts";
 
 /** The learner's function threw (or was refused by the sandbox) during a call. */
 export class LearnerThrew extends Error {
@@ -176,6 +177,8 @@ export class TestRun implements TestContext {
   #upstreams: Float64Array[] = [];
   #scalars = new Set<number>();
   #inputs: { name: string; rows: number; cols: number; data: Float64Array }[] = [];
+  /** The test's last call that returned a loss and a gradient (for `diagnosis/own_gradient.ts`). */
+  #lossCall: LossCall | undefined;
   /** The test's comparisons that passed so far, by what they compared. */
   #passed: string[] = [];
   #returned = new WeakSet<object>();
@@ -245,6 +248,7 @@ export class TestRun implements TestContext {
       );
     }
     this.#remember(value, 0);
+    this.#lossCall = lossCall(name, args, value) ?? this.#lossCall;
     return { value, probes: reply.probes ?? [] };
   }
 
@@ -278,6 +282,11 @@ export class TestRun implements TestContext {
     else if (depth < 2 && value !== null && typeof value === "object") {
       for (const w of Object.values(value)) this.#remember(w, depth + 1);
     }
+  }
+
+  /** The test's last call that returned `{ loss, <gradient of an input> }`, if any. */
+  lossCall(): LossCall | undefined {
+    return this.#lossCall;
   }
 
   /** What the test's calls passed, for the diagnosis of its failure (see `diagnosis/`). */

@@ -149,6 +149,7 @@ function exerciseBlock(
     if (t.diagnosis) {
       lines.push(wrap(`likely mistake: ${visible(t.diagnosis.text)}`, width, "        "));
     }
+    if (t.ownLoss) lines.push(wrap(`also: ${visible(t.ownLoss)}`, width, "        "));
     if (t.gradients) lines.push(...gradientTable(t.gradients).map((l) => `          ${l}`));
     if (o.verbose) {
       for (const note of t.notes ?? []) {
