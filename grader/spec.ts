@@ -75,6 +75,8 @@ export interface GradientRow {
   /** The tolerance it is held to. */
   tolerance: number;
   passed: boolean;
+  /** For a wrong one, the kind of mistake its numbers show (see `diagnosis/diagnose.ts`). */
+  kind?: MistakeKind;
 }
 
 /** Thrown by a check: the learner's result is wrong. The message is shown to the learner. */

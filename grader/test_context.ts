@@ -30,7 +30,7 @@ import type { SharedMemory, ThrownError } from "./sandbox/protocol.ts";
 import type { Sandbox, TimeBudget } from "./sandbox/sandbox.ts";
 import { decode, encode, Opaque } from "./sandbox/wire.ts";
 import { clampThrown } from "./bounds.ts";
-import type { Diagnosis, Evidence } from "./diagnosis/diagnose.ts";
+import { diagnose, type Diagnosis, type Evidence } from "./diagnosis/diagnose.ts";
 import type { MistakeKind } from "./mistake_kinds.ts";
 import { type LossCall, lossCall } from "./diagnosis/own_gradient.ts";
 
@@ -447,13 +447,21 @@ export class TestRun implements TestContext {
     const first = results.find((r) => r.failure);
     if (!first) return;
     // The other gradients' expected values: a gradient sent to the wrong input equals one.
-    if (first.failure!.values) {
-      first.failure!.values.others = results.filter((r) => r !== first && r.expected).map((r) => ({
-        what: r.what,
-        expected: r.expected!,
+    for (const r of results) {
+      if (!r.failure?.values) continue;
+      r.failure.values.others = results.filter((o) => o !== r && o.expected).map((o) => ({
+        what: o.what,
+        expected: o.expected!,
       }));
     }
-    throw withTable(first.failure!, results.map((r) => tableRow(r.what, r.relError, r.rtol)));
+    // What each wrong gradient's numbers show, for the table: where the error starts, and how.
+    const evidence = this.evidence();
+    const rows = results.map((r) => {
+      const row = tableRow(r.what, r.relError, r.rtol);
+      const kind = r.failure?.values && diagnose({ ...evidence, values: r.failure.values })?.kind;
+      return kind ? { ...row, kind } : row;
+    });
+    throw withTable(first.failure!, rows);
   }
 
   /** One gradient checked against the numerical gradient: its worst relative error, and the failure. */

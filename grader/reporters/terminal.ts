@@ -105,7 +105,7 @@ export function gradientTable(rows: readonly GradientRow[]): string[] {
   for (const r of rows) {
     lines.push(
       `${r.what.padEnd(name)}  ${r.relError.toExponential(2).padStart(14)}  ${
-        r.passed ? "ok" : `WRONG (> ${r.tolerance})`
+        r.passed ? "ok" : `WRONG (> ${r.tolerance})${r.kind ? `, likely ${r.kind}` : ""}`
       }`,
     );
   }
