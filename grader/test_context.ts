@@ -456,11 +456,16 @@ export class TestRun implements TestContext {
     }
     // What each wrong gradient's numbers show, for the table: where the error starts, and how.
     const evidence = this.evidence();
-    const rows = results.map((r) => {
+    const kinds = results.map((r) =>
+      r.failure?.values && diagnose({ ...evidence, values: r.failure.values })?.kind
+    );
+    const rows = results.map((r, i) => {
       const row = tableRow(r.what, r.relError, r.rtol);
-      const kind = r.failure?.values && diagnose({ ...evidence, values: r.failure.values })?.kind;
-      return kind ? { ...row, kind } : row;
+      return kinds[i] ? { ...row, kind: kinds[i] } : row;
     });
+    // The test's diagnosis reads the first wrong gradient whose numbers name a kind.
+    const named = results.find((_, i) => kinds[i] !== undefined);
+    if (named && !kinds[results.indexOf(first)]) first.failure!.values = named.failure!.values;
     throw withTable(first.failure!, rows);
   }
 

@@ -221,12 +221,15 @@ function diagnoseValues(v: ValueEvidence, ev: Evidence): Diagnosis | undefined {
   for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(v.expected[i]));
 
   // The upstream gradient never multiplied in: got ⊙ dout equals the expected values.
+  // (dout shaped like the result, or one upstream value per row: a neuron's N×1 dout.)
   for (const u of ev.upstreams ?? []) {
-    if (u.length !== n) continue;
+    const perRow = u.length === v.rows && v.cols > 1;
+    if (u.length !== n && !perRow) continue;
     let all = true;
     for (let i = 0; i < n && all; i++) {
       if (v.skip?.has(i)) continue;
-      if (relativeError(v.got[i] * u[i], v.expected[i], v.atol) > 1e-6) all = false;
+      const ui = perRow ? u[Math.floor(i / v.cols)] : u[i];
+      if (relativeError(v.got[i] * ui, v.expected[i], v.atol) > 1e-6) all = false;
     }
     if (all) {
       return {
