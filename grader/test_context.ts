@@ -176,7 +176,7 @@ export class TestRun implements TestContext {
   #labels: Int32Array[] = [];
   #upstreams: Float64Array[] = [];
   #scalars = new Set<number>();
-  #inputs: { name: string; rows: number; cols: number; data: Float64Array }[] = [];
+  #inputs: { name: string; group: number; rows: number; cols: number; data: Float64Array }[] = [];
   /** The test's last call that returned a loss and a gradient (for `diagnosis/own_gradient.ts`). */
   #lossCall: LossCall | undefined;
   /** The test's comparisons that passed so far, by what they compared. */
@@ -255,11 +255,24 @@ export class TestRun implements TestContext {
   /** Notes the sizes, labels and upstream gradients a call passes (evidence for a diagnosis). */
   #record(name: string, args: unknown[]): void {
     const names = this.#parameters(name);
-    const visit = (v: unknown, key: string | undefined, depth: number) => {
+    /** `path`: the argument as code names it ("W", "weights[1]"); `group`: which argument. */
+    const visit = (
+      v: unknown,
+      key: string | undefined,
+      path: string,
+      group: number,
+      depth: number,
+    ) => {
       if (isMatrix(v)) {
         this.#sizes.add(v.rows).add(v.cols);
-        if (key && this.#inputs.length < 32) {
-          this.#inputs.push({ name: key, rows: v.rows, cols: v.cols, data: v.data.slice() });
+        if (path && this.#inputs.length < 32) {
+          this.#inputs.push({
+            name: path,
+            group,
+            rows: v.rows,
+            cols: v.cols,
+            data: v.data.slice(),
+          });
         }
         if (key === "dout") this.#upstreams.push(v.data);
       } else if (v instanceof Int32Array) {
@@ -270,10 +283,13 @@ export class TestRun implements TestContext {
       } else if (typeof v === "number" && Number.isFinite(v) && v !== 0) {
         this.#scalars.add(v);
       } else if (depth < 2 && v !== null && typeof v === "object" && !ArrayBuffer.isView(v)) {
-        for (const [k, w] of Object.entries(v)) visit(w, k, depth + 1);
+        const list = Array.isArray(v);
+        for (const [k, w] of Object.entries(v)) {
+          visit(w, k, path && (list ? `${path}[${k}]` : `${path}.${k}`), group, depth + 1);
+        }
       }
     };
-    args.forEach((a, i) => visit(a, names?.[i], 0));
+    args.forEach((a, i) => visit(a, names?.[i], names?.[i] ?? "", i, 0));
   }
 
   /** Remembers the matrices a call returned: a later comparison against one is against the learner. */

@@ -83,8 +83,17 @@ export interface Evidence {
   scalars?: readonly number[];
   /** What the test's comparisons that passed before the failing one compared ("layer 2: dx"). */
   passed?: readonly string[];
-  /** Matrices passed to the learner, by parameter name (a bias, a weight matrix). */
-  inputs?: readonly { name: string; rows: number; cols: number; data: ArrayLike<number> }[];
+  /**
+   * Matrices passed to the learner, by parameter name (a bias, a weight matrix, `weights[1]`),
+   * and which argument holds them (`group`).
+   */
+  inputs?: readonly {
+    name: string;
+    group?: number;
+    rows: number;
+    cols: number;
+    data: ArrayLike<number>;
+  }[];
 }
 
 /** The description of a kind, for a sentence: "a sign flipped". */
@@ -205,6 +214,12 @@ function diagnoseValues(v: ValueEvidence, ev: Evidence): Diagnosis | undefined {
     ? undefined
     : factorDiagnosis(factor, what, sizes, n, ev.scalars ?? []);
   if (byFactor) return byFactor;
+
+  // A single number off by exactly an L2 penalty λ·Σ‖W‖² of an argument's matrices.
+  if (n === 1) {
+    const penalty = penaltyTerm(v.got[0] - v.expected[0], v.expected[0], ev);
+    if (penalty) return { ...penalty, text: `${what} ${penalty.text}` };
+  }
 
   // A single number off by exactly the margin 1.
   if (n === 1 && Math.abs(v.got[0] - v.expected[0] - 1) < 1e-9 * Math.max(1, v.expected[0])) {
@@ -454,4 +469,47 @@ function isUnit(diff: Float64Array, term: Float64Array, largest: number, sign = 
 /** Whether two checks compare the same thing up to numbers ("layer 1: dx", "layer 2: dx"). */
 function sameCheck(a: string, b: string): boolean {
   return a.replace(/\d+/g, "#") === b.replace(/\d+/g, "#");
+}
+
+/**
+ * Whether `diff` (a loss's error) is exactly ± λ·Σ‖W‖² for a number λ passed to the call and
+ * the matrices of one argument (a weight matrix, or a list of them): the L2 penalty left out of
+ * the loss, or added where it does not belong. The sentence lacks its subject.
+ */
+function penaltyTerm(diff: number, expected: number, ev: Evidence): Diagnosis | undefined {
+  const groups = new Map<number, { names: string[]; squares: number }>();
+  for (const input of ev.inputs ?? []) {
+    const g = groups.get(input.group ?? -1) ?? { names: [], squares: 0 };
+    let squares = 0;
+    for (let i = 0; i < input.data.length; i++) squares += input.data[i] * input.data[i];
+    g.names.push(input.name);
+    g.squares += squares;
+    groups.set(input.group ?? -1, g);
+  }
+  for (const s of ev.scalars ?? []) {
+    for (const g of groups.values()) {
+      const p = s * g.squares;
+      if (!(Math.abs(p) > 0)) continue;
+      const near = (x: number) => Math.abs(x) <= 1e-9 * Math.max(Math.abs(expected), Math.abs(p));
+      const which = g.names.length > 3
+        ? `${g.names.slice(0, 3).join(", ")}, …`
+        : g.names.join(", ");
+      if (near(diff + p)) {
+        return {
+          kind: "missing-term",
+          text:
+            `is short of the expected value by exactly the L2 penalty ${s}·Σ‖W‖² of ${which}: ` +
+            `the penalty was left out`,
+        };
+      }
+      if (near(diff - p)) {
+        return {
+          kind: "extra-term",
+          text: `exceeds the expected value by exactly the L2 penalty ${s}·Σ‖W‖² of ${which}: a ` +
+            `penalty added that does not belong (of a bias, or twice)`,
+        };
+      }
+    }
+  }
+  return undefined;
 }

@@ -135,3 +135,19 @@ Deno.test("an exercise's kind: established first, then the numbers' majority, th
   assert.equal(exerciseDiagnosis([d("state", "test"), {}])?.kind, "state");
   assert.equal(exerciseDiagnosis([{}, {}]), undefined);
 });
+
+Deno.test("a loss off by exactly the L2 penalty λ·Σ‖W‖² of an argument: left out or added", () => {
+  const weights = [
+    { name: "weights[0]", group: 2, rows: 1, cols: 2, data: [1, -2] },
+    { name: "weights[1]", group: 2, rows: 1, cols: 1, data: [3] },
+  ];
+  const grads = { name: "dataGrads[0]", group: 1, rows: 1, cols: 2, data: [0.5, 0.5] };
+  const penalty = 0.3 * (1 + 4 + 9);
+  const ev = (got: number) =>
+    values([got], [2 + penalty], 1, 1, { inputs: [grads, ...weights], scalars: [0.3] });
+  const missing = diagnose(ev(2));
+  assert.equal(missing?.kind, "missing-term");
+  assert.match(missing!.text, /weights\[0\], weights\[1\]/);
+  assert.equal(diagnose(ev(2 + 2 * penalty))?.kind, "extra-term");
+  assert.equal(diagnose(ev(2 + 0.5 * penalty))?.kind, undefined);
+});
