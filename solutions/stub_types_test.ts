@@ -42,6 +42,12 @@ import * as e16Stub from "../grader/stubs/16_train_linear_classifier.ts";
 import * as e16Solution from "./16_train_linear_classifier.ts";
 import * as gradientCheckStub from "../grader/stubs/gradient_check.ts";
 import * as gradientCheckSolution from "./gradient_check.ts";
+import * as softLabelCrossEntropyStub from "../grader/stubs/soft_label_cross_entropy.ts";
+import * as softLabelCrossEntropySolution from "./soft_label_cross_entropy.ts";
+import * as marginL2Stub from "../grader/stubs/margin_l2.ts";
+import * as marginL2Solution from "./margin_l2.ts";
+import * as sigmoidGatesStub from "../grader/stubs/sigmoid_gates.ts";
+import * as sigmoidGatesSolution from "./sigmoid_gates.ts";
 
 /** Each pair, both ways: a stub and its solution export the same functions, same types. */
 const PAIRS = {
@@ -97,6 +103,18 @@ const PAIRS = {
   "gradient_check.ts": [
     gradientCheckStub satisfies typeof gradientCheckSolution,
     gradientCheckSolution satisfies typeof gradientCheckStub,
+  ],
+  "soft_label_cross_entropy.ts": [
+    softLabelCrossEntropyStub satisfies typeof softLabelCrossEntropySolution,
+    softLabelCrossEntropySolution satisfies typeof softLabelCrossEntropyStub,
+  ],
+  "margin_l2.ts": [
+    marginL2Stub satisfies typeof marginL2Solution,
+    marginL2Solution satisfies typeof marginL2Stub,
+  ],
+  "sigmoid_gates.ts": [
+    sigmoidGatesStub satisfies typeof sigmoidGatesSolution,
+    sigmoidGatesSolution satisfies typeof sigmoidGatesStub,
   ],
 };
 
