@@ -400,7 +400,8 @@ function factorDiagnosis(
   const a = Math.abs(factor);
   const up = wholeNumber(a), down = wholeNumber(1 / a);
   const k = up ?? down;
-  if (k !== undefined && sizes.has(k)) {
+  // A 2 is the factor of a square's derivative far more often than a batch of two.
+  if (k !== undefined && k !== 2 && sizes.has(k)) {
     return {
       kind: "forgotten-1/N",
       text: up !== undefined
