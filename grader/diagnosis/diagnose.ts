@@ -283,6 +283,35 @@ function diagnoseValues(v: ValueEvidence, ev: Evidence): Diagnosis | undefined {
     }
   }
 
+  // A local factor left out or extra, entry by entry: an input A (or 1 − A) of the same shape,
+  // such as the (1 − out) of a sigmoid's derivative or the x of 1/x².
+  for (const input of ev.inputs ?? []) {
+    if (input.data.length !== n || input.rows !== v.rows || input.name === "dout") continue;
+    const fits = (f: (g: number, a: number) => number) => {
+      let moved = false;
+      for (let i = 0; i < n; i++) {
+        if (v.skip?.has(i)) continue;
+        if (relativeError(f(v.got[i], input.data[i]), v.expected[i], v.atol) > 1e-6) return false;
+        if (relativeError(v.got[i], v.expected[i], v.atol) > v.rtol) moved = true;
+      }
+      return moved;
+    };
+    const found = fits((g, a) => g * a)
+      ? `the factor ${input.name} left out`
+      : fits((g, a) => g * (1 - a))
+      ? `the factor (1 − ${input.name}) left out`
+      : fits((g, a) => g / a)
+      ? `an extra factor ${input.name}`
+      : undefined;
+    if (found) {
+      return {
+        kind: "missing-factor",
+        text: `${what} is the expected value with ${found}, entry by entry: a local factor ` +
+          `of the derivative ${found.startsWith("an extra") ? "added" : "missing"}`,
+      };
+    }
+  }
+
   // A term left out or added: the difference is a multiple of an input (a bias, a weight).
   for (const input of ev.inputs ?? []) {
     if (input.cols !== v.cols || (input.rows !== 1 && input.rows !== v.rows)) continue;

@@ -151,3 +151,17 @@ Deno.test("a loss off by exactly the L2 penalty λ·Σ‖W‖² of an argument: 
   assert.equal(diagnose(ev(2 + 2 * penalty))?.kind, "extra-term");
   assert.equal(diagnose(ev(2 + 0.5 * penalty))?.kind, undefined);
 });
+
+Deno.test("a local factor left out or extra, entry by entry: an input, or 1 minus it", () => {
+  const out = { name: "out", rows: 1, cols: 3, data: [0.2, 0.5, 0.9] };
+  const dout = [1.5, -2, 0.5];
+  const e = out.data.map((o, i) => dout[i] * o * (1 - o));
+  const noOneMinus = out.data.map((o, i) => dout[i] * o);
+  const d = diagnose(values(noOneMinus, e, 1, 3, { inputs: [out] }));
+  assert.equal(d?.kind, "missing-factor");
+  assert.match(d!.text, /\(1 − out\) left out/);
+  const x = { name: "x", rows: 1, cols: 3, data: [2, -0.5, 4] };
+  const right = x.data.map((v, i) => -dout[i] / (v * v));
+  const noSquare = x.data.map((v, i) => -dout[i] / v);
+  assert.match(diagnose(values(noSquare, right, 1, 3, { inputs: [x] }))!.text, /extra factor x/);
+});
