@@ -40,7 +40,8 @@ export function lossCall(
   const v = value as Record<string, unknown>;
   if (typeof v.loss !== "number" || !Number.isFinite(v.loss)) return undefined;
   for (const [key, g] of Object.entries(v)) {
-    if (!isMatrix(g)) continue;
+    // The key is the learner's and goes into a sentence: a plain short name only.
+    if (!isMatrix(g) || !/^[A-Za-z_$][\w$]{0,39}$/.test(key)) continue;
     const at = args.findIndex((a) => isMatrix(a) && a.rows === g.rows && a.cols === g.cols);
     if (at < 0) continue;
     const copied = args.map((a) => isMatrix(a) ? a.clone() : a);

@@ -42,3 +42,8 @@ Deno.test("the follow-up writes its sentence, and says nothing when the learner'
   await ownLossFollowUp([{ result: silent, call }], () => Promise.reject(new Error("timeout")));
   assert.equal(silent.ownLoss, undefined);
 });
+
+Deno.test("a gradient under a key that is no short plain name is not taken (the key goes into a sentence)", () => {
+  assert.equal(lossCall("f", [X], { loss: 1, ["d".repeat(500)]: X }), undefined);
+  assert.equal(lossCall("f", [X], { loss: 1, "d\u001b[2J": X }), undefined);
+});
