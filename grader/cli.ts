@@ -20,16 +20,22 @@ import {
   UsageError,
 } from "./cli_options.ts";
 import { gradeBeforeExit, MissingPermission, NoSuchFolder } from "./grade.ts";
-import { DEFAULT_JOBS, type SandboxPool } from "./pool.ts";
+import { DEFAULT_JOBS, KIT_DIR, type SandboxPool } from "./pool.ts";
 import { hintText } from "./cli/hint.ts";
 import { renderList } from "./cli/list.ts";
 import { resetCommand } from "./cli/reset.ts";
-import { terminalWidth, useColor } from "./cli/tty.ts";
+import { terminalWidth, useColor, useUnicode } from "./cli/tty.ts";
 import { watch } from "./cli/watch.ts";
 import { showWaiting } from "./cli/waiting.ts";
 import { render } from "./reporters/mod.ts";
 import type { Report } from "./report.ts";
-import { planOutputs, writeOutputs } from "./outputs.ts";
+import {
+  CURVES_FILE,
+  curvesOutput,
+  type OutputPlan,
+  planOutputs,
+  writeOutputs,
+} from "./outputs.ts";
 import { exercisesFolder, LinkedExercisesFolder } from "./submission.ts";
 import { DEFAULT_LIMITS } from "./sandbox/sandbox.ts";
 import { MANIFEST, UnknownExercise } from "./manifest.ts";
@@ -142,6 +148,8 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
         verbose: v.verbose,
         replay,
         pool,
+        ascii: !useUnicode(),
+        afterGrading: async (r) => (await writeCurves(plan, r, replay))?.trimEnd(),
       });
     }
     // On a terminal, a grading that runs long says what it still waits on (see `waiting.ts`).
@@ -170,9 +178,12 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
       replay,
       width,
       verbose: v.verbose,
+      ascii: !useUnicode(),
     });
     await Deno.stdout.write(new TextEncoder().encode(printed));
     const failures = await writeOutputs(plan, report, { replay });
+    const curves = await writeCurves(plan, report, replay);
+    if (curves) await Deno.stdout.write(new TextEncoder().encode(curves));
     for (const failure of failures) console.error(`gradkit: ${failure}`);
     if (failures.length > 0) return 3;
     return report.summary.passed === report.summary.total ? 0 : 1;
@@ -206,4 +217,27 @@ async function withKnownMistakes(report: Report, seed: RunSeed): Promise<Report>
     withKnownMistakes(report: Report, seed: RunSeed): Promise<Report>;
   };
   return await matching.withKnownMistakes(report, seed);
+}
+
+/**
+ * Writes the learner's default curves page (`curvesOutput` in `outputs.ts`) and returns the
+ * line that says where, or nothing when there is none to write or it could not be written.
+ */
+async function writeCurves(
+  plan: OutputPlan,
+  report: Report,
+  replay: string,
+): Promise<string | undefined> {
+  const output = curvesOutput(plan, report, {
+    isTerminal: Deno.stdout.isTerminal(),
+    kitDir: KIT_DIR,
+  });
+  if (!output) return undefined;
+  try {
+    await Deno.mkdir(`${KIT_DIR}/.cache`, { recursive: true });
+  } catch {
+    return undefined;
+  }
+  const failed = await writeOutputs({ print: "terminal", files: [output] }, report, { replay });
+  return failed.length === 0 ? `curves: ${CURVES_FILE} (open it in a browser)\n` : undefined;
 }

@@ -506,6 +506,7 @@ async function gradeAttempt(
       }
     }
     if (run.notes.length > 0) result.notes = run.notes;
+    if (run.curves.length > 0) result.series = run.curves;
     report.tests.push(result);
   }
 

@@ -155,6 +155,11 @@ export const FORMULAS: Readonly<Record<string, readonly string[]>> = {
     "X.T.matmul(dS)",
     "Σ_i X[i][d]·dS[i][c]",
     "transpose of X times dS",
+    "dS = 2·(s − y)/N",
+    "2·(s − y)/N",
+    "(2/N)·(s − y)",
+    "2·(X·w − y)/N",
+    "Xᵀ·(X·w − y)",
   ],
   two_layer_net: [
     "(softmax(S) − onehot(y)) / N",

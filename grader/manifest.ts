@@ -196,7 +196,7 @@ export const MANIFEST: readonly Exercise[] = [
     id: "input_scale",
     file: "14_input_scale.ts",
     title: "The effect of input scale",
-    concept: "scaling the data scales the weight gradient by the same factor",
+    concept: "scaled data scales the weight gradient, and the learning rate must follow",
     points: 10,
     spec: inputScale,
   },

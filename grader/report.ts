@@ -8,6 +8,7 @@
 import type { GradientRow, Mismatch } from "./spec.ts";
 import type { Diagnosis } from "./diagnosis/diagnose.ts";
 import type { MistakeKind } from "./mistake_kinds.ts";
+import type { Series } from "./series.ts";
 
 /** The version of the report's shape; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 2;
@@ -44,6 +45,11 @@ export interface TestReport {
    * `diagnosis/own_gradient.ts`).
    */
   ownLoss?: string;
+  /**
+   * Curves the test drew, one chart (a training run's loss per step, the learner's and the
+   * reference's), whether it passed or not (optional; added in schema 2, see `series.ts`).
+   */
+  series?: Series[];
 }
 
 /** An exercise file that another one imports, and how it fared in the same run. */

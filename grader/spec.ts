@@ -227,4 +227,18 @@ export interface TestContext {
   expect(condition: boolean, message: string, kind?: MistakeKind): asserts condition;
   /** Adds a line to the test's report (a fact the learner may want, not a failure). */
   note(text: string): void;
+  /**
+   * Attaches a named series of numbers to the test's result, drawn with the test's other series
+   * as one chart (terminal sparklines, the `html` format): a training run's loss per step, the
+   * learner's and the reference's. `values` may come from learner code: it is read and bounded
+   * by `seriesOf` (`series.ts`): an array or typed array, its first 1000 values, anything not a
+   * finite number kept as a gap. Attach before judging, so a failing run is drawn too.
+   *
+   * @example
+   * ```ts ignore
+   * t.series("yours", got.losses);
+   * t.series("reference", ref.losses);
+   * ```
+   */
+  series(name: string, values: unknown): void;
 }

@@ -33,6 +33,7 @@ import { clampThrown } from "./bounds.ts";
 import { diagnose, type Diagnosis, type Evidence } from "./diagnosis/diagnose.ts";
 import type { MistakeKind } from "./mistake_kinds.ts";
 import { type LossCall, lossCall } from "./diagnosis/own_gradient.ts";
+import { type Series, SERIES_BOUNDS, seriesOf } from "./series.ts";
 
 /** The learner's function threw (or was refused by the sandbox) during a call. */
 export class LearnerThrew extends Error {
@@ -168,6 +169,8 @@ export class TestRun implements TestContext {
   readonly rng: Rng;
   readonly #checks: Rng;
   readonly notes: string[] = [];
+  /** The series attached by {@linkcode TestRun.series}, bounded. */
+  readonly curves: Series[] = [];
   #target: CallTarget;
   #mutationAllowed = false;
   #newValues: NewValuesOptions | undefined;
@@ -600,6 +603,12 @@ export class TestRun implements TestContext {
 
   note(text: string): void {
     this.notes.push(text);
+  }
+
+  series(name: string, values: unknown): void {
+    if (this.curves.length >= SERIES_BOUNDS.perTest) return;
+    const s = seriesOf(name, values);
+    if (s) this.curves.push(s);
   }
 }
 
