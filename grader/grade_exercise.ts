@@ -19,6 +19,8 @@ import { type RunSeed, testRngs } from "./secret_seed.ts";
 import { diagnoseFailure } from "./diagnosis/failure.ts";
 import { FOLLOW_UP_MS, type FollowUp, ownLossFollowUp } from "./diagnosis/own_gradient.ts";
 import { decode, encode } from "./sandbox/wire.ts";
+import { shrinkFirstFailure } from "./shrink.ts";
+import { caseCommand, type CaseReplay, replayTest } from "./replay_case.ts";
 
 /** What grading one exercise needs. */
 export interface ExerciseJob {
@@ -32,6 +34,8 @@ export interface ExerciseJob {
   limits: Limits;
   /** Why files of the submission were not staged ("name: reason"), from the staging. */
   skipped?: readonly string[];
+  /** Run this one case instead of the hidden tests (see `replay_case.ts`). */
+  replay?: CaseReplay;
 }
 
 /** The first line of `text`. */
@@ -387,8 +391,11 @@ async function gradeAttempt(
     report.points = earnedPoints(exercise.points, report.tests);
     return boundExercise(report, job.limits.outputChars);
   };
+  // A replay runs one case in place of the hidden tests.
+  const replayed = job.replay && replayTest(spec.tests[job.replay.test - 1], job.replay);
+  const tests = replayed ? [replayed.test] : spec.tests;
   const notRun = (from: number) => {
-    for (const t of spec.tests.slice(from)) report.tests.push({ name: t.name, status: "not_run" });
+    for (const t of tests.slice(from)) report.tests.push({ name: t.name, status: "not_run" });
   };
 
   const path = `${job.stagedDir}/${exercise.file}`;
@@ -472,7 +479,7 @@ async function gradeAttempt(
 
   const parameters = stubParameters(`${KIT_DIR}/${STUBS_DIR}/${exercise.file}`);
   const followUps: FollowUp[] = [];
-  for (const [i, test] of spec.tests.entries()) {
+  for (const [i, test] of tests.entries()) {
     const rngs = testRngs(job.seed, exercise.id, test.name);
     const run = new TestRun(
       rngs.inputs,
@@ -528,6 +535,24 @@ async function gradeAttempt(
     }
   }
   collect(sandbox.takeStray());
+  // The smallest failing case: after the last test, on a time budget of its own (`shrink.ts`).
+  const found = replayed ? replayed.shown() : await shrinkFirstFailure({
+    exerciseId: exercise.id,
+    tests,
+    reports: report.tests,
+    seed: job.seed,
+    target: { sandbox, url, parameters },
+  });
+  if (found && replayed) report.tests[0].case = found;
+  if (found && typeof job.seed === "number" && !job.replay?.inputs) {
+    found.replay = caseCommand({
+      id: exercise.id,
+      dir: job.shownDir,
+      seed: job.seed,
+      test: found.test,
+      sizes: found.sizes,
+    });
+  }
   // After the last test and the settling: calls that only explain, on budgets of their own.
   await ownLossFollowUp(followUps, async (name, args) => {
     const reply = await sandbox.request(

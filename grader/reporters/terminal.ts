@@ -8,6 +8,7 @@
 import type { ExerciseReport, ExerciseStatus, Report, TestReport, TestStatus } from "../report.ts";
 import type { GradientRow } from "../spec.ts";
 import { sparklineChart } from "./sparkline.ts";
+import { caseLines } from "./_case.ts";
 
 /** How to render. */
 export interface TerminalOptions {
@@ -192,6 +193,14 @@ function exerciseBlock(
     if (t.ownLoss) lines.push(wrap(`also: ${visible(t.ownLoss)}`, width, "        "));
     if (t.gradients) lines.push(...gradientTable(t.gradients).map((l) => `          ${l}`));
     lines.push(...testChart(t, o, "        "));
+    // A command is never wrapped: copied from the terminal, it runs as printed.
+    for (const l of t.case ? caseLines(t.case) : []) {
+      lines.push(
+        l.startsWith("replay it: ")
+          ? `        ${visible(l)}`
+          : wrap(visible(l), width, "        ", "    "),
+      );
+    }
     if (o.verbose) {
       for (const note of t.notes ?? []) {
         lines.push(wrap(`note: ${visible(note)}`, width, "        "));
