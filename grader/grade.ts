@@ -16,6 +16,7 @@
  * @module
  */
 
+import { importedDiagnoses } from "./diagnosis/imported.ts";
 import { type Exercise, MANIFEST, selectExercises } from "./manifest.ts";
 import { importGraph } from "./imports.ts";
 import { type ExerciseJob, gradeExercise } from "./grade_exercise.ts";
@@ -218,7 +219,8 @@ export class GradingSession {
       // Loaded modules stay loaded: the files can go (the first with the folder, at close).
       if (this.#pool.staging.count > 1) removeSnapshot(snapshot);
     }
-    const reported = withImports(results, graph, shownDir).filter((r) => wanted.has(r.id));
+    const reported = importedDiagnoses(withImports(results, graph, shownDir))
+      .filter((r) => wanted.has(r.id));
     const report: Report = {
       schemaVersion: REPORT_SCHEMA_VERSION,
       ...seedFields(request.seed),

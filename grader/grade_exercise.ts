@@ -16,6 +16,9 @@ import { stubParameters } from "./stub_signatures.ts";
 import { type Limits, type Sandbox, SandboxFailure, TimeBudget } from "./sandbox/sandbox.ts";
 import { LearnerThrew, TestRun } from "./test_context.ts";
 import { type RunSeed, testRngs } from "./secret_seed.ts";
+import { diagnoseFailure } from "./diagnosis/failure.ts";
+import { FOLLOW_UP_MS, type FollowUp, ownLossFollowUp } from "./diagnosis/own_gradient.ts";
+import { decode, encode } from "./sandbox/wire.ts";
 import { shrinkFirstFailure } from "./shrink.ts";
 import { caseCommand, type CaseReplay, replayTest } from "./replay_case.ts";
 
@@ -475,6 +478,7 @@ async function gradeAttempt(
   }
 
   const parameters = stubParameters(`${KIT_DIR}/${STUBS_DIR}/${exercise.file}`);
+  const followUps: FollowUp[] = [];
   for (const [i, test] of tests.entries()) {
     const rngs = testRngs(job.seed, exercise.id, test.name);
     const run = new TestRun(
@@ -492,11 +496,17 @@ async function gradeAttempt(
         result.message = e.message;
         if (e.mismatch) result.mismatch = e.mismatch;
         if (e.gradients) result.gradients = e.gradients;
+        const diagnosis = diagnoseFailure(e, run.evidence(), test);
+        if (diagnosis) result.diagnosis = diagnosis;
+        const call = run.lossCall();
+        if (call && e.values?.rows === 1 && e.values.cols === 1) followUps.push({ result, call });
       } else if (e instanceof LearnerThrew) {
         result.status = e.thrown.notImplemented ? "not_started" : "error";
         result.message = e.thrown.notImplemented
           ? notImplementedMessage(e.fn, e.thrown, job)
           : explainThrown(e.fn, e.thrown, job);
+        const diagnosis = diagnoseFailure(e.thrown, run.evidence(), test);
+        if (diagnosis && !e.thrown.notImplemented) result.diagnosis = diagnosis;
       } else {
         result.status = "error";
         result.message = grader(e);
@@ -543,6 +553,15 @@ async function gradeAttempt(
       sizes: found.sizes,
     });
   }
+  // After the last test and the settling: calls that only explain, on budgets of their own.
+  await ownLossFollowUp(followUps, async (name, args) => {
+    const reply = await sandbox.request(
+      { op: "call", url, name, args: args.map((a) => encode(a)) },
+      new TimeBudget(FOLLOW_UP_MS),
+    );
+    return reply.ok ? decode(reply.value ?? { $undef: 1 }) : undefined;
+  });
+  sandbox.takeStray();
   report.status = exerciseStatus(report.tests);
   const firstBad = report.tests.find((t) => t.status !== "passed" && t.status !== "not_started");
   if (report.status === "error" && firstBad?.message) return finish(firstBad.message);

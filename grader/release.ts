@@ -22,7 +22,8 @@ import { verifyCourse } from "./verify.ts";
 /**
  * What never ships, folders and files: the answers, the benchmarks (their fixture solves an
  * exercise), the instructors' documents and autograding set-ups, and the instructors' commands
- * (grading a class, verifying the catalogue, releasing, scaffolding, known mistakes).
+ * (grading a class, verifying the catalogue, releasing, scaffolding, known mistakes, matching a
+ * failure with them). The list of mistake kinds ships: a learner's diagnoses name them.
  */
 export const INSTRUCTOR_ONLY = [
   "solutions",
@@ -35,7 +36,7 @@ export const INSTRUCTOR_ONLY = [
   "grader/release.ts",
   "grader/new_exercise.ts",
   "grader/known_mistakes.ts",
-  "grader/mistake_kinds.ts",
+  "grader/diagnosis/matching.ts",
 ];
 /** The folders whose files ship by the rule. */
 export const SOURCE_DIRS = ["lib", "grader"];

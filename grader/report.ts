@@ -6,6 +6,8 @@
  */
 
 import type { GradientRow, Mismatch, Sizes } from "./spec.ts";
+import type { Diagnosis } from "./diagnosis/diagnose.ts";
+import type { MistakeKind } from "./mistake_kinds.ts";
 import type { Series } from "./series.ts";
 
 /** The version of the report's shape; bumped on any incompatible change. */
@@ -32,6 +34,17 @@ export interface TestReport {
    * with its largest relative error and whether it passed (optional; added in schema 2).
    */
   gradients?: GradientRow[];
+  /**
+   * For a failed test: the kind of mistake the evidence names (a label of `mistake_kinds.ts`)
+   * and one sentence saying so (optional; added in schema 2).
+   */
+  diagnosis?: Diagnosis;
+  /**
+   * For a test whose loss was wrong: whether the returned gradient is the derivative of the
+   * learner's own loss, in a sentence (optional; added in schema 2; see
+   * `diagnosis/own_gradient.ts`).
+   */
+  ownLoss?: string;
   /**
    * Curves the test drew, one chart (a training run's loss per step, the learner's and the
    * reference's), whether it passed or not (optional; added in schema 2, see `series.ts`).
@@ -107,6 +120,12 @@ export interface ExerciseReport {
    * run, in course order: its own failures may come from them (optional; added in schema 2).
    */
   failingImports?: ImportedExercise[];
+  /**
+   * The known mistake of `solutions/mistakes/<id>/` that fails exactly as this exercise did on
+   * the same inputs, where the kit has them (the instructor's kit, class grading): its file name,
+   * kind and what it is (optional; added in schema 2; see `diagnosis/matching.ts`).
+   */
+  knownMistake?: { name: string; kind: MistakeKind; about: string };
   durationMs: number;
 }
 

@@ -11,6 +11,8 @@
 
 import type { Matrix, Rng } from "@gradkit/lib";
 import type { ProbeRef, ProbeTrace } from "./sandbox/probes.ts";
+import type { Diagnosis, ValueEvidence } from "./diagnosis/diagnose.ts";
+import type { MistakeKind } from "./mistake_kinds.ts";
 
 /** One hidden test of an exercise. */
 export interface TestCase {
@@ -18,6 +20,11 @@ export interface TestCase {
   name: string;
   /** Draws inputs, calls the learner, judges. Throws {@linkcode CheckFailure} on a wrong result. */
   run(t: TestContext): Promise<void>;
+  /**
+   * The kind of mistake this test is built to catch (e.g. `state` for two forwards, then their
+   * backwards): the diagnosis of its failure when the check itself names no kind.
+   */
+  detects?: MistakeKind;
   /**
    * The same test as a function of its sizes, when it has one (see `specs/_sized.ts`): a failure
    * is then shrunk to the smallest sizes that still fail, shown whole and replayable.
@@ -105,6 +112,8 @@ export interface GradientRow {
   /** The tolerance it is held to. */
   tolerance: number;
   passed: boolean;
+  /** For a wrong one, the kind of mistake its numbers show (see `diagnosis/diagnose.ts`). */
+  kind?: MistakeKind;
 }
 
 /** Thrown by a check: the learner's result is wrong. The message is shown to the learner. */
@@ -113,10 +122,15 @@ export class CheckFailure extends Error {
   readonly mismatch?: Mismatch;
   /** Every gradient of a check of several, when one of them is wrong. */
   gradients?: GradientRow[];
-  constructor(message: string, mismatch?: Mismatch) {
+  /** The kind of mistake the check itself established (see `diagnosis/diagnose.ts`). */
+  kind?: Diagnosis;
+  /** The numbers a failed comparison looked at, for the diagnosis. */
+  values?: ValueEvidence;
+  constructor(message: string, mismatch?: Mismatch, kind?: Diagnosis) {
     super(message);
     this.name = "CheckFailure";
     this.mismatch = mismatch;
+    this.kind = kind;
   }
 }
 
@@ -243,8 +257,11 @@ export interface TestContext {
     f: () => number,
     options: Tolerance & { directions: number },
   ): void;
-  /** Fails the test with `message` unless `condition` holds. */
-  expect(condition: boolean, message: string): asserts condition;
+  /**
+   * Fails the test with `message` unless `condition` holds; `kind`, when the check establishes
+   * the kind of mistake (an input left modified: `modified-input`), names it for the diagnosis.
+   */
+  expect(condition: boolean, message: string, kind?: MistakeKind): asserts condition;
   /** Adds a line to the test's report (a fact the learner may want, not a failure). */
   note(text: string): void;
   /**

@@ -30,6 +30,9 @@ import type { SharedMemory, ThrownError } from "./sandbox/protocol.ts";
 import type { Sandbox, TimeBudget } from "./sandbox/sandbox.ts";
 import { decode, encode, Opaque } from "./sandbox/wire.ts";
 import { clampThrown } from "./bounds.ts";
+import { diagnose, type Diagnosis, type Evidence } from "./diagnosis/diagnose.ts";
+import type { MistakeKind } from "./mistake_kinds.ts";
+import { type LossCall, lossCall } from "./diagnosis/own_gradient.ts";
 import { type Series, SERIES_BOUNDS, seriesOf } from "./series.ts";
 
 /** The learner's function threw (or was refused by the sandbox) during a call. */
@@ -101,6 +104,11 @@ function indexOf(value: number | Matrix, flat: number): number[] {
 function nonFinite(what: string, x: number, index: number[], gradientFinite = false): CheckFailure {
   const where = index.length ? ` at [${index.join(", ")}]` : "";
   if (x === Infinity && gradientFinite) {
+    const underflow: Diagnosis = {
+      kind: "overflow",
+      text: `${what} is Infinity beside a finite gradient: the log of a probability that ` +
+        `underflowed to 0, not an overflow of exp`,
+    };
     return new CheckFailure(
       `${what} is Infinity while the gradient returned with it is finite: not an overflow (the ` +
         `probabilities came out fine), but the log of a probability that rounded to 0 ` +
@@ -108,6 +116,8 @@ function nonFinite(what: string, x: number, index: number[], gradientFinite = fa
         `probability exactly 0, even after subtracting the row maximum. Compute the loss from ` +
         `the shifted scores instead, log Σ exp(s − m) − (s_y − m), without taking the log of a ` +
         `probability`,
+      undefined,
+      underflow,
     );
   }
   const cause = Number.isNaN(x)
@@ -115,10 +125,22 @@ function nonFinite(what: string, x: number, index: number[], gradientFinite = fa
       `large number overflowed to Infinity, or exp of a very negative one underflowed to 0`
     : `Infinity comes from exp of a large number (past about 709.78), a division by zero, or ` +
       `the log of 0`;
+  const kind: Diagnosis = {
+    kind: "overflow",
+    text: `${what} is ${formatNumber(x)}: numerically unstable at large inputs (${
+      Number.isNaN(x)
+        ? "exp overflowed to Infinity, or underflowed to 0, and they met"
+        : x > 0
+        ? "exp overflowed past about 709.78, or a division by 0"
+        : "the log of a number that rounded to 0"
+    })`,
+  };
   return new CheckFailure(
     `${what} is ${formatNumber(x)}${where}: ${cause}. Rearrange so that exp only sees numbers ` +
       `≤ 0 (subtract the row maximum before a softmax, use exp(-|x|) in a sigmoid) and never ` +
       `take the log of a number that may round to 0`,
+    undefined,
+    kind,
   );
 }
 
@@ -152,6 +174,17 @@ export class TestRun implements TestContext {
   #target: CallTarget;
   #mutationAllowed = false;
   #newValues: NewValuesOptions | undefined;
+  /** What the test's calls passed and returned, for the diagnosis of a failure. */
+  #sizes = new Set<number>();
+  #labels: Int32Array[] = [];
+  #upstreams: Float64Array[] = [];
+  #scalars = new Set<number>();
+  #inputs: { name: string; group: number; rows: number; cols: number; data: Float64Array }[] = [];
+  /** The test's last call that returned a loss and a gradient (for `diagnosis/own_gradient.ts`). */
+  #lossCall: LossCall | undefined;
+  /** The test's comparisons that passed so far, by what they compared. */
+  #passed: string[] = [];
+  #returned = new WeakSet<object>();
 
   /** `seed`: this test's generator, or a public seed to start one from. */
   /**
@@ -178,19 +211,34 @@ export class TestRun implements TestContext {
       (reply.droppedOutput ? `\n[${reply.droppedOutput} more characters not shown]\n` : "");
     if (printed) t.onOutput(printed);
     if (!reply.ok) throw new LearnerThrew(name, reply.error);
+    this.#record(name, args);
     if (!this.#mutationAllowed && reply.changed && reply.changed.length > 0) {
       const c = reply.changed[0];
-      throw new CheckFailure(
-        mutationMessage(name, args, c.path, decode(c.after), this.#parameters(name)),
-      );
+      const message = mutationMessage(name, args, c.path, decode(c.after), this.#parameters(name));
+      throw new CheckFailure(message, undefined, {
+        kind: "modified-input",
+        text: `${name} changed an argument it was given: inputs must be left as they were`,
+      });
     }
     if (this.#newValues && reply.shared) {
       const options = this.#newValues;
       const bad = reply.shared.find((s) => !exempt(s, options.except ?? []));
       if (bad) {
-        throw new CheckFailure(
-          sharedMessage(name, bad, options.parameters?.[name] ?? this.#parameters(name)),
+        const message = sharedMessage(
+          name,
+          bad,
+          options.parameters?.[name] ?? this.#parameters(name),
         );
+        throw new CheckFailure(message, undefined, {
+          kind: "aliasing",
+          text: `${name} returned memory shared with ${
+            bad.with === "argument"
+              ? "an argument"
+              : bad.with === "returned"
+              ? "another part of its result"
+              : "an earlier call's result"
+          }: each result must be a new array`,
+        });
       }
     }
     let value: unknown;
@@ -202,7 +250,74 @@ export class TestRun implements TestContext {
         `${name} returned a value that could not be read: ${(e as Error).message}`,
       );
     }
+    this.#remember(value, 0);
+    this.#lossCall = lossCall(name, args, value) ?? this.#lossCall;
     return { value, probes: reply.probes ?? [] };
+  }
+
+  /** Notes the sizes, labels and upstream gradients a call passes (evidence for a diagnosis). */
+  #record(name: string, args: unknown[]): void {
+    const names = this.#parameters(name);
+    /** `path`: the argument as code names it ("W", "weights[1]"); `group`: which argument. */
+    const visit = (
+      v: unknown,
+      key: string | undefined,
+      path: string,
+      group: number,
+      depth: number,
+    ) => {
+      if (isMatrix(v)) {
+        this.#sizes.add(v.rows).add(v.cols);
+        if (path && this.#inputs.length < 32) {
+          this.#inputs.push({
+            name: path,
+            group,
+            rows: v.rows,
+            cols: v.cols,
+            data: v.data.slice(),
+          });
+        }
+        if (key === "dout") this.#upstreams.push(v.data);
+      } else if (v instanceof Int32Array) {
+        this.#sizes.add(v.length);
+        this.#labels.push(v);
+      } else if (v instanceof Float64Array) {
+        this.#sizes.add(v.length);
+      } else if (typeof v === "number" && Number.isFinite(v) && v !== 0) {
+        this.#scalars.add(v);
+      } else if (depth < 2 && v !== null && typeof v === "object" && !ArrayBuffer.isView(v)) {
+        const list = Array.isArray(v);
+        for (const [k, w] of Object.entries(v)) {
+          visit(w, k, path && (list ? `${path}[${k}]` : `${path}.${k}`), group, depth + 1);
+        }
+      }
+    };
+    args.forEach((a, i) => visit(a, names?.[i], names?.[i] ?? "", i, 0));
+  }
+
+  /** Remembers the matrices a call returned: a later comparison against one is against the learner. */
+  #remember(value: unknown, depth: number): void {
+    if (isMatrix(value)) this.#returned.add(value);
+    else if (depth < 2 && value !== null && typeof value === "object") {
+      for (const w of Object.values(value)) this.#remember(w, depth + 1);
+    }
+  }
+
+  /** The test's last call that returned `{ loss, <gradient of an input> }`, if any. */
+  lossCall(): LossCall | undefined {
+    return this.#lossCall;
+  }
+
+  /** What the test's calls passed, for the diagnosis of its failure (see `diagnosis/`). */
+  evidence(): Evidence {
+    return {
+      sizes: [...this.#sizes],
+      labels: this.#labels,
+      upstreams: this.#upstreams,
+      scalars: [...this.#scalars],
+      passed: this.#passed,
+      inputs: this.#inputs,
+    };
   }
 
   /** The parameter names of the learner's function `fn`, from the spec or the stub. */
@@ -244,11 +359,14 @@ export class TestRun implements TestContext {
       );
     }
     if (value.rows !== rows || value.cols !== cols) {
-      const transposed = value.rows === cols && value.cols === rows ? " (transposed?)" : "";
+      const isTransposed = value.rows === cols && value.cols === rows;
+      const transposed = isTransposed ? " (transposed?)" : "";
       throw new CheckFailure(
         `${what}: expected shape ${shapeText(rows, cols)}, got ${
           shapeText(value.rows, value.cols)
         }${transposed}`,
+        undefined,
+        shapeKind(what, [rows, cols], [value.rows, value.cols], this.#sizes),
       );
     }
     const d = value.data;
@@ -292,6 +410,7 @@ export class TestRun implements TestContext {
       throw new CheckFailure(`${what}: expected ${e.length} values, got ${g.length}`);
     }
     const c = compareValues(g, e, { rtol, atol });
+    if (c.ok) this.#passed.push(what);
     if (!c.ok) {
       const mismatch: Mismatch = {
         what,
@@ -302,7 +421,31 @@ export class TestRun implements TestContext {
         tolerance: rtol,
       };
       const factor = constantFactor(g, e, atol);
-      throw new CheckFailure(mismatchMessage(mismatch, c.failing, e.length, factor), mismatch);
+      const failure = new CheckFailure(
+        mismatchMessage(mismatch, c.failing, e.length, factor),
+        mismatch,
+        typeof expected !== "number" && this.#returned.has(expected)
+          ? {
+            kind: "state",
+            text: `${what} differs from what your own function returned for the same inputs ` +
+              `earlier in this test: state kept from one call to the next`,
+          }
+          : undefined,
+      );
+      const [r, cols] = typeof expected === "number" ? [1, 1] : [expected.rows, expected.cols];
+      let largest = 0;
+      for (const x of e) if (Math.abs(x) > largest) largest = Math.abs(x);
+      failure.values = {
+        what,
+        got: Float64Array.from(g),
+        expected: Float64Array.from(e),
+        rows: r,
+        cols,
+        rtol,
+        atol,
+        floor: Math.max(atol, largest === Infinity ? 0 : largest),
+      };
+      throw failure;
     }
   }
 
@@ -322,13 +465,33 @@ export class TestRun implements TestContext {
     const results = checks.map((c) => ({ what: c.what, ...this.#gradientCheck(c) }));
     const first = results.find((r) => r.failure);
     if (!first) return;
-    throw withTable(first.failure!, results.map((r) => tableRow(r.what, r.relError, r.rtol)));
+    // The other gradients' expected values: a gradient sent to the wrong input equals one.
+    for (const r of results) {
+      if (!r.failure?.values) continue;
+      r.failure.values.others = results.filter((o) => o !== r && o.expected).map((o) => ({
+        what: o.what,
+        expected: o.expected!,
+      }));
+    }
+    // What each wrong gradient's numbers show, for the table: where the error starts, and how.
+    const evidence = this.evidence();
+    const kinds = results.map((r) =>
+      r.failure?.values && diagnose({ ...evidence, values: r.failure.values })?.kind
+    );
+    const rows = results.map((r, i) => {
+      const row = tableRow(r.what, r.relError, r.rtol);
+      return kinds[i] ? { ...row, kind: kinds[i] } : row;
+    });
+    // The test's diagnosis reads the first wrong gradient whose numbers name a kind.
+    const named = results.find((_, i) => kinds[i] !== undefined);
+    if (named && !kinds[results.indexOf(first)]) first.failure!.values = named.failure!.values;
+    throw withTable(first.failure!, rows);
   }
 
   /** One gradient checked against the numerical gradient: its worst relative error, and the failure. */
   #gradientCheck(
     c: GradientCheck,
-  ): { relError: number; rtol: number; failure?: CheckFailure } {
+  ): { relError: number; rtol: number; failure?: CheckFailure; expected?: Float64Array } {
     const { what, got, f, x, options = {} } = c;
     expectSameShape(what, got, x);
     const rtol = options.rtol ?? GRADIENT_TOLERANCE.rtol;
@@ -348,7 +511,10 @@ export class TestRun implements TestContext {
       );
     }
     const c2 = compareArrays(got.data, numeric.gradient, { rtol, atol }, skip);
-    if (c2.ok) return { relError: c2.worstRelError, rtol };
+    if (c2.ok) {
+      this.#passed.push(what);
+      return { relError: c2.worstRelError, rtol, expected: numeric.gradient };
+    }
     const mismatch: Mismatch = {
       what,
       index: indexOf(x, c2.worstIndex),
@@ -358,11 +524,21 @@ export class TestRun implements TestContext {
       tolerance: rtol,
     };
     const factor = constantFactor(got.data, numeric.gradient, atol, skip);
-    return {
-      relError: c2.worstRelError,
+    const failure = new CheckFailure(
+      mismatchMessage(mismatch, c2.failing, got.size, factor),
+      mismatch,
+    );
+    failure.values = {
+      what,
+      got: Float64Array.from(got.data),
+      expected: numeric.gradient,
+      rows: x.rows,
+      cols: x.cols,
       rtol,
-      failure: new CheckFailure(mismatchMessage(mismatch, c2.failing, got.size, factor), mismatch),
+      atol,
+      skip,
     };
+    return { relError: c2.worstRelError, rtol, failure, expected: numeric.gradient };
   }
 
   expectGradientsTogether(
@@ -419,8 +595,10 @@ export class TestRun implements TestContext {
     return { relError: d.worst.relError, failure };
   }
 
-  expect(condition: boolean, message: string): asserts condition {
-    if (!condition) throw new CheckFailure(message);
+  expect(condition: boolean, message: string, kind?: MistakeKind): asserts condition {
+    if (!condition) {
+      throw new CheckFailure(message, undefined, kind && { kind, text: message });
+    }
   }
 
   note(text: string): void {
@@ -432,6 +610,36 @@ export class TestRun implements TestContext {
     const s = seriesOf(name, values);
     if (s) this.curves.push(s);
   }
+}
+
+/**
+ * The kind a wrong shape shows: the shape transposed (`transpose`), or a row where a column (or
+ * a single number) is due, the sum or mean taken over the other axis or over all (`wrong-axis`).
+ */
+function shapeKind(
+  what: string,
+  want: readonly [number, number],
+  got: readonly [number, number],
+  sizes: ReadonlySet<number>,
+): Diagnosis | undefined {
+  const [r, c] = want, [gr, gc] = got;
+  if (gr === c && gc === r) {
+    return {
+      kind: "transpose",
+      text: `${what} is ${gr}×${gc}, the transpose of the ${r}×${c} due: a product taken in ` +
+        `the wrong order or transposed`,
+    };
+  }
+  const vector = r === 1 || c === 1;
+  const gotVector = gr === 1 || gc === 1;
+  if (vector && gotVector && (sizes.has(gr * gc) || gr * gc === 1)) {
+    return {
+      kind: "wrong-axis",
+      text: `${what} is ${gr}×${gc} where ${r}×${c} is due: the sum or mean was taken over ` +
+        `the wrong axis (${gr * gc === 1 ? "over everything at once" : "rows for columns"})`,
+    };
+  }
+  return undefined;
 }
 
 function tableRow(what: string, relError: number, tolerance: number): GradientRow {

@@ -117,7 +117,7 @@ export function gradientTable(rows: readonly GradientRow[]): string[] {
   for (const r of rows) {
     lines.push(
       `${r.what.padEnd(name)}  ${r.relError.toExponential(2).padStart(14)}  ${
-        r.passed ? "ok" : `WRONG (> ${r.tolerance})`
+        r.passed ? "ok" : `WRONG (> ${r.tolerance})${r.kind ? `, likely ${r.kind}` : ""}`
       }`,
     );
   }
@@ -176,11 +176,21 @@ function exerciseBlock(
   }
   if (e.status === "not_started" && !e.message) return lines.join("\n");
   if (e.message) lines.push(wrap(visible(e.message), width, "    "));
+  if (e.knownMistake) {
+    const k = e.knownMistake;
+    lines.push(
+      wrap(`fails exactly as the known mistake ${k.name} (${k.kind}): ${k.about}`, width, "    "),
+    );
+  }
   const bad = e.tests.filter((t) => t.status !== "passed" && t.status !== "not_run");
   const shown = o.verbose ? bad : bad.slice(0, SHOWN_FAILURES);
   for (const t of shown) {
     lines.push(wrap(`${paint(t.status, "✗")} ${t.name}`, width, "    ", "  "));
     if (t.message) lines.push(wrap(visible(t.message), width, "        "));
+    if (t.diagnosis) {
+      lines.push(wrap(`likely mistake: ${visible(t.diagnosis.text)}`, width, "        "));
+    }
+    if (t.ownLoss) lines.push(wrap(`also: ${visible(t.ownLoss)}`, width, "        "));
     if (t.gradients) lines.push(...gradientTable(t.gradients).map((l) => `          ${l}`));
     lines.push(...testChart(t, o, "        "));
     // A command is never wrapped: copied from the terminal, it runs as printed.

@@ -132,6 +132,30 @@ Deno.test("terminal view: next is the imported exercise that holds one up", () =
   );
 });
 
+Deno.test("terminal view: a failed test's likely mistake, its own loss, the kind per gradient, a matched known mistake", () => {
+  const r = report();
+  const mse = r.exercises[1];
+  mse.knownMistake = { name: "forgot_mean", kind: "forgotten-1/N", about: "Forgot the 1/N." };
+  mse.tests[1] = {
+    ...mse.tests[1],
+    diagnosis: { kind: "forgotten-1/N", text: "dPred is exactly 6 times the expected value" },
+    ownLoss: "dPred is the derivative of your own loss",
+    gradients: [
+      { what: "dW", relError: 0.8, tolerance: 1e-5, passed: false, kind: "forgotten-1/N" },
+      { what: "db", relError: 1e-9, tolerance: 1e-5, passed: true },
+    ],
+  };
+  const text = renderTerminal(r, { color: false, width: 200 });
+  assert.match(
+    text,
+    /\n {4}fails exactly as the known mistake forgot_mean \(forgotten-1\/N\): Forgot/,
+  );
+  assert.match(text, /\n {8}likely mistake: dPred is exactly 6 times the expected value\n/);
+  assert.match(text, /\n {8}also: dPred is the derivative of your own loss\n/);
+  assert.match(text, /dW +8\.00e-1 +WRONG \(> 0\.00001\), likely forgotten-1\/N\n/);
+  assert.match(text, /db +1\.00e-9 +ok\n/);
+});
+
 Deno.test("terminal view: curves as sparklines, under a passed exercise and under a failing test", () => {
   const r = report();
   r.exercises[0].tests = [

@@ -20,7 +20,7 @@ import type { NewValuesOptions, TestCase } from "../spec.ts";
  */
 export function newValues(options: NewValuesOptions, tests: TestCase[]): TestCase[] {
   return tests.map((test) => ({
-    name: test.name,
+    ...test,
     run(t) {
       t.requireNewValues(options);
       return test.run(t);

@@ -202,16 +202,19 @@ export const spec: ExerciseSpec = {
             !near(got.dx, g2.dx),
             "forkBackward: dx equals the add gate's share only: x is used twice, and the " +
               "multiply gate's share was overwritten or dropped; add the two",
+            "routing",
           );
           t.expect(
             !near(got.dx, g3.dx),
             "forkBackward: dx equals the multiply gate's share only: x is used twice, and the " +
               "add gate's share was overwritten or dropped; add the two",
+            "routing",
           );
           t.expect(
             !near(got.dx, chained.mul(0.5)),
             "forkBackward: dx is half the sum of the two shares: at a fork the gradients add, " +
               "they are not averaged",
+            "routing",
           );
         }
         t.expectClose("forkBackward: dx (against the sum of steps 2 and 3)", got.dx, chained);
@@ -244,6 +247,7 @@ export const spec: ExerciseSpec = {
     },
     {
       name: "two circuits: two forwards of different shapes, then the backwards in reverse order",
+      detects: "state",
       async run(t) {
         // Every forward before the first backward, as in a network; a backward that reads what
         // the last forward left in module variables instead of its cache gets circuit 1 wrong.

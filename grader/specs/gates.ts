@@ -140,6 +140,7 @@ export const spec: ExerciseSpec = {
     },
     {
       name: "maxBackward routes dout to the larger input, winners on both sides",
+      detects: "routing",
       async run(t) {
         const [r, c] = shape(t.rng);
         await checkMax(t, r, c);

@@ -80,11 +80,13 @@ function checkTrace(t: TestContext, trace: ProbeTrace | undefined, x: Matrix, ev
     trace.sameObject,
     "f was called with a copy of x: write the moved value into x.data and call f(x) with x " +
       "itself (the function being checked reads the numbers where they live)",
+    "other",
   );
   t.expect(
     trace.maxChanged <= 1,
     `at one call of f, ${trace.maxChanged} entries of x differed from their original values: ` +
       `move one entry, evaluate, and assign the saved value back before the next`,
+    "modified-input",
   );
   t.expect(
     trace.calls >= evaluations && trace.calls <= evaluations + 2,
@@ -108,6 +110,8 @@ async function restoring<T>(name: string, call: () => Promise<T>): Promise<T> {
         `${name} returned with x not restored${changed[1] ?? ""}: x may change while you ` +
           `compute, but must be exactly as it was when the function returns: save each entry ` +
           `before moving it and assign the saved value back`,
+        undefined,
+        e.kind,
       );
     }
     throw e;

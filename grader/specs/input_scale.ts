@@ -21,6 +21,7 @@
 
 import { distinctSizes, isMatrix, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
+import type { MistakeKind } from "../mistake_kinds.ts";
 import { relativeError } from "../compare.ts";
 import { newValues } from "./_new_values.ts";
 
@@ -228,9 +229,18 @@ function checkedRegression(
  * A learner's run against the reference's, loss by loss (naming the first step that differs),
  * then w.
  */
-function expectSameRegression(t: TestContext, got: Regression, ref: Regression, label: string) {
+function expectSameRegression(
+  t: TestContext,
+  got: Regression,
+  ref: Regression,
+  label: string,
+  problem?: { X: Matrix; y: Matrix; rate: number },
+) {
   for (let k = 0; k < ref.losses.length; k++) {
     const e = relativeError(got.losses[k], ref.losses[k], REPLAY.atol);
+    const step = k === 1 && problem && e > REPLAY.rtol
+      ? firstStepKind(problem.X, problem.y, problem.rate, got.losses[1])
+      : undefined;
     t.expect(
       e <= REPLAY.rtol,
       `losses[${k}] (${label}) is ${got.losses[k].toPrecision(10)}, expected ` +
@@ -240,10 +250,61 @@ function expectSameRegression(t: TestContext, got: Regression, ref: Regression, 
             ? "losses[0] is the loss of w = 0, the mean of y² (recorded before the first update)"
             : `the losses agree up to step ${k - 1}, so update ${k - 1} (or the loss it ` +
               `recorded) differs from gradient descent as the exercise describes it`
-        }`,
+        }${step ? `; ${step.text}` : ""}`,
+      step?.kind,
     );
   }
   t.expectClose(`w (${label})`, got.w, ref.w, REPLAY);
+}
+
+/**
+ * What a wrong first update was, from the loss it led to: from w = 0 the step is −s·η·g for the
+ * true gradient g, and the loss after it is a quadratic in s, solved here for the learner's
+ * `loss1`. A simple s names the mistake: −1 uphill, N a sum for the mean, ½ or 2 a factor 2.
+ */
+export function firstStepKind(
+  X: Matrix,
+  y: Matrix,
+  rate: number,
+  loss1: number,
+): { kind: MistakeKind; text: string } | undefined {
+  const n = X.rows, d = X.cols;
+  const g = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < d; k++) g[k] -= (2 * X.data[i * d + k] * y.data[i]) / n;
+  }
+  // Scores after a step of s: s·v, with v = X·(−η·g); the loss is A·s² − 2B·s + C.
+  let A = 0, B = 0, C = 0;
+  for (let i = 0; i < n; i++) {
+    let v = 0;
+    for (let k = 0; k < d; k++) v -= X.data[i * d + k] * rate * g[k];
+    A += v * v / n;
+    B += v * y.data[i] / n;
+    C += y.data[i] * y.data[i] / n;
+  }
+  const disc = B * B - A * (C - loss1);
+  if (!(A > 0) || disc < 0) return undefined;
+  for (const s of [(B - Math.sqrt(disc)) / A, (B + Math.sqrt(disc)) / A]) {
+    const near = (x: number) => Math.abs(s - x) <= 1e-6 * Math.max(1, Math.abs(x));
+    if (near(-1)) {
+      return { kind: "sign", text: "that loss is what a step uphill, +η·g, gives: a sign flipped" };
+    }
+    if (near(n)) {
+      return {
+        kind: "forgotten-1/N",
+        text: `that loss is what a step ${n} = N times too long gives: the gradient summed ` +
+          `over the batch where the mean is due`,
+      };
+    }
+    if (near(0.5) || near(2)) {
+      return {
+        kind: "missing-factor",
+        text: `that loss is what a step ${near(2) ? "twice" : "half"} as long gives: a factor ` +
+          `2 ${near(2) ? "extra" : "missing"} in the gradient`,
+      };
+    }
+  }
+  return undefined;
 }
 
 /** "η/1000²", "η", for a learning rate that is η divided by `divisor`. */
@@ -390,7 +451,11 @@ export const spec: ExerciseSpec = {
         const ref = referenceRegression(X, y, options);
         const got = await learnerRegression(t, X, y, options, "yours");
         t.series("reference", ref.losses);
-        expectSameRegression(t, got, ref, `learning rate ${options.learningRate.toPrecision(3)}`);
+        expectSameRegression(t, got, ref, `learning rate ${options.learningRate.toPrecision(3)}`, {
+          X,
+          y,
+          rate: options.learningRate,
+        });
       },
     },
     {
@@ -423,7 +488,11 @@ export const spec: ExerciseSpec = {
         const got: Regression[] = [];
         for (const c of calls) {
           const mine = checkedRegression(t, c.out, c.X, c.options, c.label);
-          expectSameRegression(t, mine, referenceRegression(c.X, y, c.options), c.label);
+          expectSameRegression(t, mine, referenceRegression(c.X, y, c.options), c.label, {
+            X: c.X,
+            y,
+            rate: c.options.learningRate,
+          });
           got.push(mine);
         }
         const [base, blown, half, same] = got;

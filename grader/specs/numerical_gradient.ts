@@ -49,12 +49,14 @@ function checkTrace(t: TestContext, trace: ProbeTrace | undefined, x: Matrix): v
     trace.sameObject,
     "f was called with a copy of x: write the perturbed value into x.data and call f(x) with " +
       "x itself (the function being checked reads the numbers where they live)",
+    "other",
   );
   t.expect(
     trace.maxChanged <= 1,
     `perturbed several coordinates at once: at one call of f, ${trace.maxChanged} entries of ` +
       `x differed from their original values; change one entry, evaluate, and put it back ` +
       `(by assigning the saved value) before moving to the next`,
+    "modified-input",
   );
   t.expect(
     trace.calls === 0 || trace.maxChanged === 1,
@@ -70,6 +72,7 @@ function checkTrace(t: TestContext, trace: ProbeTrace | undefined, x: Matrix): v
       false,
       `f was called ${trace.calls} time(s) for ${n} entries; a centered difference needs two ` +
         `calls per entry, ${2 * n} in all${oneSided}`,
+      oneSided ? "other" : undefined,
     );
   }
 }
@@ -118,6 +121,8 @@ async function checkOn(t: TestContext, rows: number, cols: number, h?: number): 
           `as it was when the function returns: save each entry before perturbing it and ` +
           `assign the saved value back; adding h and subtracting it again does not always ` +
           `restore the same number`,
+        undefined,
+        e.kind,
       );
     }
     throw e;

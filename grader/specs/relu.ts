@@ -108,6 +108,7 @@ export const spec: ExerciseSpec = {
     },
     {
       name: "two layers: two forwards of different shapes, then the backwards in reverse order",
+      detects: "state",
       async run(t) {
         // A network calls every forward before the first backward; a backward that reads what
         // the last forward left in a module variable instead of its cache gets layer 1 wrong.

@@ -220,6 +220,7 @@ export const spec: ExerciseSpec = {
     },
     {
       name: "two staged forwards before the first backward, the backwards in reverse order",
+      detects: "state",
       async run(t: TestContext) {
         const x1 = stagedInputs(t.rng, 3, 5), x2 = stagedInputs(t.rng, 4, 2);
         const cache1 = await stagedForward(t, x1, "first, 3×5");

@@ -115,6 +115,12 @@ async function callNll(t: TestContext, probs: Matrix, y: Int32Array, what: strin
       `${what} is Infinity: the likelihood, a product of ${probs.rows} probabilities below 1, ` +
         `underflowed to 0 before its log was taken (−log 0 = Infinity). The log of a product ` +
         `is the sum of the logs: add them up instead of multiplying`,
+      undefined,
+      {
+        kind: "overflow",
+        text: `${what} is Infinity: a product of ${probs.rows} probabilities underflowed to 0 ` +
+          `before its log was taken`,
+      },
     );
   }
   return t.expectNumber(value, what);

@@ -375,6 +375,7 @@ export const spec: ExerciseSpec = {
             losses[k] <= losses[k - 1] * (1 + 1e-9),
             `losses went up at step ${k}: ${losses[k - 1]} → ${losses[k]}; gradient descent ` +
               `with this learning rate lowers the loss at every step (a sign error?)`,
+            k === 1 ? "sign" : undefined, // the first step of a descent rate goes up: ascent
           );
         }
         const ratio = losses[losses.length - 1] / losses[0];
