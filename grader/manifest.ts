@@ -62,7 +62,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "gradient_check",
-    file: "gradient_check.ts",
+    file: "02_gradient_check.ts",
     title: "Check your own gradients",
     concept: "relative error against the numerical gradient, and how the step h matters",
     points: 10,
@@ -70,7 +70,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "gates",
-    file: "02_gates.ts",
+    file: "03_gates.ts",
     title: "Backward through add, multiply, max and sigmoid gates",
     concept: "local gradient times upstream gradient, gate by gate",
     points: 10,
@@ -78,7 +78,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "relu",
-    file: "03_relu.ts",
+    file: "04_relu.ts",
     title: "The ReLU gate",
     concept: "max against zero: a gradient that is passed through or blocked",
     points: 10,
@@ -86,7 +86,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "fork",
-    file: "04_fork.ts",
+    file: "05_fork.ts",
     title: "Gradients add up at a fork",
     concept: "a variable used twice receives the sum of both gradients",
     points: 10,
@@ -94,7 +94,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "sigmoid_neuron",
-    file: "05_sigmoid_neuron.ts",
+    file: "06_sigmoid_neuron.ts",
     title: "A sigmoid neuron with staged backprop",
     concept: "the model derivation: cache in the forward, walk the stages back",
     points: 10,
@@ -102,39 +102,47 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "affine_layer",
-    file: "06_affine_layer.ts",
+    file: "07_affine_layer.ts",
     title: "The affine layer on a batch",
     concept: "X·W + b forward; dX, dW, db backward, shapes as the guide",
     points: 10,
     spec: affineLayer,
   },
   {
+    id: "input_scale",
+    file: "08_input_scale.ts",
+    title: "The effect of input scale",
+    concept: "scaling the data scales the weight gradient by the same factor",
+    points: 10,
+    spec: inputScale,
+  },
+  {
     id: "mse_loss",
-    file: "07_mse_loss.ts",
+    file: "09_mse_loss.ts",
     title: "Mean squared error",
     concept: "a regression loss and its gradient with respect to the predictions",
     points: 10,
     spec: mseLoss,
   },
   {
-    id: "softmax_cross_entropy",
-    file: "08_softmax_cross_entropy.ts",
-    title: "Softmax cross-entropy over a batch",
-    concept: "a stable classification loss, the mean over a batch of class scores",
-    points: 10,
-    spec: softmaxCrossEntropy,
-  },
-  {
     id: "binary_cross_entropy",
-    file: "09_binary_cross_entropy.ts",
+    file: "10_binary_cross_entropy.ts",
     title: "Binary cross-entropy through a sigmoid",
     concept: "maximum likelihood for two classes, stable at any score",
     points: 10,
     spec: binaryCrossEntropy,
   },
   {
+    id: "softmax_cross_entropy",
+    file: "11_softmax_cross_entropy.ts",
+    title: "Softmax cross-entropy over a batch",
+    concept: "a stable classification loss, the mean over a batch of class scores",
+    points: 10,
+    spec: softmaxCrossEntropy,
+  },
+  {
     id: "binary_hinge",
-    file: "10_binary_hinge.ts",
+    file: "12_binary_hinge.ts",
     title: "Binary hinge loss",
     concept: "a margin with labels −1/+1: zero loss once the margin is met",
     points: 10,
@@ -142,7 +150,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "multiclass_hinge",
-    file: "11_multiclass_hinge.ts",
+    file: "13_multiclass_hinge.ts",
     title: "Multiclass hinge (SVM) loss",
     concept: "every wrong class must trail the right one by a margin",
     points: 10,
@@ -150,7 +158,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "squared_hinge",
-    file: "12_squared_hinge.ts",
+    file: "14_squared_hinge.ts",
     title: "Squared hinge loss",
     concept: "the hinge squared: smooth at the margin, harsher on large violations",
     points: 10,
@@ -158,27 +166,11 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "l2_regularization",
-    file: "13_l2_regularization.ts",
+    file: "15_l2_regularization.ts",
     title: "L2 regularization in the total loss",
     concept: "data loss plus λ·Σw²: weight decay, biases left out",
     points: 10,
     spec: l2Regularization,
-  },
-  {
-    id: "input_scale",
-    file: "14_input_scale.ts",
-    title: "The effect of input scale",
-    concept: "scaling the data scales the weight gradient by the same factor",
-    points: 10,
-    spec: inputScale,
-  },
-  {
-    id: "two_layer_net",
-    file: "15_two_layer_net.ts",
-    title: "A two-layer network on a batch",
-    concept: "affine, ReLU, affine, softmax: backprop through a whole network",
-    points: 10,
-    spec: twoLayerNet,
   },
   {
     id: "train_linear_classifier",
@@ -187,6 +179,14 @@ export const MANIFEST: readonly Exercise[] = [
     concept: "gradient descent with your own loss and gradient",
     points: 10,
     spec: trainLinearClassifier,
+  },
+  {
+    id: "two_layer_net",
+    file: "17_two_layer_net.ts",
+    title: "A two-layer network on a batch",
+    concept: "affine, ReLU, affine, softmax: backprop through a whole network",
+    points: 10,
+    spec: twoLayerNet,
   },
 ];
 
@@ -199,7 +199,7 @@ export class UnknownExercise extends Error {
 }
 
 /**
- * The exercise a name means (an id, a number such as `7` or `07`, a file name or a path: see
+ * The exercise a name means (an id, a number such as `9` or `09`, a file name or a path: see
  * `names.ts`). Throws {@linkcode UnknownExercise}, with a "did you mean" when a known name is
  * close.
  */

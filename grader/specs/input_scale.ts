@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 14, the effect of input scale: `weightGradient(X, dS)` → dW = Xᵀ·dS
+ * Hidden tests of exercise 08, the effect of input scale: `weightGradient(X, dS)` → dW = Xᵀ·dS
  * and `standardizeFeatures(X)` → `{ Xn, mean, std }`.
  *
  * The weight gradient is compared with the numerical gradient of Σ (X·W) ⊙ dS, and the

@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 05, a sigmoid neuron σ(x·w + b) on a batch.
+ * Hidden tests of exercise 06, a sigmoid neuron σ(x·w + b) on a batch.
  *
  * Batches have N ≠ D and N > 1 (plus one batch of one), the bias is never 0, the upstream
  * gradient is random, and one test pushes |x·w + b| to about 1000 where the forward promises
