@@ -146,8 +146,8 @@ export function totalLoss(
  *     dW   = ∂loss/∂W                        (D×C)
  *     db   = ∂loss/∂b                        (1×C; b is not in the penalty)
  *
- * The pieces are all yours already: the hinge's gradient with respect to the scores (11), the
- * way a gradient flows back through X·W + b (06), and the penalty's gradient (above).
+ * The pieces are all yours already: the hinge's gradient with respect to the scores (13), the
+ * way a gradient flows back through X·W + b (07), and the penalty's gradient (above).
  *
  * You may import your own `multiclassHingeLoss` from `./13_multiclass_hinge.ts` (exercise 13
  * must then be solved, or this one fails with it), or write the hinge again here.
