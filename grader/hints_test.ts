@@ -171,6 +171,11 @@ export const FORMULAS: Readonly<Record<string, readonly string[]>> = {
     "2 * reg * W",
     "column sums of dScores",
   ],
+  capstone: [
+    "+ 2·reg·W1",
+    "2·reg·W2",
+    "2 * reg * W1",
+  ],
 };
 
 /**

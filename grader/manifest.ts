@@ -26,6 +26,7 @@ import { spec as l2Regularization } from "./specs/l2_regularization.ts";
 import { spec as inputScale } from "./specs/input_scale.ts";
 import { spec as twoLayerNet } from "./specs/two_layer_net.ts";
 import { spec as trainLinearClassifier } from "./specs/train_linear_classifier.ts";
+import { spec as capstone } from "./specs/capstone.ts";
 
 /** One exercise of the course. */
 export interface Exercise {
@@ -187,6 +188,15 @@ export const MANIFEST: readonly Exercise[] = [
     concept: "affine, ReLU, affine, softmax: backprop through a whole network",
     points: 10,
     spec: twoLayerNet,
+  },
+  {
+    id: "capstone",
+    file: "18_capstone.ts",
+    title: "Capstone: train, tune and check a regularized network",
+    concept:
+      "your own layers and losses trained, λ chosen on held-out data, sanity- and gradient-checked",
+    points: 20,
+    spec: capstone,
   },
 ];
 
