@@ -2,12 +2,16 @@
  * # 17 · A two-layer network on a batch (solution)
  *
  * affine → ReLU → affine → softmax cross-entropy (mean over N, no regularization), and the
- * gradient of the loss with respect to W1, b1, W2 and b2.
+ * gradient of the loss with respect to W1, b1, W2 and b2, built from the learner's own layers:
+ * affine (07), ReLU (04) and softmax cross-entropy (11).
  *
  * @module
  */
 
 import type { Matrix } from "@gradkit/lib";
+import { reluBackward, reluForward } from "./04_relu.ts";
+import { affineBackward, affineForward } from "./07_affine_layer.ts";
+import { softmaxCrossEntropy } from "./11_softmax_cross_entropy.ts";
 
 /** The network's parameters (or their gradients: same names, same shapes). */
 export interface TwoLayerParams {
@@ -27,32 +31,16 @@ export function twoLayerLoss(
   y: Int32Array,
   params: TwoLayerParams,
 ): { loss: number; grads: TwoLayerParams } {
-  const { W1, b1, W2, b2 } = params;
-  const n = X.rows;
+  // Forward, one layer at a time, each keeping its cache.
+  const first = affineForward(X, params.W1, params.b1);
+  const hidden = reluForward(first.out);
+  const second = affineForward(hidden.out, params.W2, params.b2);
+  const { loss, dScores } = softmaxCrossEntropy(second.out, y);
 
-  // Forward.
-  const Z = X.matmul(W1).add(b1);
-  const A = Z.maximum(0);
-  const S = A.matmul(W2).add(b2);
+  // Backward: the same layers in reverse order.
+  const back2 = affineBackward(dScores, second.cache);
+  const dZ = reluBackward(back2.dX, hidden.cache);
+  const back1 = affineBackward(dZ, first.cache);
 
-  // Softmax cross-entropy, shifted by each row's maximum.
-  const shifted = S.sub(S.rowMax());
-  const E = shifted.exp();
-  const sums = E.rowSums();
-  const P = E.div(sums);
-  const correct = shifted.pick(y);
-  let loss = 0;
-  for (let i = 0; i < n; i++) loss += Math.log(sums.data[i]) - correct[i];
-  loss /= n;
-
-  // Backward.
-  const dS = P.map((p, i, j) => (p - (j === y[i] ? 1 : 0)) / n);
-  const dW2 = A.T.matmul(dS);
-  const db2 = dS.colSums();
-  const dA = dS.matmul(W2.T);
-  const dZ = dA.map((g, i, j) => (Z.get(i, j) > 0 ? g : 0));
-  const dW1 = X.T.matmul(dZ);
-  const db1 = dZ.colSums();
-
-  return { loss, grads: { W1: dW1, b1: db1, W2: dW2, b2: db2 } };
+  return { loss, grads: { W1: back1.dW, b1: back1.db, W2: back2.dW, b2: back2.db } };
 }

@@ -16,15 +16,24 @@
  * gradient's shape next to it as you go: dS N×C, then H×C and 1×C for W2 and b2, N×H for A
  * and Z, D×H and 1×H for W1 and b1.
  *
- * You may import your own earlier files, for example
+ * This file imports your own layers, so the network is built from them: each layer's forward
+ * returns what its backward needs, and the backward pass calls the same layers in reverse
+ * order, each handed the gradient the one after it produced and its own cache. Those
+ * exercises (07, 04 and 11) must pass first: the grader says which one to fix when one does
+ * not, and your softmax cross-entropy must also survive the score spreads described under
+ * Conventions.
  *
- *     import { affineBackward, affineForward } from "./07_affine_layer.ts";
- *     import { reluBackward, reluForward } from "./04_relu.ts";
- *     import { softmaxCrossEntropy } from "./11_softmax_cross_entropy.ts";
+ * ## Check your own gradients
  *
- * or write the few lines again here; either way is fine. (If you import them, those exercises
- * must be solved first, and your softmax cross-entropy must also survive the score spreads
- * described under Conventions.)
+ * Before you grade, run your own gradient check (exercise 02) on the network from a scratch
+ * file in `exercises/` (see the README), one parameter at a time:
+ *
+ *     import { gradientCheck } from "./02_gradient_check.ts";
+ *     const f = (W1: Matrix) => twoLayerLoss(X, y, { ...params, W1 }).loss;
+ *     console.log(gradientCheck(f, params.W1.clone(), twoLayerLoss(X, y, params).grads.W1));
+ *
+ * A relative error of 1e-7 or less is right; around 1e-2 or more, look at the stage where the
+ * first wrong parameter's gradient comes from (W2 right and W1 wrong: between them).
  *
  * ## Conventions
  *
@@ -67,6 +76,9 @@
 
 // deno-lint-ignore-file no-unused-vars
 import { Matrix, todo } from "@gradkit/lib";
+import { reluBackward, reluForward } from "./04_relu.ts";
+import { affineBackward, affineForward } from "./07_affine_layer.ts";
+import { softmaxCrossEntropy } from "./11_softmax_cross_entropy.ts";
 
 /** The network's parameters (or their gradients: same names, same shapes). */
 export interface TwoLayerParams {
