@@ -51,6 +51,21 @@
  * With dout = [[1, 0], [0, 2]] your backward returns dX 2×3, dW 3×2 and db 1×2: work one entry
  * of each out by hand from the entry formula, and check the rest with your numerical gradient.
  *
+ * ## Check your own gradients
+ *
+ * Your checker from exercise 02 is one import away; run it from a scratch file in `exercises/`
+ * (see the README) before you grade:
+ *
+ *     import { gradientCheck } from "./02_gradient_check.ts";
+ *     // A random upstream gradient: L = Σ out ⊙ dout has exactly dout as its gradient on out.
+ *     const dout = Matrix.from([[0.3, -1.2], [0.7, 0.1], [-0.5, 0.9]]); // N×H: X is 3×D, W D×2
+ *     const f = (W: Matrix) => affineForward(X, W, b).out.mul(dout).sum();
+ *     const { dW } = affineBackward(dout, affineForward(X, W, b).cache);
+ *     console.log(gradientCheck(f, W.clone(), dW).relError);
+ *
+ * A relative error around 1e-7 or less says your gradient is right; 1e-2 or more, that it is
+ * not (exercise 02 covers what lies between). Use shapes that all differ, as the grader does.
+ *
  * ## Precision
  *
  * Compute in float64 (plain numbers, `Matrix`, `Float64Array`): values must match the grader's

@@ -28,6 +28,19 @@
  * Derive the gradient for one entry before you code it, as exercise 06 showed: which terms of
  * the double sum contain pred[i,k], and what happens to the constant in front?
  *
+ * ## Check your own gradients
+ *
+ * Your numerical gradient (exercise 01) and relative error (02) are one import away; run
+ * them from a scratch file in `exercises/` (see the README) before you grade:
+ *
+ *     import { numericalGradient } from "./01_numerical_gradient.ts";
+ *     import { relativeError } from "./02_gradient_check.ts";
+ *     const numeric = numericalGradient((p: Matrix) => mseLoss(p, target).loss, pred.clone());
+ *     console.log(relativeError(mseLoss(pred, target).dPred, numeric));
+ *
+ * A relative error around 1e-7 or less says your gradient is right; 1e-2 or more, that it is
+ * not (exercise 02 covers what lies between). Use shapes that all differ, as the grader does.
+ *
  * ## Precision
  *
  * Compute in float64 (plain numbers, `Matrix`, `Float64Array`): values must match the grader's

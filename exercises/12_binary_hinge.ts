@@ -38,6 +38,19 @@
  *   so it **already includes the 1/N**.
  * - Neither input may be modified; return new values.
  *
+ * ## Check your own gradients
+ *
+ * Your checker from exercise 02 is one import away; run it from a scratch file in `exercises/`
+ * (see the README) before you grade:
+ *
+ *     import { gradientCheck } from "./02_gradient_check.ts";
+ *     const f = (s: Matrix) => binaryHingeLoss(s, y).loss;
+ *     console.log(gradientCheck(f, scores.clone(), binaryHingeLoss(scores, y).dScores).relError);
+ *
+ * A relative error around 1e-7 or less says your gradient is right; 1e-2 or more, that it is
+ * not. The hinge has a kink: keep every margin term away from 0 by more than the step h, or
+ * the check compares your gradient with a slope across the kink (exercise 02's lesson).
+ *
  * ## Precision
  *
  * Compute in float64 (plain numbers, `Matrix`, `Float64Array`): values must match the grader's

@@ -40,6 +40,19 @@
  * - `linearSvmLoss` has **no bias** and **no regularization** (exercise 15 adds both).
  * - No input may be modified; return new values.
  *
+ * ## Check your own gradients
+ *
+ * Your checker from exercise 02 is one import away; run it from a scratch file in `exercises/`
+ * (see the README) before you grade:
+ *
+ *     import { gradientCheck } from "./02_gradient_check.ts";
+ *     const f = (s: Matrix) => multiclassHingeLoss(s, y).loss;
+ *     console.log(gradientCheck(f, scores.clone(), multiclassHingeLoss(scores, y).dScores).relError);
+ *
+ * A relative error around 1e-7 or less says your gradient is right; 1e-2 or more, that it is
+ * not. Keep every margin term away from 0 by more than the step h: at a kink the check
+ * compares your gradient with a slope across it (exercise 02's lesson).
+ *
  * ## Precision
  *
  * Compute in float64 (plain numbers, `Matrix`, `Float64Array`): values must match the grader's

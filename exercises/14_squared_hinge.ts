@@ -36,6 +36,19 @@
  *   gradient of that mean, so it **already includes the 1/N**.
  * - No input may be modified; return new values.
  *
+ * ## Check your own gradients
+ *
+ * Your checker from exercise 02 is one import away; run it from a scratch file in `exercises/`
+ * (see the README) before you grade:
+ *
+ *     import { gradientCheck } from "./02_gradient_check.ts";
+ *     const f = (s: Matrix) => multiclassSquaredHingeLoss(s, y).loss;
+ *     const { dScores } = multiclassSquaredHingeLoss(scores, y);
+ *     console.log(gradientCheck(f, scores.clone(), dScores).relError);
+ *
+ * A relative error around 1e-7 or less says your gradient is right; 1e-2 or more, that it is
+ * not (exercise 02 covers what lies between). Use shapes that all differ, as the grader does.
+ *
  * ## Precision
  *
  * Compute in float64 (plain numbers, `Matrix`, `Float64Array`): values must match the grader's

@@ -43,6 +43,19 @@
  *   example per row, and labels `y` an `Int32Array` of classes in 0..C−1.
  * - No input may be modified (not W, not the data gradients, not b, X or y); return new values.
  *
+ * ## Check your own gradients
+ *
+ * Your checker from exercise 02 is one import away; run it from a scratch file in `exercises/`
+ * (see the README) before you grade:
+ *
+ *     import { gradientCheck } from "./02_gradient_check.ts";
+ *     const f = (w: Matrix) => regularizedLinearSvm(w, b, X, y, lambda).loss;
+ *     const { dW } = regularizedLinearSvm(W, b, X, y, lambda);
+ *     console.log(gradientCheck(f, W.clone(), dW).relError);
+ *
+ * A relative error around 1e-7 or less says your gradient is right; 1e-2 or more, that it is
+ * not (exercise 02 covers what lies between). Use shapes that all differ, as the grader does.
+ *
  * ## Precision
  *
  * Compute in float64 (plain numbers, `Matrix`, `Float64Array`): values must match the grader's
