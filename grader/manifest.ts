@@ -185,7 +185,7 @@ export const MANIFEST: readonly Exercise[] = [
     id: "two_layer_net",
     file: "17_two_layer_net.ts",
     title: "A two-layer network on a batch",
-    concept: "affine, ReLU, affine, softmax: backprop through a whole network",
+    concept: "your affine, ReLU and softmax layers chained: backprop through a network",
     points: 10,
     spec: twoLayerNet,
   },
