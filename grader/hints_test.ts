@@ -80,6 +80,8 @@ export const FORMULAS: Readonly<Record<string, readonly string[]>> = {
     "out ⊙ (1 − out)",
     "dw = xᵀ · dz",
     "dx = dz · wᵀ",
+    "dw[d] = x[d]·dz",
+    "dx[d] = w[d]·dz",
   ],
   affine_layer: [
     "dout·Wᵀ",

@@ -1,8 +1,8 @@
 /**
  * # Exercise 06: a sigmoid neuron, with staged backprop (solution)
  *
- * z = x·w + b, out = σ(z) on an N×D batch; backward dz = out(1 − out) ⊙ dout, dw = xᵀ·dz,
- * db = Σ dz, dx = dz·wᵀ. No division by N.
+ * One example: z = x·w + b (a dot product of two 1×D rows), out = σ(z); backward
+ * dz = out·(1 − out)·dout, dw = dz·x, dx = dz·w, db = dz.
  *
  * @module
  */
@@ -18,23 +18,24 @@ function sigmoid(v: number): number {
   return e / (1 + e);
 }
 
-/** out = σ(x·w + b), N×1; cache `{ x, w, out }`. */
+/** out = σ(x·w + b), a number; cache `{ x, w, out }`. */
 export function neuronForward(
   x: Matrix,
   w: Matrix,
   b: number,
-): { out: Matrix; cache: NeuronCache } {
-  const z = x.matmul(w).add(b);
-  const out = z.map(sigmoid);
+): { out: number; cache: NeuronCache } {
+  const z = x.dot(w) + b;
+  const out = sigmoid(z);
   return { out, cache: { x, w, out } };
 }
 
-/** dx (N×D), dw (D×1), db (number) from the upstream gradient dout (N×1). */
+/** dx (1×D), dw (1×D) and db (a number) from the upstream gradient dout (a number). */
 export function neuronBackward(
-  dout: Matrix,
+  dout: number,
   cache: NeuronCache,
 ): { dx: Matrix; dw: Matrix; db: number } {
-  const { x, w, out } = cache as Record<"x" | "w" | "out", Matrix>;
-  const dz = out.map((s, i) => s * (1 - s) * dout.get(i, 0));
-  return { dx: dz.matmul(w.T), dw: x.T.matmul(dz), db: dz.sum() };
+  const { x, w } = cache as Record<"x" | "w", Matrix>;
+  const out = cache.out as number;
+  const dz = out * (1 - out) * dout;
+  return { dx: w.mul(dz), dw: x.mul(dz), db: dz };
 }
