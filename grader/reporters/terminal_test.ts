@@ -59,7 +59,7 @@ function report(): Report {
 Deno.test("terminal view: one line per exercise, failures explained, next step and replay", () => {
   const text = renderTerminal(report(), { color: false, replay: "./deno task grade --seed 42" });
   assert.match(text, /^gradkit: grading exercises with seed 42\n/);
-  assert.match(text, /passed {6}gates {22}1\/1 tests {2}10\/10 pts {2}\(02_gates\.ts\)/);
+  assert.match(text, /passed {6}gates {22}1\/1 tests {2}10\/10 pts {2}\(03_gates\.ts\)/);
   assert.match(text, /FAILED {6}mse_loss/);
   assert.match(text, /✗ dPred on a batch\n {8}dPred: element \[0, 1\] is 2, expected 1/);
   assert.match(text, /hint: \.\/deno task hint mse_loss\n/);
@@ -128,6 +128,6 @@ Deno.test("terminal view: next is the imported exercise that holds one up", () =
   ];
   assert.match(
     renderTerminal(r, { color: false }),
-    /next: exercises\/02_gates\.ts \(gates, which mse_loss imports\)/,
+    /next: exercises\/03_gates\.ts \(gates, which mse_loss imports\)/,
   );
 });
