@@ -60,12 +60,12 @@ function weightSquares(p: Params): number {
 }
 
 /** The reference loss: mean softmax cross-entropy + reg·(ΣW1² + ΣW2²), biases not penalized. */
-function referenceLoss(X: Matrix, y: Int32Array, p: Params, reg: number): number {
+export function referenceLoss(X: Matrix, y: Int32Array, p: Params, reg: number): number {
   return referenceSoftmaxLoss(scores(X, p), y) + reg * weightSquares(p);
 }
 
 /** The reference gradients of {@linkcode referenceLoss}, for the replays. */
-function referenceGrads(X: Matrix, y: Int32Array, p: Params, reg: number): Params {
+export function referenceGrads(X: Matrix, y: Int32Array, p: Params, reg: number): Params {
   const n = X.rows;
   const Z = X.matmul(p.W1).add(p.b1);
   const A = Z.maximum(0);
@@ -85,7 +85,7 @@ function referenceGrads(X: Matrix, y: Int32Array, p: Params, reg: number): Param
 }
 
 /** The reference run: gradient descent from `init`, the loss recorded before each update. */
-function referenceTraining(
+export function referenceTraining(
   X: Matrix,
   y: Int32Array,
   init: Params,
