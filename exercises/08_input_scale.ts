@@ -27,10 +27,24 @@
  * After that, rescaling or shifting a raw feature no longer changes the data the model sees,
  * and so no longer changes its gradients.
  *
+ * ## Seeing it in training
+ *
+ * The third function trains the smallest model there is, linear regression `s = X·w`, by
+ * gradient descent, so that you can watch what scale does. The grader runs your trainer four
+ * times on one problem: on X with a learning rate η that works, then on the same data
+ * multiplied by 1000 with η, with η/1000 and with η/1000². It draws the four loss curves (as
+ * sparklines under the exercise, and in `.cache/curves.html`). Before you look, predict from
+ * your dW which of the four go down, and which one retraces the curve of X exactly. The
+ * notes' rule of thumb ("a gradient 1000 times larger needs a learning rate 1000 times
+ * smaller") corrects the size of the gradient; the curves show whether that is all that
+ * changed.
+ *
  * ## What to write
  *
  * 1. {@linkcode weightGradient}: dW for `S = X·W` from the input X and the upstream gradient dS.
  * 2. {@linkcode standardizeFeatures}: the standardized data and the statistics used.
+ * 3. {@linkcode trainLinearRegression}: gradient descent on the mean squared error of `s = X·w`,
+ *    from w = 0, recording the loss at every step.
  *
  * ## Conventions
  *
@@ -40,7 +54,14 @@
  * - Standardization is per column (per feature), over the N rows: mean[d] = (1/N)·Σ_i X[i][d],
  *   std[d] = √((1/N)·Σ_i (X[i][d] − mean[d])²), dividing by N (not N − 1), with no ε added.
  *   The hidden tests never give a constant column.
- * - Do not modify X or dS: return new matrices.
+ * - Training: X is N×D, y is N×1 (one target per example), w is D×1 and starts at **zeros**;
+ *   there is no bias. The loss is the mean squared error of exercise 09 with one output:
+ *   L(w) = (1/N)·Σ_i (s[i] − y[i])² with s = X·w (mean over N, no ½). Step k, for
+ *   k = 0, 1, …, steps − 1: compute s and L with the current w, record `losses[k]` = L (the loss
+ *   **before** this step's update), then w ← w − learningRate·∂L/∂w. Exactly `options.steps`
+ *   steps; return the w after the last update. Your `weightGradient` carries a gradient on the
+ *   scores to w, and you may import your `mseLoss` from `./09_mse_loss.ts`.
+ * - Do not modify X, dS, y or options: return new matrices.
  *
  * ## Worked example (forward)
  *
@@ -53,6 +74,10 @@
  *
  * Both columns of X carry the same information in different units; after standardization they
  * are identical. What does that make their rows of the weight gradient?
+ *
+ *     trainLinearRegression(X = [[1], [2]], y = [[2], [4]], { learningRate: 0.1, steps: 3 }):
+ *     at w = [[0]] the scores are [0, 0], so losses[0] = ((0 − 2)² + (0 − 4)²) / 2 = 10;
+ *     losses[1] and losses[2] are the losses of the w after one and after two updates
  *
  * ## Precision
  *
@@ -102,4 +127,37 @@ export function weightGradient(X: Matrix, dS: Matrix): Matrix {
  */
 export function standardizeFeatures(X: Matrix): { Xn: Matrix; mean: Matrix; std: Matrix } {
   return todo("standardizeFeatures");
+}
+
+/** Settings of {@linkcode trainLinearRegression}. */
+export interface RegressionOptions {
+  /** η, the step size of gradient descent. */
+  learningRate: number;
+  /** How many gradient descent steps to take (a positive integer). */
+  steps: number;
+}
+
+/**
+ * Linear regression `s = X·w` trained by full-batch gradient descent from w = 0 on the mean
+ * squared error L(w) = (1/N)·Σ_i (s[i] − y[i])², the loss recorded before each update.
+ *
+ * @param X the data, N×D (not modified)
+ * @param y the targets, N×1 (not modified)
+ * @param options the learning rate and the number of steps (not modified)
+ * @returns `w` (D×1) after the last update, and `losses`: `options.steps` numbers, `losses[k]`
+ *   the loss before update k
+ *
+ * @example
+ * ```ts
+ * const { w, losses } = trainLinearRegression(X, y, { learningRate: 0.01, steps: 20 });
+ * const scaled = trainLinearRegression(X.mul(1000), y, { learningRate: 0.01, steps: 20 });
+ * // compare scaled.losses with losses
+ * ```
+ */
+export function trainLinearRegression(
+  X: Matrix,
+  y: Matrix,
+  options: RegressionOptions,
+): { w: Matrix; losses: number[] } {
+  return todo("trainLinearRegression");
 }

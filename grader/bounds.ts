@@ -15,6 +15,7 @@
 
 import type { ExerciseReport, Report, TestReport } from "./report.ts";
 import type { ThrownError } from "./sandbox/protocol.ts";
+import { boundSeries } from "./series.ts";
 
 /** The bounds, in characters (UTF-16 code units) and entries. */
 export const BOUNDS = {
@@ -121,6 +122,7 @@ function boundTest(t: TestReport): TestReport {
     out.notes = clampList(t.notes, BOUNDS.notesPerTest, "notes")
       .map((n) => clampText(n, BOUNDS.noteChars));
   }
+  if (t.series !== undefined) out.series = boundSeries(t.series);
   return out;
 }
 

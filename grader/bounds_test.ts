@@ -10,6 +10,7 @@ import {
   maxReportChars,
 } from "./bounds.ts";
 import type { ExerciseReport, Report } from "./report.ts";
+import { SERIES_BOUNDS } from "./series.ts";
 import { renderJson } from "./reporters/json.ts";
 import { renderTerminal } from "./reporters/terminal.ts";
 
@@ -141,4 +142,21 @@ Deno.test("boundExercise: printed output is cut at the run's output limit, with 
   assert.ok(e.output!.length <= 1000);
   assert.match(e.output!, /… \(\d+ more characters\)$/);
   assert.equal(e.hint, "the kit's hint");
+});
+
+Deno.test("boundReport: a test's curves keep at most the series bounds, idempotently", () => {
+  const r = report([exercise("m", 1, "")], 0, "");
+  r.exercises[0].tests[0].series = Array.from({ length: 40 }, (_, i) => ({
+    name: "n".repeat(1000),
+    values: new Array(10_000).fill(i),
+  }));
+  const bounded = boundReport(r, 100);
+  const series = bounded.exercises[0].tests[0].series!;
+  assert.equal(series.length, SERIES_BOUNDS.perTest);
+  for (const s of series) {
+    assert.equal(s.values.length, SERIES_BOUNDS.points);
+    assert.equal(s.length, 10_000);
+    assert.equal(s.name.length, SERIES_BOUNDS.nameChars);
+  }
+  assert.deepEqual(boundReport(bounded, 100), bounded);
 });

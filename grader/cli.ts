@@ -17,22 +17,30 @@ import {
   replayCommand,
   SECRET_MIN_DIGITS,
   seedChoice,
+  shellWord,
   UsageError,
 } from "./cli_options.ts";
 import { gradeBeforeExit, MissingPermission, NoSuchFolder } from "./grade.ts";
-import { DEFAULT_JOBS, type SandboxPool } from "./pool.ts";
+import { DEFAULT_JOBS, KIT_DIR, type SandboxPool } from "./pool.ts";
 import { hintText } from "./cli/hint.ts";
 import { renderList } from "./cli/list.ts";
 import { resetCommand } from "./cli/reset.ts";
-import { terminalWidth, useColor } from "./cli/tty.ts";
+import { terminalWidth, useColor, useUnicode } from "./cli/tty.ts";
 import { watch } from "./cli/watch.ts";
 import { showWaiting } from "./cli/waiting.ts";
 import { render } from "./reporters/mod.ts";
 import type { Report } from "./report.ts";
-import { planOutputs, writeOutputs } from "./outputs.ts";
+import {
+  CURVES_FILE,
+  curvesOutput,
+  type OutputPlan,
+  planOutputs,
+  writeOutputs,
+} from "./outputs.ts";
 import { exercisesFolder, LinkedExercisesFolder } from "./submission.ts";
 import { DEFAULT_LIMITS } from "./sandbox/sandbox.ts";
-import { MANIFEST, UnknownExercise } from "./manifest.ts";
+import { exerciseNamed, MANIFEST, UnknownExercise } from "./manifest.ts";
+import { replayFromOptions, writeCaseFiles } from "./replay_case.ts";
 import { type RunSeed, SecretSeed } from "./secret_seed.ts";
 
 const USAGE = `Usage: ./deno task grade [EXERCISE...] [options]
@@ -59,6 +67,9 @@ Grades the exercise files of a folder against hidden tests drawn from a seed.
   --time-limit SECONDS   per exercise (default: ${DEFAULT_LIMITS.timeMs / 1000})
   --memory-limit MIB     per sandbox process (default: ${DEFAULT_LIMITS.memoryMb})
   --output-limit CHARS   printed output kept per exercise (default: ${DEFAULT_LIMITS.outputChars})
+  --test N               with one exercise: run only its test N (as a failure's replay
+                         line prints it), at the sizes of --sizes N=2,K=1 if given
+  --case FILE            replay the failing case a run with secret inputs wrote to FILE
   --watch                grade, then grade again after every save (Ctrl-C stops)
   --list                 every exercise with its status (graded) and the progress
   --verbose              every failing test, the notes, the passed tests, all printed output
@@ -119,7 +130,12 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
     if (choice.kind === "secret") choice.secret.fill(0); // the HMAC key state is all it keeps
     const limits = limitsOf(v);
     const jobs = positiveNumber("jobs", v.jobs);
-    const replay = typeof seed === "number"
+    const oneCase = replayFromOptions(v, positionals, exerciseNamed, MANIFEST);
+    const ids = oneCase ? [oneCase.exerciseId] : positionals;
+    const replay = v.case !== undefined
+      ? `./deno task grade --case ${shellWord(v.case)}` +
+        (v.dir === "exercises" ? "" : ` --dir ${shellWord(v.dir)}`)
+      : typeof seed === "number"
       ? replayCommand({ ids: positionals, dir: v.dir, seed })
       : replayCommand({ ids: positionals, dir: v.dir, seed: null, nonce: seed.nonce });
     const color = useColor();
@@ -142,6 +158,8 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
         verbose: v.verbose,
         replay,
         pool,
+        ascii: !useUnicode(),
+        afterGrading: async (r) => (await writeCurves(plan, r, replay))?.trimEnd(),
       });
     }
     // On a terminal, a grading that runs long says what it still waits on (see `waiting.ts`).
@@ -150,15 +168,22 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
     try {
       report = await gradeBeforeExit({
         dir,
-        ids: positionals,
+        ids,
         seed,
         jobs,
         limits,
         pool,
         onProgress: waiting,
+        ...(oneCase ? { replay: oneCase } : {}),
       });
     } finally {
       waiting.stop();
+    }
+    // Secret inputs: each shown case goes to a file that `--case` replays (see replay_case.ts).
+    if (v.case === undefined) {
+      for (const problem of writeCaseFiles(report, KIT_DIR)) console.error(`gradkit: ${problem}`);
+    } else {
+      for (const e of report.exercises) for (const t of e.tests) if (t.case) t.case.replay = replay;
     }
     if (v.list) {
       await Deno.stdout.write(new TextEncoder().encode(renderList(report, { color, width })));
@@ -169,9 +194,12 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
       replay,
       width,
       verbose: v.verbose,
+      ascii: !useUnicode(),
     });
     await Deno.stdout.write(new TextEncoder().encode(printed));
     const failures = await writeOutputs(plan, report, { replay });
+    const curves = await writeCurves(plan, report, replay);
+    if (curves) await Deno.stdout.write(new TextEncoder().encode(curves));
     for (const failure of failures) console.error(`gradkit: ${failure}`);
     if (failures.length > 0) return 3;
     return report.summary.passed === report.summary.total ? 0 : 1;
@@ -185,4 +213,27 @@ export async function main(args: string[], pool?: SandboxPool): Promise<number> 
     }
     throw e;
   }
+}
+
+/**
+ * Writes the learner's default curves page (`curvesOutput` in `outputs.ts`) and returns the
+ * line that says where, or nothing when there is none to write or it could not be written.
+ */
+async function writeCurves(
+  plan: OutputPlan,
+  report: Report,
+  replay: string,
+): Promise<string | undefined> {
+  const output = curvesOutput(plan, report, {
+    isTerminal: Deno.stdout.isTerminal(),
+    kitDir: KIT_DIR,
+  });
+  if (!output) return undefined;
+  try {
+    await Deno.mkdir(`${KIT_DIR}/.cache`, { recursive: true });
+  } catch {
+    return undefined;
+  }
+  const failed = await writeOutputs({ print: "terminal", files: [output] }, report, { replay });
+  return failed.length === 0 ? `curves: ${CURVES_FILE} (open it in a browser)\n` : undefined;
 }

@@ -26,6 +26,9 @@ export const GRADE_OPTIONS = {
   "time-limit": { type: "string" },
   "memory-limit": { type: "string" },
   "output-limit": { type: "string" },
+  test: { type: "string" },
+  sizes: { type: "string" },
+  case: { type: "string" },
   list: { type: "boolean", default: false },
   watch: { type: "boolean", default: false },
   verbose: { type: "boolean", default: false },
@@ -301,7 +304,7 @@ export function seedChoice(
 }
 
 /** An argument as a POSIX shell reads it back: as is when safe, else in single quotes. */
-function shellWord(word: string): string {
+export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 

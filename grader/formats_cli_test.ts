@@ -49,7 +49,7 @@ Deno.test("cli: one run prints one format and writes every other, GitHub's files
   await withFolder(async (dir) => {
     const env = { GITHUB_OUTPUT: `${dir}/gh-output`, GITHUB_STEP_SUMMARY: `${dir}/gh-summary` };
     await Deno.writeTextFile(env.GITHUB_OUTPUT, "before=1\n");
-    const formats = ["json", "gradescope", "junit", "classroom", "markdown", "terminal"];
+    const formats = ["json", "gradescope", "junit", "classroom", "markdown", "terminal", "html"];
     const r = await cli([
       "gates",
       "relu",
@@ -95,6 +95,7 @@ Deno.test("cli: one run prints one format and writes every other, GitHub's files
     assert.match(read("out.markdown"), /^## gradkit: 20\/20 points, 2\/2 exercises passed\n/);
     assert.match(read("out.terminal"), /^gradkit: grading solutions with seed 5\n/);
     assert.ok(!read("out.terminal").includes("\x1b["), "no colors in a file");
+    assert.match(read("out.html"), /^<!DOCTYPE html>\n[^]*No test of this run drew a curve/);
     assert.deepEqual(listing(dir), [
       "bare.json",
       "gh-output",
@@ -227,7 +228,7 @@ const SECRET = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0";
 
 Deno.test("cli: under GRADER_SEED no format shows the secret; every one shows the nonce", async () => {
   await withFolder(async (dir) => {
-    const formats = ["json", "gradescope", "junit", "classroom", "markdown", "terminal"];
+    const formats = ["json", "gradescope", "junit", "classroom", "markdown", "terminal", "html"];
     const r = await cli([
       "relu",
       "gates",

@@ -21,6 +21,7 @@ import { importGraph } from "./imports.ts";
 import { type ExerciseJob, gradeExercise } from "./grade_exercise.ts";
 import { type ExerciseReport, type Report, REPORT_SCHEMA_VERSION, summarize } from "./report.ts";
 import { type RunSeed, seedFields } from "./secret_seed.ts";
+import type { CaseReplay } from "./replay_case.ts";
 import { boundReport } from "./bounds.ts";
 import { DEFAULT_JOBS, KIT_DIR, SandboxPool } from "./pool.ts";
 import { DEFAULT_LIMITS, type Limits } from "./sandbox/sandbox.ts";
@@ -56,6 +57,8 @@ export interface GradeOptions extends SessionOptions {
   exercises?: readonly Exercise[];
   /** Told when each exercise's grading starts and ends (see {@linkcode GradeProgress}). */
   onProgress?: GradeProgress;
+  /** One case to run instead of its exercise's hidden tests (see `replay_case.ts`). */
+  replay?: CaseReplay;
 }
 
 /**
@@ -165,6 +168,7 @@ export class GradingSession {
       ids?: readonly string[];
       exercises?: readonly Exercise[];
       onProgress?: GradeProgress;
+      replay?: CaseReplay;
     },
   ) {
     const started = performance.now();
@@ -205,6 +209,7 @@ export class GradingSession {
           seed: request.seed,
           limits,
           skipped: snapshot.skipped,
+          ...(request.replay?.exerciseId === graded[i].id ? { replay: request.replay } : {}),
         };
         results[i] = await gradeExercise(job, slots[k % slots.length]);
         request.onProgress?.done?.(graded[i]);
@@ -312,6 +317,7 @@ async function gradeThenEnd(
       seed: options.seed,
       ...(options.exercises ? { exercises } : { ids: options.ids ?? [] }),
       onProgress: options.onProgress,
+      replay: options.replay,
     });
     report.durationMs = Math.round(performance.now() - started);
     return report;

@@ -16,6 +16,8 @@ import { stubParameters } from "./stub_signatures.ts";
 import { type Limits, type Sandbox, SandboxFailure, TimeBudget } from "./sandbox/sandbox.ts";
 import { LearnerThrew, TestRun } from "./test_context.ts";
 import { type RunSeed, testRngs } from "./secret_seed.ts";
+import { shrinkFirstFailure } from "./shrink.ts";
+import { caseCommand, type CaseReplay, replayTest } from "./replay_case.ts";
 
 /** What grading one exercise needs. */
 export interface ExerciseJob {
@@ -29,6 +31,8 @@ export interface ExerciseJob {
   limits: Limits;
   /** Why files of the submission were not staged ("name: reason"), from the staging. */
   skipped?: readonly string[];
+  /** Run this one case instead of the hidden tests (see `replay_case.ts`). */
+  replay?: CaseReplay;
 }
 
 /** The first line of `text`. */
@@ -384,8 +388,11 @@ async function gradeAttempt(
     report.points = earnedPoints(exercise.points, report.tests);
     return boundExercise(report, job.limits.outputChars);
   };
+  // A replay runs one case in place of the hidden tests.
+  const replayed = job.replay && replayTest(spec.tests[job.replay.test - 1], job.replay);
+  const tests = replayed ? [replayed.test] : spec.tests;
   const notRun = (from: number) => {
-    for (const t of spec.tests.slice(from)) report.tests.push({ name: t.name, status: "not_run" });
+    for (const t of tests.slice(from)) report.tests.push({ name: t.name, status: "not_run" });
   };
 
   const path = `${job.stagedDir}/${exercise.file}`;
@@ -468,7 +475,7 @@ async function gradeAttempt(
   }
 
   const parameters = stubParameters(`${KIT_DIR}/${STUBS_DIR}/${exercise.file}`);
-  for (const [i, test] of spec.tests.entries()) {
+  for (const [i, test] of tests.entries()) {
     const rngs = testRngs(job.seed, exercise.id, test.name);
     const run = new TestRun(
       rngs.inputs,
@@ -496,6 +503,7 @@ async function gradeAttempt(
       }
     }
     if (run.notes.length > 0) result.notes = run.notes;
+    if (run.curves.length > 0) result.series = run.curves;
     report.tests.push(result);
   }
 
@@ -517,6 +525,24 @@ async function gradeAttempt(
     }
   }
   collect(sandbox.takeStray());
+  // The smallest failing case: after the last test, on a time budget of its own (`shrink.ts`).
+  const found = replayed ? replayed.shown() : await shrinkFirstFailure({
+    exerciseId: exercise.id,
+    tests,
+    reports: report.tests,
+    seed: job.seed,
+    target: { sandbox, url, parameters },
+  });
+  if (found && replayed) report.tests[0].case = found;
+  if (found && typeof job.seed === "number" && !job.replay?.inputs) {
+    found.replay = caseCommand({
+      id: exercise.id,
+      dir: job.shownDir,
+      seed: job.seed,
+      test: found.test,
+      sizes: found.sizes,
+    });
+  }
   report.status = exerciseStatus(report.tests);
   const firstBad = report.tests.find((t) => t.status !== "passed" && t.status !== "not_started");
   if (report.status === "error" && firstBad?.message) return finish(firstBad.message);

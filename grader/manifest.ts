@@ -15,14 +15,17 @@ import { spec as gates } from "./specs/gates.ts";
 import { spec as relu } from "./specs/relu.ts";
 import { spec as fork } from "./specs/fork.ts";
 import { spec as sigmoidNeuron } from "./specs/sigmoid_neuron.ts";
+import { spec as sigmoidGates } from "./specs/sigmoid_gates.ts";
 import { spec as affineLayer } from "./specs/affine_layer.ts";
 import { spec as mseLoss } from "./specs/mse_loss.ts";
 import { spec as softmaxCrossEntropy } from "./specs/softmax_cross_entropy.ts";
+import { spec as softLabelCrossEntropy } from "./specs/soft_label_cross_entropy.ts";
 import { spec as binaryCrossEntropy } from "./specs/binary_cross_entropy.ts";
 import { spec as binaryHinge } from "./specs/binary_hinge.ts";
 import { spec as multiclassHinge } from "./specs/multiclass_hinge.ts";
 import { spec as squaredHinge } from "./specs/squared_hinge.ts";
 import { spec as l2Regularization } from "./specs/l2_regularization.ts";
+import { spec as marginL2 } from "./specs/margin_l2.ts";
 import { spec as inputScale } from "./specs/input_scale.ts";
 import { spec as twoLayerNet } from "./specs/two_layer_net.ts";
 import { spec as trainLinearClassifier } from "./specs/train_linear_classifier.ts";
@@ -102,6 +105,14 @@ export const MANIFEST: readonly Exercise[] = [
     spec: sigmoidNeuron,
   },
   {
+    id: "sigmoid_gates",
+    file: "sigmoid_gates.ts",
+    title: "The sigmoid through atomic gates",
+    concept: "split an expression into gates of your choice: the same gradient as the fused gate",
+    points: 10,
+    spec: sigmoidGates,
+  },
+  {
     id: "affine_layer",
     file: "07_affine_layer.ts",
     title: "The affine layer on a batch",
@@ -113,7 +124,7 @@ export const MANIFEST: readonly Exercise[] = [
     id: "input_scale",
     file: "08_input_scale.ts",
     title: "The effect of input scale",
-    concept: "scaling the data scales the weight gradient by the same factor",
+    concept: "scaled data scales the weight gradient, and the learning rate must follow",
     points: 10,
     spec: inputScale,
   },
@@ -140,6 +151,14 @@ export const MANIFEST: readonly Exercise[] = [
     concept: "a stable classification loss, the mean over a batch of class scores",
     points: 10,
     spec: softmaxCrossEntropy,
+  },
+  {
+    id: "soft_label_cross_entropy",
+    file: "soft_label_cross_entropy.ts",
+    title: "Cross-entropy against a target distribution",
+    concept: "soft labels, and the mean cross-entropy read as a negative log-likelihood",
+    points: 10,
+    spec: softLabelCrossEntropy,
   },
   {
     id: "binary_hinge",
@@ -172,6 +191,15 @@ export const MANIFEST: readonly Exercise[] = [
     concept: "data loss plus λ·Σw²: weight decay, biases left out",
     points: 10,
     spec: l2Regularization,
+  },
+  {
+    id: "margin_l2",
+    file: "margin_l2.ts",
+    title: "The SVM margin and why L2 appears in it",
+    concept:
+      "on separable data the hinge alone is won by scaling W up; the penalty picks the widest margin",
+    points: 10,
+    spec: marginL2,
   },
   {
     id: "train_linear_classifier",

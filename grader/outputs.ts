@@ -22,6 +22,7 @@
 
 import { UsageError } from "./cli_options.ts";
 import type { Report } from "./report.ts";
+import { hasCurves } from "./series.ts";
 import { type Format, formatNamed, FORMATS, render, type RenderOptions } from "./reporters/mod.ts";
 
 /** How a file is written. */
@@ -268,4 +269,30 @@ export async function writeOutputs(
     }
   }
   return failures;
+}
+
+/** Where a learner's grading on a terminal writes the curves, relative to the kit's folder. */
+export const CURVES_FILE = ".cache/curves.html";
+
+/**
+ * The learner's default for the curves (the `html` format): written to `<kitDir>/`
+ * {@linkcode CURVES_FILE} when the report is printed for a person at a terminal, no
+ * `--out html=` was given, and some test drew curves; otherwise undefined (nothing written).
+ * A pipe, a log or CI (no terminal) never gets a file it did not ask for.
+ *
+ * @example
+ * ```ts ignore
+ * curvesOutput(plan, report, { isTerminal: true, kitDir: "/kit" });
+ * // { format: "html", path: "/kit/.cache/curves.html", kind: "file" }
+ * ```
+ */
+export function curvesOutput(
+  plan: OutputPlan,
+  report: Report,
+  where: { isTerminal: boolean; kitDir: string },
+): Output | undefined {
+  if (!where.isTerminal || plan.print !== "terminal") return undefined;
+  if (plan.files.some((f) => f.format === "html")) return undefined;
+  if (!hasCurves(report)) return undefined;
+  return { format: "html", path: `${where.kitDir}/${CURVES_FILE}`, kind: "file" };
 }

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { UsageError } from "./cli_options.ts";
-import { type OutputPlan, parseOut, planOutputs, writeOutputs } from "./outputs.ts";
+import {
+  CURVES_FILE,
+  curvesOutput,
+  type OutputPlan,
+  parseOut,
+  planOutputs,
+  writeOutputs,
+} from "./outputs.ts";
 import { fixtureReport } from "./reporters/_fixture.ts";
 
 function usage(fn: () => unknown, message: RegExp): void {
@@ -141,4 +148,25 @@ Deno.test("writeOutputs: a file that cannot be written is reported, never half-w
     assert.deepEqual(listing(dir), ["r.json"]);
     assert.deepEqual(listing(`${dir}/r.json`), ["keep"]);
   });
+});
+
+Deno.test("curvesOutput: a learner's terminal gets the curves page, a pipe or another format none", () => {
+  const drawn = fixtureReport();
+  drawn.exercises[0].tests[0].series = [{ name: "yours", values: [1, 0.5] }];
+  const plain = fixtureReport();
+  const terminal: OutputPlan = { print: "terminal", files: [] };
+  const where = { isTerminal: true, kitDir: "/kit" };
+  assert.deepEqual(curvesOutput(terminal, drawn, where), {
+    format: "html",
+    path: `/kit/${CURVES_FILE}`,
+    kind: "file",
+  });
+  assert.equal(curvesOutput(terminal, plain, where), undefined, "no curves, no page");
+  assert.equal(curvesOutput(terminal, drawn, { ...where, isTerminal: false }), undefined);
+  assert.equal(curvesOutput({ print: "json", files: [] }, drawn, where), undefined);
+  const asked: OutputPlan = {
+    print: "terminal",
+    files: [{ format: "html", path: "/tmp/c.html", kind: "file" }],
+  };
+  assert.equal(curvesOutput(asked, drawn, where), undefined, "--out html= given: that one only");
 });

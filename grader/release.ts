@@ -157,13 +157,19 @@ export function planRelease(kitDir = KIT_DIR): ReleasePlan {
   };
 }
 
+/** Whether a task's word names an instructor-only path (`solutions/`, or a quoted glob in it). */
+function namesInstructorOnly(word: string): boolean {
+  const path = word.replace(/^['"]|['"]$/g, "").replace(/\/$/, "");
+  return INSTRUCTOR_ONLY.some((only) => path === only || path.startsWith(`${only}/`));
+}
+
 /** The learner's `deno.json`: the kit's, with only {@linkcode LEARNER_TASKS}, none naming an instructor-only folder. */
 export function learnerConfig(kitConfig: string): string {
   const config = JSON.parse(kitConfig);
   const tasks: Record<string, string> = {};
   for (const name of LEARNER_TASKS) {
     tasks[name] = (config.tasks[name] as string).split(" ")
-      .filter((word) => !INSTRUCTOR_ONLY.includes(word.replace(/\/$/, ""))).join(" ");
+      .filter((word) => !namesInstructorOnly(word)).join(" ");
   }
   config.tasks = tasks;
   return JSON.stringify(config, null, 2) + "\n";

@@ -10,7 +10,14 @@ import assert from "node:assert/strict";
 import { KIT_DIR } from "./grade.ts";
 import { MANIFEST, STUBS_DIR } from "./manifest.ts";
 import type { Report } from "./report.ts";
-import { learnerReadme, main, planRelease, release, ReleaseRefused } from "./release.ts";
+import {
+  learnerConfig,
+  learnerReadme,
+  main,
+  planRelease,
+  release,
+  ReleaseRefused,
+} from "./release.ts";
 
 function files(root: string, rel = ""): string[] {
   const out: string[] = [];
@@ -161,4 +168,23 @@ Deno.test("release plan: by rule, what needs solutions/ or the benchmarks stays;
     assert.ok(copy.includes(needed), needed);
   }
   assert.deepEqual(copy.filter((p) => p.startsWith("solutions/") || p.startsWith("docs/")), []);
+});
+
+Deno.test("learner config: the test task keeps the kit's folders and drops instructor-only ones, quoted or not", () => {
+  const kit = JSON.stringify({
+    tasks: {
+      ...Object.fromEntries(
+        ["grade", "watch", "list", "hint", "reset"].map((t) => [t, "deno run x"]),
+      ),
+      test: "deno check 'grader/**/*.ts' 'solutions/**/*.ts' \"autograding/**/*.ts\" docs/ " +
+        "grader/bench/x.ts grader/benchmark.ts && deno test --no-check",
+      verify: "deno run grader/verify_cli.ts",
+    },
+  });
+  const config = JSON.parse(learnerConfig(kit));
+  assert.equal(
+    config.tasks.test,
+    "deno check 'grader/**/*.ts' grader/benchmark.ts && deno test --no-check",
+  );
+  assert.equal(config.tasks.verify, undefined);
 });

@@ -5,7 +5,8 @@
  * @module
  */
 
-import type { GradientRow, Mismatch } from "./spec.ts";
+import type { GradientRow, Mismatch, Sizes } from "./spec.ts";
+import type { Series } from "./series.ts";
 
 /** The version of the report's shape; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 2;
@@ -31,6 +32,51 @@ export interface TestReport {
    * with its largest relative error and whether it passed (optional; added in schema 2).
    */
   gradients?: GradientRow[];
+  /**
+   * Curves the test drew, one chart (a training run's loss per step, the learner's and the
+   * reference's), whether it passed or not (optional; added in schema 2, see `series.ts`).
+   */
+  series?: Series[];
+  /**
+   * The smallest failing case found for a failed test, shown whole (optional; added in schema
+   * 2, see `shrink.ts`). At most one test of an exercise has one.
+   */
+  case?: FailingCase;
+}
+
+/** One value of a shown case: a matrix, a vector or a number, its entries row after row. */
+export interface CaseValue {
+  name: string;
+  type: "Matrix" | "Float64Array" | "Int32Array" | "number";
+  /** `[rows, cols]` for a matrix, `[length]` for a vector, `[]` for a number. */
+  shape: number[];
+  /** Every entry, row after row (a case is small: see `CASE_MAX_VALUES` in `shrink.ts`). */
+  values: number[];
+}
+
+/** A test's smallest failing case: its sizes, its inputs whole, the outputs compared. */
+export interface FailingCase {
+  /** The test's number in its exercise, from 1. */
+  test: number;
+  /** The sizes of the case, e.g. `{ N: 2, K: 1 }`. */
+  sizes: Sizes;
+  /** The sizes the hidden test ran at. */
+  from: Sizes;
+  /**
+   * Whether every allowed smaller size was tried and passed; false when the search stopped at
+   * its bounds first (the case still fails, but may not be the smallest). Absent in a replay
+   * (no search was made).
+   */
+  minimal?: boolean;
+  /** The failure at these sizes, in one line. */
+  message: string;
+  inputs: CaseValue[];
+  /** The output that was compared, expected and the learner's, when the failure is a comparison. */
+  output?: { what: string; expected: CaseValue; got: CaseValue };
+  /** The command that replays this case (`./deno task grade … --test N --sizes …`). */
+  replay?: string;
+  /** Under secret inputs: the case file written for `./deno task grade --case FILE`. */
+  file?: string;
 }
 
 /** An exercise file that another one imports, and how it fared in the same run. */

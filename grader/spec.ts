@@ -18,6 +18,43 @@ export interface TestCase {
   name: string;
   /** Draws inputs, calls the learner, judges. Throws {@linkcode CheckFailure} on a wrong result. */
   run(t: TestContext): Promise<void>;
+  /**
+   * The same test as a function of its sizes, when it has one (see `specs/_sized.ts`): a failure
+   * is then shrunk to the smallest sizes that still fail, shown whole and replayable.
+   */
+  sized?: SizedTest;
+}
+
+/** A test's sizes by name, e.g. `{ N: 6, K: 4 }` (batch N, K outputs per example). */
+export type Sizes = Record<string, number>;
+
+/** One input of a case: a matrix, a vector of labels or values, or a number. */
+export type CaseInput = Matrix | Float64Array | Int32Array | number;
+
+/** A case's inputs by name, e.g. `{ pred, target }`, as the test draws them. */
+export type CaseInputs = Record<string, CaseInput>;
+
+/**
+ * A hidden test split into drawing its inputs at given sizes and judging them, so that the
+ * grader can run it again at smaller sizes (shrinking a failure) or on given inputs (replaying
+ * a case). `draw` keeps every guarantee of the generators at any allowed sizes.
+ */
+export interface SizedTest<I extends CaseInputs = CaseInputs> {
+  /** The sizes the test runs at, or how it draws them (from the test's generator, first). */
+  sizes: Sizes | ((rng: Rng) => Sizes);
+  /** The smallest allowed value of each size (a batch of 2 where N > 1 matters). */
+  min: Sizes;
+  /** Groups of sizes that must stay pairwise different (N ≠ D ≠ H). */
+  distinct?: readonly (readonly string[])[];
+  /** Draws the inputs at `sizes`. */
+  draw(rng: Rng, sizes: Sizes): I;
+  /**
+   * Why `inputs` (read from a case file) are not ones `draw` could give at `sizes`, beyond
+   * their names, kinds and shapes (checked already): a label out of range, a value on a kink.
+   */
+  validate?(inputs: I, sizes: Sizes): string | undefined;
+  /** Calls the learner on `inputs` and judges; throws {@linkcode CheckFailure} when wrong. */
+  check(t: TestContext, inputs: I, sizes: Sizes): Promise<void>;
 }
 
 /** The hidden tests of one exercise, in the order they run. */
@@ -210,4 +247,18 @@ export interface TestContext {
   expect(condition: boolean, message: string): asserts condition;
   /** Adds a line to the test's report (a fact the learner may want, not a failure). */
   note(text: string): void;
+  /**
+   * Attaches a named series of numbers to the test's result, drawn with the test's other series
+   * as one chart (terminal sparklines, the `html` format): a training run's loss per step, the
+   * learner's and the reference's. `values` may come from learner code: it is read and bounded
+   * by `seriesOf` (`series.ts`): an array or typed array, its first 1000 values, anything not a
+   * finite number kept as a gap. Attach before judging, so a failing run is drawn too.
+   *
+   * @example
+   * ```ts ignore
+   * t.series("yours", got.losses);
+   * t.series("reference", ref.losses);
+   * ```
+   */
+  series(name: string, values: unknown): void;
 }

@@ -30,6 +30,7 @@ import type { SharedMemory, ThrownError } from "./sandbox/protocol.ts";
 import type { Sandbox, TimeBudget } from "./sandbox/sandbox.ts";
 import { decode, encode, Opaque } from "./sandbox/wire.ts";
 import { clampThrown } from "./bounds.ts";
+import { type Series, SERIES_BOUNDS, seriesOf } from "./series.ts";
 
 /** The learner's function threw (or was refused by the sandbox) during a call. */
 export class LearnerThrew extends Error {
@@ -146,6 +147,8 @@ export class TestRun implements TestContext {
   readonly rng: Rng;
   readonly #checks: Rng;
   readonly notes: string[] = [];
+  /** The series attached by {@linkcode TestRun.series}, bounded. */
+  readonly curves: Series[] = [];
   #target: CallTarget;
   #mutationAllowed = false;
   #newValues: NewValuesOptions | undefined;
@@ -422,6 +425,12 @@ export class TestRun implements TestContext {
 
   note(text: string): void {
     this.notes.push(text);
+  }
+
+  series(name: string, values: unknown): void {
+    if (this.curves.length >= SERIES_BOUNDS.perTest) return;
+    const s = seriesOf(name, values);
+    if (s) this.curves.push(s);
   }
 }
 

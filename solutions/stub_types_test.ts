@@ -44,6 +44,12 @@ import * as e02Stub from "../grader/stubs/02_gradient_check.ts";
 import * as e02Solution from "./02_gradient_check.ts";
 import * as e18Stub from "../grader/stubs/18_capstone.ts";
 import * as e18Solution from "./18_capstone.ts";
+import * as softLabelCrossEntropyStub from "../grader/stubs/soft_label_cross_entropy.ts";
+import * as softLabelCrossEntropySolution from "./soft_label_cross_entropy.ts";
+import * as marginL2Stub from "../grader/stubs/margin_l2.ts";
+import * as marginL2Solution from "./margin_l2.ts";
+import * as sigmoidGatesStub from "../grader/stubs/sigmoid_gates.ts";
+import * as sigmoidGatesSolution from "./sigmoid_gates.ts";
 
 /** Each pair, both ways: a stub and its solution export the same functions, same types. */
 const PAIRS = {
@@ -101,6 +107,18 @@ const PAIRS = {
     e02Solution satisfies typeof e02Stub,
   ],
   "18_capstone.ts": [e18Stub satisfies typeof e18Solution, e18Solution satisfies typeof e18Stub],
+  "soft_label_cross_entropy.ts": [
+    softLabelCrossEntropyStub satisfies typeof softLabelCrossEntropySolution,
+    softLabelCrossEntropySolution satisfies typeof softLabelCrossEntropyStub,
+  ],
+  "margin_l2.ts": [
+    marginL2Stub satisfies typeof marginL2Solution,
+    marginL2Solution satisfies typeof marginL2Stub,
+  ],
+  "sigmoid_gates.ts": [
+    sigmoidGatesStub satisfies typeof sigmoidGatesSolution,
+    sigmoidGatesSolution satisfies typeof sigmoidGatesStub,
+  ],
 };
 
 Deno.test("every stub and its solution export the same functions with the same types", () => {

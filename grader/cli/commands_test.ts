@@ -3,7 +3,7 @@ import { exerciseNamed, STUBS_DIR } from "../manifest.ts";
 import { KIT_DIR } from "../pool.ts";
 import { hintText } from "./hint.ts";
 import { parseResetArgs, reset } from "./reset.ts";
-import { clearScreen, progressBar, terminalWidth, useColor } from "./tty.ts";
+import { clearScreen, progressBar, terminalWidth, useColor, useUnicode } from "./tty.ts";
 
 function terminal(env: Record<string, string>, isTerminal: boolean, columns = 120) {
   return {
@@ -12,6 +12,16 @@ function terminal(env: Record<string, string>, isTerminal: boolean, columns = 12
     columns: () => columns,
   };
 }
+
+Deno.test("tty: block characters unless TERM=dumb or a locale that is not UTF-8", () => {
+  assert.equal(useUnicode(terminal({}, true)), true, "no locale set: UTF-8 assumed");
+  assert.equal(useUnicode(terminal({ LANG: "en_US.UTF-8" }, false)), true);
+  assert.equal(useUnicode(terminal({ LC_ALL: "C.utf8", LANG: "C" }, true)), true);
+  assert.equal(useUnicode(terminal({ TERM: "dumb", LANG: "en_US.UTF-8" }, true)), false);
+  assert.equal(useUnicode(terminal({ LANG: "C" }, true)), false);
+  assert.equal(useUnicode(terminal({ LC_ALL: "POSIX", LANG: "en_US.UTF-8" }, true)), false);
+  assert.equal(useUnicode(terminal({ LC_CTYPE: "de_DE.ISO-8859-1" }, true)), false);
+});
 
 Deno.test("tty: no colour under NO_COLOR, TERM=dumb or a pipe; the width, else 80", () => {
   assert.equal(useColor(terminal({}, true)), true);

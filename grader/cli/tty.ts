@@ -29,6 +29,18 @@ export function useColor(t: Terminal = REAL): boolean {
   return t.isTerminal();
 }
 
+/**
+ * Whether the terminal can show block characters (curves drawn as ▁▂▃▄▅▆▇█): not under
+ * `TERM=dumb`, nor when the locale (`LC_ALL`, else `LC_CTYPE`, else `LANG`) is set to one that
+ * is not UTF-8 (`C`, `POSIX`, `en_US.ISO-8859-1`). An unset locale counts as UTF-8: the
+ * default of the terminals the kit is used in.
+ */
+export function useUnicode(t: Terminal = REAL): boolean {
+  if (t.env.get("TERM") === "dumb") return false;
+  const locale = t.env.get("LC_ALL") || t.env.get("LC_CTYPE") || t.env.get("LANG") || "";
+  return locale === "" || /utf-?8/i.test(locale);
+}
+
 /** The columns to wrap at: the terminal's width, else `COLUMNS`, else 80. */
 export function terminalWidth(t: Terminal = REAL): number {
   if (t.isTerminal() && t.columns) {

@@ -33,6 +33,13 @@ export interface WatchOptions {
   width: number;
   verbose: boolean;
   replay: string;
+  /** Curves in plain ASCII, not block characters (see `useUnicode` in `tty.ts`). */
+  ascii?: boolean;
+  /**
+   * Called with the whole report after every grading (the command line writes the curves page
+   * with it); a line it returns is shown with the news.
+   */
+  afterGrading?(report: Report): Promise<string | undefined>;
 }
 
 const SOURCE_FILE = /\.(ts|js|mts|mjs|json)$/;
@@ -45,7 +52,14 @@ export function watchScreen(
   report: Report,
   current: ExerciseReport | undefined,
   news: string[],
-  o: { color: boolean; width: number; verbose: boolean; replay: string; dir: string },
+  o: {
+    color: boolean;
+    width: number;
+    verbose: boolean;
+    replay: string;
+    dir: string;
+    ascii?: boolean;
+  },
 ): string {
   const s = report.summary;
   const from = report.inputs === "secret" ? `nonce ${report.nonce}` : `seed ${report.seed}`;
@@ -89,7 +103,8 @@ export async function watch(o: WatchOptions): Promise<number> {
   };
   const show = (report: Report, current: ExerciseReport | undefined, news: string[]) =>
     print(clearScreen() + watchScreen(report, current, news, o));
-  show(first, nextOf(first), []);
+  const curves = await o.afterGrading?.(first);
+  show(first, nextOf(first), curves ? [curves] : []);
 
   const stop = () => watcher.close();
   Deno.addSignalListener("SIGINT", stop);
@@ -129,6 +144,8 @@ export async function watch(o: WatchOptions): Promise<number> {
     const unfinished = saved.find((e) => e.status !== "passed");
     const current = unfinished ?? nextOf(all);
     if (!unfinished && current) news.push(`next: ${current.id} (${current.title})`);
+    const curves = await o.afterGrading?.(all);
+    if (curves) news.push(curves);
     show(all, current, news);
   };
   try {

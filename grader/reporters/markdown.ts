@@ -16,6 +16,7 @@
 import { clampText } from "../bounds.ts";
 import type { ExerciseStatus, Report } from "../report.ts";
 import { firstProblem, inputsText, seconds, summaryText, type ViewContext } from "./_common.ts";
+import { caseLines } from "./_case.ts";
 
 /** The longest first failure shown per exercise. */
 export const MARKDOWN_REASON_CHARS = 300;
@@ -91,6 +92,14 @@ export function renderMarkdown(report: Report, context: ViewContext = {}): strin
   if (report.skippedFiles.length > 0) {
     out.push("", "Skipped files:", "");
     for (const f of report.skippedFiles) out.push(`- ${markdownCell(f)}`);
+  }
+  // Each exercise's smallest failing case (see `shrink.ts`), as the terminal shows it.
+  for (const e of report.exercises) {
+    for (const t of e.tests) {
+      if (!t.case) continue;
+      const lines = caseLines(t.case).join("\n").replaceAll("`", "'");
+      out.push("", `${markdownCell(e.id)}, ${markdownCell(t.name)}:`, "", "```text", lines, "```");
+    }
   }
   if (context.replay) out.push("", "Replay exactly:", "", codeBlock(context.replay));
   return out.join("\n") + "\n";

@@ -11,6 +11,7 @@
  * | `junit`      | JUnit XML, as CI servers read it                           | `junit.ts`      |
  * | `classroom`  | the result GitHub Classroom's autograding reporter reads   | `classroom.ts`  |
  * | `markdown`   | a summary for a CI job's summary page                      | `markdown.ts`   |
+ * | `html`       | the tests' curves as charts, one self-contained page       | `html.ts`       |
  *
  * @module
  */
@@ -27,6 +28,7 @@ export const FORMATS = [
   "junit",
   "classroom",
   "markdown",
+  "html",
 ] as const;
 
 /** An output format. */
@@ -59,6 +61,8 @@ export interface RenderOptions {
   width?: number;
   /** For the terminal format: everything, not the short default. */
   verbose?: boolean;
+  /** For the terminal format: curves in plain ASCII, not block characters. */
+  ascii?: boolean;
 }
 
 /**
@@ -81,6 +85,7 @@ export async function render(
         replay: options.replay,
         width: options.width,
         verbose: options.verbose,
+        ascii: options.ascii,
       });
     case "json":
       return renderJson(report);
@@ -92,5 +97,7 @@ export async function render(
       return (await import("./classroom.ts")).renderClassroom(report);
     case "markdown":
       return (await import("./markdown.ts")).renderMarkdown(report, options);
+    case "html":
+      return (await import("./html.ts")).renderHtml(report);
   }
 }

@@ -5,8 +5,10 @@
  * @module
  */
 
-import type { ExerciseReport, ExerciseStatus, Report, TestStatus } from "../report.ts";
+import type { ExerciseReport, ExerciseStatus, Report, TestReport, TestStatus } from "../report.ts";
 import type { GradientRow } from "../spec.ts";
+import { sparklineChart } from "./sparkline.ts";
+import { caseLines } from "./_case.ts";
 
 /** How to render. */
 export interface TerminalOptions {
@@ -21,12 +23,22 @@ export interface TerminalOptions {
    * whole printed output. The default leaves these out and says so.
    */
   verbose?: boolean;
+  /**
+   * Draw curves in plain ASCII, not block characters (see `useUnicode` in `tty.ts`: a dumb
+   * terminal or a locale that is not UTF-8).
+   */
+  ascii?: boolean;
 }
 
 /** Columns when the width is not known. */
 export const DEFAULT_WIDTH = 80;
 /** Failing tests shown per exercise by default. */
 const SHOWN_FAILURES = 3;
+/**
+ * Charts shown under an exercise that passed, by default: those with the most curves
+ * (`--verbose`: all of them).
+ */
+const SHOWN_PASSED_CHARTS = 1;
 /** Lines of printed output shown per exercise by default. */
 const SHOWN_OUTPUT_LINES = 10;
 
@@ -112,6 +124,27 @@ export function gradientTable(rows: readonly GradientRow[]): string[] {
   return lines;
 }
 
+/**
+ * A test's curves as sparklines under a title line (the test's name), indented by `indent`;
+ * nothing when the test drew none.
+ */
+export function testChart(
+  t: TestReport,
+  o: Pick<TerminalOptions, "width" | "ascii">,
+  indent: string,
+): string[] {
+  if (!t.series || t.series.length === 0) return [];
+  const width = o.width ?? DEFAULT_WIDTH;
+  const chart = sparklineChart(
+    t.series.map((s) => ({ ...s, name: visible(s.name) })),
+    { width: width - indent.length - 2, ascii: o.ascii },
+  );
+  return [
+    wrap(`~ ${t.name}`, width, indent, "  "),
+    ...chart.map((l) => `${indent}  ${l}`),
+  ];
+}
+
 function exerciseBlock(
   e: ExerciseReport,
   paint: (s: ExerciseStatus | TestStatus, t: string) => string,
@@ -131,9 +164,17 @@ function exerciseBlock(
       }
     }
   }
-  if (e.status === "passed" || (e.status === "not_started" && !e.message)) {
+  if (e.status === "passed") {
+    // By default the chart with the most curves (the first of those): the one that compares.
+    const drawn = e.tests.filter((t) => t.series?.length);
+    const most = [...drawn].sort((a, b) => b.series!.length - a.series!.length);
+    const shown = o.verbose ? drawn : drawn.filter((t) => most.indexOf(t) < SHOWN_PASSED_CHARTS);
+    for (const t of shown) {
+      lines.push(...testChart(t, o, "    "));
+    }
     return lines.join("\n");
   }
+  if (e.status === "not_started" && !e.message) return lines.join("\n");
   if (e.message) lines.push(wrap(visible(e.message), width, "    "));
   const bad = e.tests.filter((t) => t.status !== "passed" && t.status !== "not_run");
   const shown = o.verbose ? bad : bad.slice(0, SHOWN_FAILURES);
@@ -141,6 +182,15 @@ function exerciseBlock(
     lines.push(wrap(`${paint(t.status, "✗")} ${t.name}`, width, "    ", "  "));
     if (t.message) lines.push(wrap(visible(t.message), width, "        "));
     if (t.gradients) lines.push(...gradientTable(t.gradients).map((l) => `          ${l}`));
+    lines.push(...testChart(t, o, "        "));
+    // A command is never wrapped: copied from the terminal, it runs as printed.
+    for (const l of t.case ? caseLines(t.case) : []) {
+      lines.push(
+        l.startsWith("replay it: ")
+          ? `        ${visible(l)}`
+          : wrap(visible(l), width, "        ", "    "),
+      );
+    }
     if (o.verbose) {
       for (const note of t.notes ?? []) {
         lines.push(wrap(`note: ${visible(note)}`, width, "        "));

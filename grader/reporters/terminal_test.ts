@@ -131,3 +131,42 @@ Deno.test("terminal view: next is the imported exercise that holds one up", () =
     /next: exercises\/03_gates\.ts \(gates, which mse_loss imports\)/,
   );
 });
+
+Deno.test("terminal view: curves as sparklines, under a passed exercise and under a failing test", () => {
+  const r = report();
+  r.exercises[0].tests = [
+    { name: "one curve", status: "passed", series: [{ name: "yours", values: [3, 2, 1] }] },
+    {
+      name: "the comparison",
+      status: "passed",
+      series: [
+        { name: "yours", values: [4, 2, 1] },
+        { name: "reference", values: [4, 2, 1] },
+      ],
+    },
+  ];
+  r.exercises[1].tests[1].series = [
+    { name: "X·1000, η \x1b[2J", values: [10, 1e5, 1e10, null] },
+    { name: "X, η", values: [10, 5, 2, 1] },
+  ];
+  const text = renderTerminal(r, { color: false, width: 60 });
+  const lines = text.split("\n");
+  // The passed exercise shows its chart with the most curves, not the first.
+  const passed = lines.findIndex((l) => l.includes("~ the comparison"));
+  assert.ok(passed > 0, text);
+  assert.ok(!text.includes("~ one curve"), "one chart under a passed exercise by default");
+  assert.match(lines[passed + 1], /^ {6}yours {6}█▃▁ {2}4 → 1$/);
+  assert.match(lines[passed + 2], /^ {6}reference {2}█▃▁ {2}4 → 1$/);
+  // The failing test's chart sits under its message, on a log scale, the gap marked.
+  const failed = lines.findIndex((l) => l.includes("~ dPred on a batch"));
+  assert.ok(failed > lines.findIndex((l) => l.includes("dPred: element")), text);
+  assert.match(lines[failed + 1], /X·1000, η \\x1b\[2J {2}▂▅█! {2}10 → not finite/);
+  assert.match(lines[failed + 3], /\(log scale; !: not a finite number\)/);
+  assert.ok(!text.includes("\x1b"), "a series name cannot send escape sequences");
+  assert.ok(lines.every((l) => l.length <= 60 || !/[▁-█]/.test(l)), "within the width");
+  // ASCII where block characters cannot be shown; verbose shows every chart.
+  const ascii = renderTerminal(r, { color: false, width: 60, ascii: true, verbose: true });
+  assert.ok(!/[▁-█]/.test(ascii));
+  assert.match(ascii, /yours {6}#-_ {2}4 → 1/);
+  assert.ok(ascii.includes("~ one curve"));
+});

@@ -25,5 +25,17 @@ export function newValues(options: NewValuesOptions, tests: TestCase[]): TestCas
       t.requireNewValues(options);
       return test.run(t);
     },
+    // A sized test's shrunk and replayed runs require new values as well.
+    ...(test.sized
+      ? {
+        sized: {
+          ...test.sized,
+          check(t, inputs, sizes) {
+            t.requireNewValues(options);
+            return test.sized!.check(t, inputs, sizes);
+          },
+        },
+      }
+      : {}),
   }));
 }

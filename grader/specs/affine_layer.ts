@@ -11,8 +11,9 @@
  */
 
 import { distinctSizes, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
-import type { ExerciseSpec, GradientCheckOptions, TestContext } from "../spec.ts";
+import type { ExerciseSpec, GradientCheckOptions, TestCase, TestContext } from "../spec.ts";
 import { newValues } from "./_new_values.ts";
+import { sizedTest } from "./_sized.ts";
 
 /** Reference forward: X·W + b with plain loops. */
 function affineReference(X: Matrix, W: Matrix, b: Matrix): Matrix {
@@ -71,6 +72,33 @@ function problem(rng: Rng, n: number, d: number, h: number, options: ProblemOpti
 function unequalProblem(rng: Rng, options: ProblemOptions = {}): Problem {
   const [n, d, h] = distinctSizes(rng, 3, 2, 8);
   return problem(rng, n, d, h, options);
+}
+
+/**
+ * A test on one problem with N, D and H pairwise different and N > 1 (drawn as
+ * {@linkcode unequalProblem} draws them), written as a function of those sizes so that a failure
+ * can be shrunk.
+ */
+function unequalTest(
+  name: string,
+  options: ProblemOptions,
+  check: (t: TestContext, p: Problem) => Promise<unknown>,
+): TestCase {
+  return sizedTest(name, {
+    sizes(rng) {
+      const [N, D, H] = distinctSizes(rng, 3, 2, 8);
+      return { N, D, H };
+    },
+    min: { N: 2, D: 1, H: 1 },
+    distinct: [["N", "D", "H"]],
+    draw(rng, s) {
+      const { X, W, b, dout } = problem(rng, s.N, s.D, s.H, options);
+      return { X, W, b, dout };
+    },
+    async check(t, { X, W, b, dout }, s) {
+      await check(t, { n: s.N, d: s.D, h: s.H, X, W, b, dout });
+    },
+  });
 }
 
 /** Calls the learner's forward, checks `out` against the reference, returns the cache. */
@@ -143,33 +171,22 @@ export const spec: ExerciseSpec = {
     except: ["cache"],
     parameters: { affineForward: ["X", "W", "b"], affineBackward: ["dout", "cache"] },
   }, [
-    {
-      name: "out = X·W + b on a batch with N, D, H all different",
-      async run(t) {
-        await forward(t, unequalProblem(t.rng, { biasScale: 2 }));
-      },
-    },
-    {
-      name: "dX with a random upstream gradient (N ≠ D ≠ H)",
-      async run(t) {
-        const p = unequalProblem(t.rng);
-        checkDX(t, p, await backward(t, p, await forward(t, p)));
-      },
-    },
-    {
-      name: "dW with a random upstream gradient (N ≠ D ≠ H)",
-      async run(t) {
-        const p = unequalProblem(t.rng);
-        checkDW(t, p, await backward(t, p, await forward(t, p)));
-      },
-    },
-    {
-      name: "db with a random upstream gradient and a non-zero bias (N ≠ D ≠ H)",
-      async run(t) {
-        const p = unequalProblem(t.rng, { biasScale: 2 });
-        checkDb(t, p, await backward(t, p, await forward(t, p)));
-      },
-    },
+    unequalTest("out = X·W + b on a batch with N, D, H all different", { biasScale: 2 }, forward),
+    unequalTest(
+      "dX with a random upstream gradient (N ≠ D ≠ H)",
+      {},
+      async (t, p) => checkDX(t, p, await backward(t, p, await forward(t, p))),
+    ),
+    unequalTest(
+      "dW with a random upstream gradient (N ≠ D ≠ H)",
+      {},
+      async (t, p) => checkDW(t, p, await backward(t, p, await forward(t, p))),
+    ),
+    unequalTest(
+      "db with a random upstream gradient and a non-zero bias (N ≠ D ≠ H)",
+      { biasScale: 2 },
+      async (t, p) => checkDb(t, p, await backward(t, p, await forward(t, p))),
+    ),
     {
       name: "a batch of one (N = 1, D ≠ H)",
       async run(t) {

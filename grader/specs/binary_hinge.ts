@@ -7,9 +7,10 @@
  */
 
 import { binaryHingeScores, Matrix, type Rng, signLabels } from "@gradkit/lib";
-import type { ExerciseSpec, TestContext } from "../spec.ts";
+import type { ExerciseSpec, TestCase, TestContext } from "../spec.ts";
 import { checkScoreLoss } from "./_loss.ts";
 import { newValues } from "./_new_values.ts";
+import { sizedTest } from "./_sized.ts";
 
 /** The reference mean binary hinge loss; reads `scores.data` at call time. */
 function referenceHinge(scores: Matrix, y: Float64Array): number {
@@ -39,6 +40,34 @@ function mixedBatch(rng: Rng, n: number, scale: number): { scores: Matrix; y: Fl
   }
 }
 
+/** Why labels read from a case file are not ±1 ones, or undefined. */
+function labelProblem(y: Float64Array): string | undefined {
+  return y.every((v) => v === 1 || v === -1) ? undefined : "a label that is not −1 or +1";
+}
+
+/**
+ * A test on one {@linkcode mixedBatch} of N examples, some margins violated and some met, as a
+ * function of N so that a failure can be shrunk (N ≥ 2: a batch holds both kinds).
+ */
+function mixedTest(
+  name: string,
+  n: number,
+  parts: { value?: boolean; gradient?: boolean },
+): TestCase {
+  return sizedTest(name, {
+    sizes: { N: n },
+    min: { N: 2 },
+    draw: (rng, { N }) => mixedBatch(rng, N, 2),
+    // The kink: a margin term 1 − y·s within the generator's gap (0.05 of the scale 2) of 0.
+    validate: ({ scores, y }) =>
+      labelProblem(y) ??
+        (scores.data.some((s, i) => Math.abs(1 - y[i] * s) < 0.1)
+          ? "a score on the hinge's kink"
+          : undefined),
+    check: (t, { scores, y }, { N }) => checkBatch(t, scores, y, `N = ${N}`, parts),
+  });
+}
+
 /** Calls the learner on one batch; checks the shapes, the loss value and dScores. */
 async function checkBatch(
   t: TestContext,
@@ -65,20 +94,10 @@ export const spec: ExerciseSpec = {
   hint: HINTS[0],
   hints: HINTS,
   tests: newValues({ parameters: { binaryHingeLoss: ["scores", "y"] } }, [
-    {
-      name: "loss value on a batch with margins violated and met (N = 9)",
-      async run(t) {
-        const { scores, y } = mixedBatch(t.rng, 9, 2);
-        await checkBatch(t, scores, y, "N = 9", { gradient: false });
-      },
-    },
-    {
-      name: "dScores on a batch with margins violated and met (N = 8)",
-      async run(t) {
-        const { scores, y } = mixedBatch(t.rng, 8, 2);
-        await checkBatch(t, scores, y, "N = 8", { value: false });
-      },
-    },
+    mixedTest("loss value on a batch with margins violated and met (N = 9)", 9, {
+      gradient: false,
+    }),
+    mixedTest("dScores on a batch with margins violated and met (N = 8)", 8, { value: false }),
     {
       name: "every margin met: loss 0 and dScores 0",
       async run(t) {
@@ -88,15 +107,21 @@ export const spec: ExerciseSpec = {
         await checkBatch(t, scores, y, "N = 7, all margins met");
       },
     },
-    {
-      name: "every example on the wrong side: value and dScores",
-      async run(t) {
-        const y = signLabels(t.rng, 6);
-        const scores = new Matrix(6, 1);
-        for (let i = 0; i < 6; i++) scores.data[i] = -y[i] * t.rng.uniform(0.2, 3);
-        await checkBatch(t, scores, y, "N = 6, all on the wrong side");
+    sizedTest("every example on the wrong side: value and dScores", {
+      sizes: { N: 6 },
+      min: { N: 1 },
+      draw(rng, { N }) {
+        const y = signLabels(rng, N);
+        const scores = new Matrix(N, 1);
+        for (let i = 0; i < N; i++) scores.data[i] = -y[i] * rng.uniform(0.2, 3);
+        return { scores, y };
       },
-    },
+      validate: ({ scores, y }) =>
+        labelProblem(y) ??
+          (scores.data.some((s, i) => y[i] * s > -0.2) ? "a score on the right side" : undefined),
+      check: (t, { scores, y }, { N }) =>
+        checkBatch(t, scores, y, `N = ${N}, all on the wrong side`),
+    }),
     {
       name: "a batch of one, label +1 and label −1, margin violated and met: value and dScores",
       async run(t) {

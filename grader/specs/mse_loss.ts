@@ -8,6 +8,7 @@
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { newValues } from "./_new_values.ts";
+import { sizedTest } from "./_sized.ts";
 
 /** The reference loss, read from `pred.data` at call time (the checker perturbs it in place). */
 function referenceMse(pred: Matrix, target: Matrix): number {
@@ -55,44 +56,47 @@ export const spec: ExerciseSpec = {
   hint: HINTS[0],
   hints: HINTS,
   tests: newValues({ parameters: { mseLoss: ["pred", "target"] } }, [
-    {
-      name: "loss value on a batch with N ≠ K (several outputs per example)",
-      async run(t) {
-        const { pred, target } = batch(t.rng, 7, 3);
+    sizedTest("loss value on a batch with N ≠ K (several outputs per example)", {
+      sizes: { N: 7, K: 3 },
+      min: { N: 2, K: 2 },
+      distinct: [["N", "K"]],
+      draw: (rng, s) => batch(rng, s.N, s.K),
+      async check(t, { pred, target }, s) {
         const out = t.expectObject(await t.call("mseLoss", pred, target), "mseLoss(...)", [
           "loss",
           "dPred",
         ]);
         const loss = t.expectNumber(out.loss, "loss");
-        t.expectClose("loss (N = 7, K = 3)", loss, referenceMse(pred, target));
+        t.expectClose(`loss (N = ${s.N}, K = ${s.K})`, loss, referenceMse(pred, target));
       },
-    },
-    {
-      name: "dPred on a batch with N ≠ K (several outputs per example)",
-      async run(t) {
-        const { pred, target } = batch(t.rng, 6, 4);
+    }),
+    sizedTest("dPred on a batch with N ≠ K (several outputs per example)", {
+      sizes: { N: 6, K: 4 },
+      min: { N: 2, K: 2 },
+      distinct: [["N", "K"]],
+      draw: (rng, s) => batch(rng, s.N, s.K),
+      async check(t, { pred, target }, s) {
         const out = t.expectObject(await t.call("mseLoss", pred, target), "mseLoss(...)", [
           "loss",
           "dPred",
         ]);
-        const dPred = t.expectMatrix(out.dPred, "dPred", [6, 4]);
-        t.expectGradient("dPred (N = 6, K = 4)", dPred, () => referenceMse(pred, target), pred);
+        const dPred = t.expectMatrix(out.dPred, "dPred", [s.N, s.K]);
+        const shape = `N = ${s.N}, K = ${s.K}`;
+        t.expectGradient(`dPred (${shape})`, dPred, () => referenceMse(pred, target), pred);
       },
-    },
-    {
-      name: "a single output per example (K = 1): value and dPred",
-      async run(t) {
-        const { pred, target } = batch(t.rng, 9, 1);
-        await checkBatch(t, pred, target, "N = 9, K = 1");
-      },
-    },
-    {
-      name: "a batch of one (N = 1, K = 5): value and dPred",
-      async run(t) {
-        const { pred, target } = batch(t.rng, 1, 5);
-        await checkBatch(t, pred, target, "N = 1, K = 5");
-      },
-    },
+    }),
+    sizedTest("a single output per example (K = 1): value and dPred", {
+      sizes: { N: 9 },
+      min: { N: 2 },
+      draw: (rng, s) => batch(rng, s.N, 1),
+      check: (t, { pred, target }, s) => checkBatch(t, pred, target, `N = ${s.N}, K = 1`),
+    }),
+    sizedTest("a batch of one (N = 1, K = 5): value and dPred", {
+      sizes: { K: 5 },
+      min: { K: 2 },
+      draw: (rng, s) => batch(rng, 1, s.K),
+      check: (t, { pred, target }, s) => checkBatch(t, pred, target, `N = 1, K = ${s.K}`),
+    }),
     {
       name: "an exact prediction gives zero loss and a zero gradient",
       async run(t) {

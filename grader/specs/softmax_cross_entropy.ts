@@ -6,9 +6,10 @@
  */
 
 import { classLabels, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
-import type { ExerciseSpec, TestContext } from "../spec.ts";
+import type { ExerciseSpec, Sizes, TestCase, TestContext } from "../spec.ts";
 import { checkScoreLoss } from "./_loss.ts";
 import { newValues } from "./_new_values.ts";
+import { sizedTest } from "./_sized.ts";
 
 /**
  * The reference mean softmax cross-entropy of `scores` (N×C) with labels `y`, by log-sum-exp
@@ -60,6 +61,39 @@ export function levelledBatch(rng: Rng, n: number, c: number): { scores: Matrix;
   return { scores, y };
 }
 
+/**
+ * A test on one batch of N rows and C classes, as a function of N and C so that a failure can
+ * be shrunk; `label` says what the batch is (its sizes are added), `parts` what is checked.
+ */
+function batchTest(
+  name: string,
+  o: {
+    sizes: Sizes;
+    min: Sizes;
+    distinct?: string[][];
+    draw: (rng: Rng, sizes: Sizes) => { scores: Matrix; y: Int32Array };
+    label?: string;
+    parts?: { value?: boolean; gradient?: boolean };
+  },
+): TestCase {
+  return sizedTest(name, {
+    sizes: o.sizes,
+    min: o.min,
+    distinct: o.distinct,
+    draw: o.draw,
+    validate: ({ y }, { C }) =>
+      y.every((v) => v >= 0 && v < C) ? undefined : `a label outside 0 … ${C - 1}`,
+    check: (t, { scores, y }, { N, C }) =>
+      checkBatch(
+        t,
+        scores,
+        y,
+        `${o.label ? `${o.label}, ` : ""}N = ${N}, C = ${C}`,
+        o.parts,
+      ),
+  });
+}
+
 /** Calls the learner on one batch; checks the shapes, the loss value and dScores. */
 async function checkBatch(
   t: TestContext,
@@ -86,27 +120,25 @@ export const spec: ExerciseSpec = {
   hint: HINTS[0],
   hints: HINTS,
   tests: newValues({ parameters: { softmaxCrossEntropy: ["scores", "y"] } }, [
-    {
-      name: "loss value on a batch with N ≠ C",
-      async run(t) {
-        const { scores, y } = batch(t.rng, 8, 5);
-        await checkBatch(t, scores, y, "N = 8, C = 5", { gradient: false });
-      },
-    },
-    {
-      name: "dScores on a batch with N ≠ C",
-      async run(t) {
-        const { scores, y } = batch(t.rng, 7, 4);
-        await checkBatch(t, scores, y, "N = 7, C = 4", { value: false });
-      },
-    },
-    {
-      name: "two classes (C = 2): value and dScores",
-      async run(t) {
-        const { scores, y } = batch(t.rng, 6, 2);
-        await checkBatch(t, scores, y, "N = 6, C = 2");
-      },
-    },
+    batchTest("loss value on a batch with N ≠ C", {
+      sizes: { N: 8, C: 5 },
+      min: { N: 2, C: 2 },
+      distinct: [["N", "C"]],
+      draw: (rng, s) => batch(rng, s.N, s.C),
+      parts: { gradient: false },
+    }),
+    batchTest("dScores on a batch with N ≠ C", {
+      sizes: { N: 7, C: 4 },
+      min: { N: 2, C: 2 },
+      distinct: [["N", "C"]],
+      draw: (rng, s) => batch(rng, s.N, s.C),
+      parts: { value: false },
+    }),
+    batchTest("two classes (C = 2): value and dScores", {
+      sizes: { N: 6, C: 2 },
+      min: { N: 1, C: 2 },
+      draw: (rng, s) => batch(rng, s.N, s.C),
+    }),
     {
       name: "a batch of one (N = 1, C = 4): value and dScores",
       async run(t) {
@@ -138,27 +170,28 @@ export const spec: ExerciseSpec = {
         t.expectClose("dScores (equal scores, C = 3)", dScores, expected.div(n));
       },
     },
-    {
-      name: "stable at scores around 1000: value and dScores",
-      async run(t) {
-        const { scores, y } = batch(t.rng, 6, 4, { mean: 1000, scale: 10 });
-        await checkBatch(t, scores, y, "scores ≈ 1000");
+    batchTest("stable at scores around 1000: value and dScores", {
+      sizes: { N: 6, C: 4 },
+      min: { N: 1, C: 2 },
+      draw: (rng, s) => batch(rng, s.N, s.C, { mean: 1000, scale: 10 }),
+      label: "scores ≈ 1000",
+    }),
+    batchTest("stable at scores around −1000: value and dScores", {
+      sizes: { N: 5, C: 3 },
+      min: { N: 1, C: 2 },
+      draw: (rng, s) => batch(rng, s.N, s.C, { mean: -1000, scale: 10 }),
+      label: "scores ≈ −1000",
+    }),
+    batchTest(
+      "rows at very different levels in one batch (≈ +1000, ≈ 0, ≈ −1000): value and dScores",
+      {
+        sizes: { N: 7, C: 4 },
+        // Three rows at least: one at each level.
+        min: { N: 3, C: 2 },
+        draw: (rng, s) => levelledBatch(rng, s.N, s.C),
+        label: "rows at +1000, 0 and −1000",
       },
-    },
-    {
-      name: "stable at scores around −1000: value and dScores",
-      async run(t) {
-        const { scores, y } = batch(t.rng, 5, 3, { mean: -1000, scale: 10 });
-        await checkBatch(t, scores, y, "scores ≈ −1000");
-      },
-    },
-    {
-      name: "rows at very different levels in one batch (≈ +1000, ≈ 0, ≈ −1000): value and dScores",
-      async run(t) {
-        const { scores, y } = levelledBatch(t.rng, 7, 4);
-        await checkBatch(t, scores, y, "rows at +1000, 0 and −1000");
-      },
-    },
+    ),
     {
       name: "correct class 1000 below the best score: −log of a computed probability is Infinity",
       async run(t) {

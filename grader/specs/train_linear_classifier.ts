@@ -165,13 +165,28 @@ function problem(
   return { X: a.X, y: a.y, testX: h.X, testY: h.y, classes };
 }
 
-/** Calls the learner and checks the result's form: D×C weights, 1×C biases, `steps` losses. */
-async function train(t: TestContext, p: Problem, options: TrainOptions): Promise<Trained> {
+/** The name of a curve: "yours", "reference", or with a label "yours, 7 steps". */
+function curve(who: "yours" | "reference", label: string): string {
+  return label ? `${who}, ${label}` : who;
+}
+
+/**
+ * Calls the learner and checks the result's form: D×C weights, 1×C biases, `steps` losses.
+ * With `draw` (a curve's label, "" for none), the learner's losses are drawn as they came,
+ * before any check (a run that blows up is drawn too).
+ */
+async function train(
+  t: TestContext,
+  p: Problem,
+  options: TrainOptions,
+  draw?: string,
+): Promise<Trained> {
   const out = t.expectObject(
     await t.call("trainLinearClassifier", p.X, p.y, p.classes, options),
     "trainLinearClassifier(...)",
     ["W", "b", "losses"],
   );
+  if (draw !== undefined) t.series(curve("yours", draw), out.losses);
   const W = t.expectMatrix(out.W, "W", [p.X.cols, p.classes]);
   const b = t.expectMatrix(out.b, "b", [1, p.classes]);
   const raw = out.losses;
@@ -191,13 +206,22 @@ async function train(t: TestContext, p: Problem, options: TrainOptions): Promise
 
 /**
  * The learner's run and the reference run of the same problem. The reference trains while the
- * learner does: the request is sent first, and the reference runs in the next microtask.
+ * learner does: the request is sent first, and the reference runs in the next microtask. With
+ * `draw` (a label, "" for none), both runs' losses are drawn, the reference's even when the
+ * learner's run fails its checks.
  */
-function trainBoth(t: TestContext, p: Problem, options: TrainOptions): Promise<[Trained, Trained]> {
-  return Promise.all([
-    train(t, p, options),
-    Promise.resolve().then(() => referenceTraining(p.X, p.y, p.classes, options)),
-  ]);
+async function trainBoth(
+  t: TestContext,
+  p: Problem,
+  options: TrainOptions,
+  draw?: string,
+): Promise<[Trained, Trained]> {
+  const reference = Promise.resolve().then(() => referenceTraining(p.X, p.y, p.classes, options));
+  try {
+    return await Promise.all([train(t, p, options, draw), reference]);
+  } finally {
+    if (draw !== undefined) t.series(curve("reference", draw), (await reference).losses);
+  }
 }
 
 /**
@@ -344,7 +368,7 @@ export const spec: ExerciseSpec = {
         // Checked on 20 000 seeds: the loss ends at 71% of log C at most.
         const p = problem(t.rng, { train: 40, dim: 3, classes: 4 });
         const options = { learningRate: descentRate(p.X), steps: STEPS, reg: 0 };
-        const { losses } = await train(t, p, options);
+        const { losses } = await train(t, p, options, "");
         t.expectClose("losses[0] (the loss of all-zero W and b is log C)", losses[0], Math.log(4));
         for (let k = 1; k < losses.length; k++) {
           t.expect(
@@ -367,7 +391,7 @@ export const spec: ExerciseSpec = {
       async run(t: TestContext) {
         const p = problem(t.rng, { train: 60, dim: 4, classes: 3 });
         const options = { learningRate: descentRate(p.X), steps: 25, reg: 0 };
-        const [got, ref] = await trainBoth(t, p, options);
+        const [got, ref] = await trainBoth(t, p, options, "");
         const mine = referenceLoss(p.X, p.y, got.W, got.b, 0);
         const last = got.losses[got.losses.length - 1];
         t.expect(
@@ -414,7 +438,7 @@ export const spec: ExerciseSpec = {
       async run(t: TestContext) {
         const p = problem(t.rng, { train: 90, dim: 2, classes: 3 });
         const options = { learningRate: 0.08, steps: 25, reg: 0 };
-        expectSameRun(t, ...await trainBoth(t, p, options), "reg = 0");
+        expectSameRun(t, ...await trainBoth(t, p, options, ""), "reg = 0");
       },
     },
     {
@@ -422,7 +446,7 @@ export const spec: ExerciseSpec = {
       async run(t: TestContext) {
         const p = problem(t.rng, { train: 80, dim: 5, classes: 4 });
         const options = { learningRate: 0.05, steps: 25, reg: 0.05 };
-        expectSameRun(t, ...await trainBoth(t, p, options), "reg = 0.05");
+        expectSameRun(t, ...await trainBoth(t, p, options, ""), "reg = 0.05");
       },
     },
     {
@@ -430,7 +454,7 @@ export const spec: ExerciseSpec = {
       async run(t: TestContext) {
         const options = { learningRate: 0.05, steps: 3, reg: 0.01 };
         const p = levelledProblem(t.rng, options);
-        expectSameRun(t, ...await trainBoth(t, p, options), "rows ≈ 1500 apart");
+        expectSameRun(t, ...await trainBoth(t, p, options, ""), "rows ≈ 1500 apart");
       },
     },
     {
@@ -440,7 +464,8 @@ export const spec: ExerciseSpec = {
         for (const steps of [1, 7]) {
           const options = { learningRate: 0.02, steps, reg: 0.01 };
           const label = `${steps} step${steps > 1 ? "s" : ""}, learning rate 0.02`;
-          expectSameRun(t, ...await trainBoth(t, p, options), label);
+          const draw = steps > 1 ? `${steps} steps` : undefined; // one step is one point
+          expectSameRun(t, ...await trainBoth(t, p, options, draw), label);
         }
       },
     },

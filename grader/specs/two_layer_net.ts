@@ -20,8 +20,9 @@ import {
   reluSafeAffine,
   type Rng,
 } from "@gradkit/lib";
-import type { ExerciseSpec, GradientCheckOptions, TestContext } from "../spec.ts";
+import type { ExerciseSpec, GradientCheckOptions, Sizes, TestCase, TestContext } from "../spec.ts";
 import { newValues } from "./_new_values.ts";
+import { sizedTest } from "./_sized.ts";
 
 type Name = "W1" | "b1" | "W2" | "b2";
 const NAMES: readonly Name[] = ["W1", "b1", "W2", "b2"];
@@ -91,10 +92,60 @@ function problem(rng: Rng, n: number, d: number, h: number, c: number): Problem 
   };
 }
 
-/** N, D, H and C pairwise different, N > 1. */
-function unequalProblem(rng: Rng): Problem {
-  const [n, d, h, c] = distinctSizes(rng, 4, 2, 9);
-  return problem(rng, n, d, h, c);
+/**
+ * A test on one {@linkcode problem} at sizes N, D, H, C, as a function of them so that a failure
+ * can be shrunk: the inputs are X, y and the four parameters.
+ */
+function problemTest(
+  name: string,
+  o: {
+    sizes: (rng: Rng) => Sizes;
+    min: Sizes;
+    distinct: string[][];
+    check: (t: TestContext, p: Problem) => Promise<void>;
+  },
+): TestCase {
+  return sizedTest(name, {
+    sizes: o.sizes,
+    min: o.min,
+    distinct: o.distinct,
+    draw(rng, s) {
+      const { X, y, params } = problem(rng, s.N, s.D, s.H, s.C);
+      return { X, y, ...params };
+    },
+    validate({ X, y, W1, b1 }, { C }) {
+      if (!y.every((v) => v >= 0 && v < C)) return `a label outside 0 … ${C - 1}`;
+      const Z = X.matmul(W1).add(b1);
+      return Z.data.every((z) => Math.abs(z) >= 1e-3) ? undefined : "a ReLU input at its kink (0)";
+    },
+    check(t, { X, y, W1, b1, W2, b2 }) {
+      const params = { W1, b1, W2, b2 };
+      return o.check(t, { n: X.rows, d: X.cols, h: W1.cols, c: W2.cols, X, y, params });
+    },
+  });
+}
+
+/** A {@linkcode problemTest} with N, D, H and C pairwise different (from 2 to 9), N > 1. */
+function unequalTest(
+  name: string,
+  check: (t: TestContext, p: Problem) => Promise<void>,
+): TestCase {
+  return problemTest(name, {
+    sizes(rng) {
+      const [N, D, H, C] = distinctSizes(rng, 4, 2, 9);
+      return { N, D, H, C };
+    },
+    min: { N: 2, D: 1, H: 1, C: 2 },
+    distinct: [["N", "D", "H", "C"]],
+    check,
+  });
+}
+
+/** The loss and every gradient of one problem. */
+async function checkAll(t: TestContext, p: Problem): Promise<void> {
+  const { loss, grads } = await learner(t, p);
+  checkLoss(t, p, loss, grads);
+  checkGradients(t, p, grads, NAMES);
 }
 
 /** Calls the learner and checks the result's structure; the gradients' shapes are checked per test. */
@@ -219,50 +270,36 @@ export const spec: ExerciseSpec = {
   hint: HINTS[0],
   hints: HINTS,
   tests: newValues({ parameters: { twoLayerLoss: ["X", "y", "params"] } }, [
-    {
-      name: "loss on a batch with N, D, H, C all different",
-      async run(t) {
-        const p = unequalProblem(t.rng);
-        const { loss, grads } = await learner(t, p);
-        checkLoss(t, p, loss, grads);
+    unequalTest("loss on a batch with N, D, H, C all different", async (t, p) => {
+      const { loss, grads } = await learner(t, p);
+      checkLoss(t, p, loss, grads);
+    }),
+    unequalTest("grads of W2 and b2 (N, D, H, C all different)", async (t, p) => {
+      const { grads } = await learner(t, p);
+      checkGradients(t, p, grads, ["W2", "b2"]);
+    }),
+    unequalTest("grads of W1 and b1 through the ReLU (N, D, H, C all different)", async (t, p) => {
+      const { grads } = await learner(t, p);
+      checkGradients(t, p, grads, ["W1", "b1"]);
+    }),
+    problemTest("a batch of one (N = 1)", {
+      sizes(rng) {
+        const [D, H, C] = distinctSizes(rng, 3, 2, 8);
+        return { N: 1, D, H, C };
       },
-    },
-    {
-      name: "grads of W2 and b2 (N, D, H, C all different)",
-      async run(t) {
-        const p = unequalProblem(t.rng);
-        const { grads } = await learner(t, p);
-        checkGradients(t, p, grads, ["W2", "b2"]);
+      min: { N: 1, D: 1, H: 1, C: 2 },
+      distinct: [["D", "H", "C"]],
+      check: checkAll,
+    }),
+    problemTest("two classes (C = 2)", {
+      sizes(rng) {
+        const [N, D, H] = distinctSizes(rng, 3, 3, 9);
+        return { N, D, H, C: 2 };
       },
-    },
-    {
-      name: "grads of W1 and b1 through the ReLU (N, D, H, C all different)",
-      async run(t) {
-        const p = unequalProblem(t.rng);
-        const { grads } = await learner(t, p);
-        checkGradients(t, p, grads, ["W1", "b1"]);
-      },
-    },
-    {
-      name: "a batch of one (N = 1)",
-      async run(t) {
-        const [d, h, c] = distinctSizes(t.rng, 3, 2, 8);
-        const p = problem(t.rng, 1, d, h, c);
-        const { loss, grads } = await learner(t, p);
-        checkLoss(t, p, loss, grads);
-        checkGradients(t, p, grads, NAMES);
-      },
-    },
-    {
-      name: "two classes (C = 2)",
-      async run(t) {
-        const [n, d, h] = distinctSizes(t.rng, 3, 3, 9);
-        const p = problem(t.rng, n, d, h, 2);
-        const { loss, grads } = await learner(t, p);
-        checkLoss(t, p, loss, grads);
-        checkGradients(t, p, grads, NAMES);
-      },
-    },
+      min: { N: 2, D: 1, H: 1, C: 2 },
+      distinct: [["N", "D", "H"]],
+      check: checkAll,
+    }),
     {
       name: "stable at scores around +1000 and around −1000",
       async run(t) {

@@ -11,14 +11,6 @@ export const mistake: KnownMistake = {
   patch: [
     {
       solution: `
-import type { Matrix } from "@gradkit/lib";
-`,
-      learner: `
-import { Matrix } from "@gradkit/lib";
-`,
-    },
-    {
-      solution: `
   const std = centred.square().colSums().div(X.rows).sqrt();
   return { Xn: centred.div(std), mean, std };
 `,

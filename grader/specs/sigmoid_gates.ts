@@ -1,0 +1,251 @@
+/**
+ * Hidden tests of sigmoid_gates: the four atomic gates (−x, eˣ, 1 + x, 1/x), each forward
+ * against its reference and each backward, given the gate's input and a random upstream
+ * gradient, against the numerical gradient of Σ gate(x) ⊙ dout; the staged sigmoid (forward,
+ * backward, two forwards before the backwards); the fused gate, also at |x| up to 1000; and the
+ * point of the exercise graded on numbers: the staged and the fused backward give the same
+ * gradient on the same input and upstream gradient. Shapes are never square; reciprocal inputs
+ * stay at least 0.4 from 0.
+ *
+ * @module
+ */
+
+import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import type { ExerciseSpec, TestContext } from "../spec.ts";
+import { expectPortableCache, oblongShape, weightedSum } from "./_backprop.ts";
+import { newValues } from "./_new_values.ts";
+
+/** Reference sigmoid, stable at any input. */
+function sigmoid(x: Matrix): Matrix {
+  return x.map((v) => {
+    if (v >= 0) return 1 / (1 + Math.exp(-v));
+    const e = Math.exp(v);
+    return e / (1 + e);
+  });
+}
+
+/** One atomic gate: the learner's export names, the reference forward and its inputs. */
+interface AtomicGate {
+  /** Names the gate in test names. */
+  title: string;
+  forward: string;
+  backward: string;
+  reference(x: Matrix): Matrix;
+  inputs(rng: Rng, r: number, c: number): Matrix;
+}
+
+/** Entries uniform in ±[0.4, 3]: both signs, never near the reciprocal's pole. */
+function offZero(rng: Rng, r: number, c: number): Matrix {
+  const m = new Matrix(r, c);
+  for (let i = 0; i < m.size; i++) m.data[i] = rng.sign() * rng.uniform(0.4, 3);
+  return m;
+}
+
+const GATES: AtomicGate[] = [
+  {
+    title: "multiply-by-−1",
+    forward: "negateForward",
+    backward: "negateBackward",
+    reference: (x) => x.map((v) => -v),
+    inputs: (rng, r, c) => randomMatrix(rng, r, c, { scale: 2 }),
+  },
+  {
+    title: "exp",
+    forward: "expForward",
+    backward: "expBackward",
+    reference: (x) => x.map(Math.exp),
+    inputs: (rng, r, c) => randomMatrix(rng, r, c, { scale: 1.5 }),
+  },
+  {
+    title: "add-one",
+    forward: "addOneForward",
+    backward: "addOneBackward",
+    reference: (x) => x.map((v) => 1 + v),
+    inputs: (rng, r, c) => randomMatrix(rng, r, c, { scale: 2 }),
+  },
+  {
+    title: "reciprocal",
+    forward: "reciprocalForward",
+    backward: "reciprocalBackward",
+    reference: (x) => x.map((v) => 1 / v),
+    inputs: offZero,
+  },
+];
+
+/** Upstream gradient: random, entries away from 0 (never all ones). */
+function upstream(rng: Rng, r: number, c: number): Matrix {
+  return randomMatrix(rng, r, c, { scale: 1.5, gap: 0.1 });
+}
+
+/** One atomic gate's forward and backward on an r×c input. */
+async function checkGate(t: TestContext, gate: AtomicGate): Promise<void> {
+  const [r, c] = oblongShape(t.rng);
+  const x = gate.inputs(t.rng, r, c);
+  const dout = upstream(t.rng, r, c);
+  const shape = `${r}×${c}`;
+  const out = t.expectMatrix(await t.call(gate.forward, x), `${gate.forward} (${shape})`, [r, c]);
+  t.expectClose(`${gate.forward} (${shape})`, out, gate.reference(x));
+  const what = `${gate.backward}: dx (${shape})`;
+  const dx = t.expectMatrix(await t.call(gate.backward, x, dout), what, [r, c]);
+  t.expectGradient(what, dx, () => weightedSum(gate.reference(x), dout), x);
+}
+
+/** Inputs of the staged sigmoid: Gaussian, clipped to |x| ≤ 30. */
+function stagedInputs(rng: Rng, r: number, c: number, scale = 3): Matrix {
+  return randomMatrix(rng, r, c, { scale }).map((v) => Math.max(-30, Math.min(30, v)));
+}
+
+/** Calls the staged forward; checks out against σ and returns the cache. */
+async function stagedForward(t: TestContext, x: Matrix, shape: string): Promise<unknown> {
+  const o = t.expectObject(
+    await t.call("sigmoidStagedForward", x),
+    `sigmoidStagedForward (${shape})`,
+    ["out", "cache"],
+  );
+  const out = t.expectMatrix(o.out, `sigmoidStagedForward: out (${shape})`, [x.rows, x.cols]);
+  t.expectClose(`sigmoidStagedForward: out (${shape})`, out, sigmoid(x));
+  expectPortableCache(t, o.cache, "sigmoidStagedForward");
+  return o.cache;
+}
+
+/** Calls the staged backward with `cache`; checks dx against the numerical gradient. */
+async function stagedBackward(
+  t: TestContext,
+  x: Matrix,
+  dout: Matrix,
+  cache: unknown,
+  shape: string,
+): Promise<Matrix> {
+  const what = `sigmoidStagedBackward: dx (${shape})`;
+  const dx = t.expectMatrix(await t.call("sigmoidStagedBackward", dout, cache), what, [
+    x.rows,
+    x.cols,
+  ]);
+  t.expectGradient(what, dx, () => weightedSum(sigmoid(x), dout), x);
+  return dx;
+}
+
+/** Calls the fused forward and backward; checks both. */
+async function fused(t: TestContext, x: Matrix, dout: Matrix, shape: string): Promise<Matrix> {
+  const [r, c] = [x.rows, x.cols];
+  const out = t.expectMatrix(
+    await t.call("sigmoidFusedForward", x),
+    `sigmoidFusedForward (${shape})`,
+    [r, c],
+  );
+  t.expectClose(`sigmoidFusedForward (${shape})`, out, sigmoid(x));
+  const what = `sigmoidFusedBackward: dx (${shape})`;
+  const dx = t.expectMatrix(await t.call("sigmoidFusedBackward", sigmoid(x), dout), what, [r, c]);
+  t.expectGradient(what, dx, () => weightedSum(sigmoid(x), dout), x);
+  return dx;
+}
+
+/** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
+const HINTS: [string, string, string] = [
+  "Each gate needs only its own local derivative, evaluated at the value that entered it in the forward pass, times the gradient arriving from above. Walk the gates back from the reciprocal to the negation, feeding each backward what the one after it returned.",
+  "Local derivatives by nudging: 1/x at x = 2 is 0.5 and at 2.001 about 0.49975, a slope of about −0.25 = −1/4; eˣ at x = 1 grows by about 2.718·ε; 1 + x and −x have slopes 1 and −1. At x = 0 the staged chain gives 1 · (−1/4) · 1 · 1 · (−1) = 0.25, the fused gate's 0.5 · 0.5.",
+  "negate: dx = −dout. exp: dx = exp(x) ⊙ dout. add one: a copy of dout. reciprocal: dx = −dout / x². Staged: dc = −dout / c², db = dc, da = exp(a) ⊙ db, dx = −da. Fused: dx = out ⊙ (1 − out) ⊙ dout.",
+];
+
+export const spec: ExerciseSpec = {
+  id: "sigmoid_gates",
+  exports: [
+    "negateForward",
+    "negateBackward",
+    "expForward",
+    "expBackward",
+    "addOneForward",
+    "addOneBackward",
+    "reciprocalForward",
+    "reciprocalBackward",
+    "sigmoidStagedForward",
+    "sigmoidStagedBackward",
+    "sigmoidFusedForward",
+    "sigmoidFusedBackward",
+  ],
+  hint: HINTS[0],
+  hints: HINTS,
+  tests: newValues({
+    except: ["cache"],
+    parameters: {
+      negateBackward: ["x", "dout"],
+      expBackward: ["x", "dout"],
+      addOneBackward: ["x", "dout"],
+      reciprocalBackward: ["x", "dout"],
+      sigmoidStagedBackward: ["dout", "cache"],
+      sigmoidFusedBackward: ["out", "dout"],
+    },
+  }, [
+    ...GATES.map((gate) => ({
+      name: `the ${gate.title} gate: forward, and backward with a random upstream gradient`,
+      run: (t: TestContext) => checkGate(t, gate),
+    })),
+    {
+      name: "the staged sigmoid's forward (r ≠ c)",
+      async run(t: TestContext) {
+        const [r, c] = oblongShape(t.rng);
+        await stagedForward(t, stagedInputs(t.rng, r, c), `${r}×${c}`);
+      },
+    },
+    {
+      name: "the staged sigmoid's backward with a random upstream gradient (r ≠ c)",
+      async run(t: TestContext) {
+        const [r, c] = oblongShape(t.rng);
+        const x = stagedInputs(t.rng, r, c);
+        const cache = await stagedForward(t, x, `${r}×${c}`);
+        await stagedBackward(t, x, upstream(t.rng, r, c), cache, `${r}×${c}`);
+      },
+    },
+    {
+      name: "the fused gate: forward, and backward from its output",
+      async run(t: TestContext) {
+        const [r, c] = oblongShape(t.rng);
+        await fused(t, stagedInputs(t.rng, r, c), upstream(t.rng, r, c), `${r}×${c}`);
+      },
+    },
+    {
+      name: "the same gradient both ways: staged and fused backward on one input and one dout",
+      async run(t: TestContext) {
+        const [r, c] = oblongShape(t.rng);
+        const x = stagedInputs(t.rng, r, c, 4), dout = upstream(t.rng, r, c);
+        const shape = `${r}×${c}`;
+        const staged = await stagedBackward(t, x, dout, await stagedForward(t, x, shape), shape);
+        const fusedDx = await fused(t, x, dout, shape);
+        t.expectClose(
+          `your staged dx against your fused dx (${shape}): one gradient, two ways of cutting σ`,
+          staged,
+          fusedDx,
+        );
+      },
+    },
+    {
+      name: "two staged forwards before the first backward, the backwards in reverse order",
+      async run(t: TestContext) {
+        const x1 = stagedInputs(t.rng, 3, 5), x2 = stagedInputs(t.rng, 4, 2);
+        const cache1 = await stagedForward(t, x1, "first, 3×5");
+        const cache2 = await stagedForward(t, x2, "second, 4×2");
+        await stagedBackward(t, x2, upstream(t.rng, 4, 2), cache2, "second, 4×2");
+        await stagedBackward(t, x1, upstream(t.rng, 3, 5), cache1, "first, 3×5");
+      },
+    },
+    {
+      name: "the fused gate at inputs up to ±1000: finite and right",
+      async run(t: TestContext) {
+        const x = new Matrix(3, 4);
+        const levels = [1000, 700, 40, 5, -5, -40, -700, -1000];
+        for (let i = 0; i < x.size; i++) {
+          x.data[i] = levels[i % levels.length] * t.rng.uniform(0.9, 1);
+        }
+        await fused(t, x, upstream(t.rng, 3, 4), "3×4, |x| up to 1000");
+      },
+    },
+    {
+      name: "a single input (1×1): staged and fused, forward and backward",
+      async run(t: TestContext) {
+        const x = stagedInputs(t.rng, 1, 1), dout = upstream(t.rng, 1, 1);
+        await stagedBackward(t, x, dout, await stagedForward(t, x, "1×1"), "1×1");
+        await fused(t, x, dout, "1×1");
+      },
+    },
+  ]),
+};
