@@ -80,6 +80,8 @@ export const FORMULAS: Readonly<Record<string, readonly string[]>> = {
     "out ⊙ (1 − out)",
     "dw = xᵀ · dz",
     "dx = dz · wᵀ",
+    "dw[d] = x[d]·dz",
+    "dx[d] = w[d]·dz",
   ],
   affine_layer: [
     "dout·Wᵀ",
@@ -202,6 +204,11 @@ export const FORMULAS: Readonly<Record<string, readonly string[]>> = {
     "2·reg·W",
     "2 * reg * W",
     "column sums of dScores",
+  ],
+  capstone: [
+    "+ 2·reg·W1",
+    "2·reg·W2",
+    "2 * reg * W1",
   ],
 };
 

@@ -29,6 +29,7 @@ import { spec as marginL2 } from "./specs/margin_l2.ts";
 import { spec as inputScale } from "./specs/input_scale.ts";
 import { spec as twoLayerNet } from "./specs/two_layer_net.ts";
 import { spec as trainLinearClassifier } from "./specs/train_linear_classifier.ts";
+import { spec as capstone } from "./specs/capstone.ts";
 
 /** One exercise of the course. */
 export interface Exercise {
@@ -65,7 +66,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "gradient_check",
-    file: "gradient_check.ts",
+    file: "02_gradient_check.ts",
     title: "Check your own gradients",
     concept: "relative error against the numerical gradient, and how the step h matters",
     points: 10,
@@ -73,7 +74,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "gates",
-    file: "02_gates.ts",
+    file: "03_gates.ts",
     title: "Backward through add, multiply, max and sigmoid gates",
     concept: "local gradient times upstream gradient, gate by gate",
     points: 10,
@@ -81,7 +82,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "relu",
-    file: "03_relu.ts",
+    file: "04_relu.ts",
     title: "The ReLU gate",
     concept: "max against zero: a gradient that is passed through or blocked",
     points: 10,
@@ -89,7 +90,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "fork",
-    file: "04_fork.ts",
+    file: "05_fork.ts",
     title: "Gradients add up at a fork",
     concept: "a variable used twice receives the sum of both gradients",
     points: 10,
@@ -97,7 +98,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "sigmoid_neuron",
-    file: "05_sigmoid_neuron.ts",
+    file: "06_sigmoid_neuron.ts",
     title: "A sigmoid neuron with staged backprop",
     concept: "the model derivation: cache in the forward, walk the stages back",
     points: 10,
@@ -113,23 +114,39 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "affine_layer",
-    file: "06_affine_layer.ts",
+    file: "07_affine_layer.ts",
     title: "The affine layer on a batch",
     concept: "X·W + b forward; dX, dW, db backward, shapes as the guide",
     points: 10,
     spec: affineLayer,
   },
   {
+    id: "input_scale",
+    file: "08_input_scale.ts",
+    title: "The effect of input scale",
+    concept: "scaled data scales the weight gradient, and the learning rate must follow",
+    points: 10,
+    spec: inputScale,
+  },
+  {
     id: "mse_loss",
-    file: "07_mse_loss.ts",
+    file: "09_mse_loss.ts",
     title: "Mean squared error",
     concept: "a regression loss and its gradient with respect to the predictions",
     points: 10,
     spec: mseLoss,
   },
   {
+    id: "binary_cross_entropy",
+    file: "10_binary_cross_entropy.ts",
+    title: "Binary cross-entropy through a sigmoid",
+    concept: "maximum likelihood for two classes, stable at any score",
+    points: 10,
+    spec: binaryCrossEntropy,
+  },
+  {
     id: "softmax_cross_entropy",
-    file: "08_softmax_cross_entropy.ts",
+    file: "11_softmax_cross_entropy.ts",
     title: "Softmax cross-entropy over a batch",
     concept: "a stable classification loss, the mean over a batch of class scores",
     points: 10,
@@ -144,16 +161,8 @@ export const MANIFEST: readonly Exercise[] = [
     spec: softLabelCrossEntropy,
   },
   {
-    id: "binary_cross_entropy",
-    file: "09_binary_cross_entropy.ts",
-    title: "Binary cross-entropy through a sigmoid",
-    concept: "maximum likelihood for two classes, stable at any score",
-    points: 10,
-    spec: binaryCrossEntropy,
-  },
-  {
     id: "binary_hinge",
-    file: "10_binary_hinge.ts",
+    file: "12_binary_hinge.ts",
     title: "Binary hinge loss",
     concept: "a margin with labels −1/+1: zero loss once the margin is met",
     points: 10,
@@ -161,7 +170,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "multiclass_hinge",
-    file: "11_multiclass_hinge.ts",
+    file: "13_multiclass_hinge.ts",
     title: "Multiclass hinge (SVM) loss",
     concept: "every wrong class must trail the right one by a margin",
     points: 10,
@@ -169,7 +178,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "squared_hinge",
-    file: "12_squared_hinge.ts",
+    file: "14_squared_hinge.ts",
     title: "Squared hinge loss",
     concept: "the hinge squared: smooth at the margin, harsher on large violations",
     points: 10,
@@ -177,7 +186,7 @@ export const MANIFEST: readonly Exercise[] = [
   },
   {
     id: "l2_regularization",
-    file: "13_l2_regularization.ts",
+    file: "15_l2_regularization.ts",
     title: "L2 regularization in the total loss",
     concept: "data loss plus λ·Σw²: weight decay, biases left out",
     points: 10,
@@ -193,28 +202,29 @@ export const MANIFEST: readonly Exercise[] = [
     spec: marginL2,
   },
   {
-    id: "input_scale",
-    file: "14_input_scale.ts",
-    title: "The effect of input scale",
-    concept: "scaled data scales the weight gradient, and the learning rate must follow",
-    points: 10,
-    spec: inputScale,
-  },
-  {
-    id: "two_layer_net",
-    file: "15_two_layer_net.ts",
-    title: "A two-layer network on a batch",
-    concept: "affine, ReLU, affine, softmax: backprop through a whole network",
-    points: 10,
-    spec: twoLayerNet,
-  },
-  {
     id: "train_linear_classifier",
     file: "16_train_linear_classifier.ts",
     title: "Train a linear classifier",
     concept: "gradient descent with your own loss and gradient",
     points: 10,
     spec: trainLinearClassifier,
+  },
+  {
+    id: "two_layer_net",
+    file: "17_two_layer_net.ts",
+    title: "A two-layer network on a batch",
+    concept: "your affine, ReLU and softmax layers chained: backprop through a network",
+    points: 10,
+    spec: twoLayerNet,
+  },
+  {
+    id: "capstone",
+    file: "18_capstone.ts",
+    title: "Capstone: train, tune and check a regularized network",
+    concept:
+      "your own layers and losses trained, λ chosen on held-out data, sanity- and gradient-checked",
+    points: 20,
+    spec: capstone,
   },
 ];
 
@@ -227,7 +237,7 @@ export class UnknownExercise extends Error {
 }
 
 /**
- * The exercise a name means (an id, a number such as `7` or `07`, a file name or a path: see
+ * The exercise a name means (an id, a number such as `9` or `09`, a file name or a path: see
  * `names.ts`). Throws {@linkcode UnknownExercise}, with a "did you mean" when a known name is
  * close.
  */

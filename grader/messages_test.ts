@@ -44,27 +44,20 @@ function exercise(r: Report, id: string): ExerciseReport {
 }
 
 Deno.test("messages: imports, loading errors, arrays, log(0), parameter names, no private paths", async () => {
-  // 15 written in full, importing an 08 not written yet.
-  const net = solution("15_two_layer_net.ts");
-  const start = net.indexOf("  // Softmax cross-entropy");
-  const end = net.indexOf("  // Backward.");
-  const importing = net.slice(0, start)
-    .replace(
-      'import type { Matrix } from "@gradkit/lib";',
-      'import type { Matrix } from "@gradkit/lib";\nimport { softmaxCrossEntropy } from ' +
-        '"./08_softmax_cross_entropy.ts";',
-    )
-    .replace("  const n = X.rows;\n", "") +
-    "  const { loss, dScores: dS } = softmaxCrossEntropy(S, y);\n\n" +
-    net.slice(end).replace(/ {2}const dS = P\.map[^\n]*\n/, "");
+  // 17 written in full, importing an 11 not written yet (its other layers are right).
+  const importing = solution("17_two_layer_net.ts")
+    .replace('"./04_relu.ts"', '"./relu_ok.ts"')
+    .replace('"./07_affine_layer.ts"', '"./affine_ok.ts"');
   const dir = await folder({
-    "15_two_layer_net.ts": importing,
-    "08_softmax_cross_entropy.ts": stub("08_softmax_cross_entropy.ts"),
-    "07_mse_loss.ts": 'import { helper } from "./helpers.ts";\nexport const mseLoss = helper;\n',
-    "09_binary_cross_entropy.ts":
+    "17_two_layer_net.ts": importing,
+    "relu_ok.ts": solution("04_relu.ts"),
+    "affine_ok.ts": solution("07_affine_layer.ts"),
+    "11_softmax_cross_entropy.ts": stub("11_softmax_cross_entropy.ts"),
+    "09_mse_loss.ts": 'import { helper } from "./helpers.ts";\nexport const mseLoss = helper;\n',
+    "10_binary_cross_entropy.ts":
       'import _ from "npm:left-pad";\nexport function binaryCrossEntropy() { return _; }\n',
-    "10_binary_hinge.ts": "export function binaryHingeLoss(s: number) {\n  return s +* ;\n}\n",
-    "03_relu.ts": [
+    "12_binary_hinge.ts": "export function binaryHingeLoss(s: number) {\n  return s +* ;\n}\n",
+    "04_relu.ts": [
       'import { Matrix } from "@gradkit/lib";',
       "export function reluForward(x: Matrix) {",
       "  const rows = [];",
@@ -73,7 +66,7 @@ Deno.test("messages: imports, loading errors, arrays, log(0), parameter names, n
       "}",
       "export function reluBackward(dout: Matrix) { return dout.clone(); }",
     ].join("\n"),
-    "14_input_scale.ts": solution("14_input_scale.ts").replace(
+    "08_input_scale.ts": solution("08_input_scale.ts").replace(
       "export function weightGradient(X: Matrix, dS: Matrix): Matrix {",
       "export function weightGradient(X: Matrix, dS: Matrix): Matrix {\n  dS.data[0] += 1;",
     ),
@@ -83,34 +76,34 @@ Deno.test("messages: imports, loading errors, arrays, log(0), parameter names, n
     await mistake(dir, "numerical_gradient", "never_restores"),
   );
   try {
-    const alone = await grade({ dir, ids: ["15"], seed: 3 });
+    const alone = await grade({ dir, ids: ["17"], seed: 3 });
     const net15 = exercise(alone, "two_layer_net");
     assert.equal(net15.status, "not_started");
     assert.match(
       net15.message ?? "",
-      new RegExp(`imports ${dir}/08_softmax_cross_entropy.ts, which is not written yet`),
+      new RegExp(`imports ${dir}/11_softmax_cross_entropy.ts, which is not written yet`),
     );
     assert.deepEqual(net15.failingImports?.map((i) => i.id), ["softmax_cross_entropy"]);
-    assert.match(net15.tests[0].message ?? "", /calls softmaxCrossEntropy of .*08_softmax/);
-    assert.equal(nextExercise(alone)?.id, "softmax_cross_entropy", "next: the import, not 15");
-    assert.match(renderTerminal(alone, { color: false }), /next: .*08_softmax_cross_entropy\.ts/);
+    assert.match(net15.tests[0].message ?? "", /calls softmaxCrossEntropy of .*11_softmax/);
+    assert.equal(nextExercise(alone)?.id, "softmax_cross_entropy", "next: the import, not 17");
+    assert.match(renderTerminal(alone, { color: false }), /next: .*11_softmax_cross_entropy\.ts/);
 
     const r = await grade({
       dir,
-      ids: ["numerical_gradient", "relu", "mse_loss", "binary_cross_entropy", "binary_hinge", "14"],
+      ids: ["numerical_gradient", "relu", "mse_loss", "binary_cross_entropy", "binary_hinge", "08"],
       seed: 3,
     });
     assert.match(
       exercise(r, "mse_loss").message ?? "",
-      new RegExp(`^${dir}/07_mse_loss.ts:1:24 imports "./helpers.ts", which does not exist`),
+      new RegExp(`^${dir}/09_mse_loss.ts:1:24 imports "./helpers.ts", which does not exist`),
     );
     assert.match(
       exercise(r, "binary_cross_entropy").message ?? "",
-      /09_binary_cross_entropy\.ts:1:15 imports "npm:left-pad", a package from npm, which/,
+      /10_binary_cross_entropy\.ts:1:15 imports "npm:left-pad", a package from npm, which/,
     );
     assert.match(
       exercise(r, "binary_hinge").message ?? "",
-      /10_binary_hinge\.ts:2:\d+ has a syntax error: Expression expected\n.*\|/,
+      /12_binary_hinge\.ts:2:\d+ has a syntax error: Expression expected\n.*\|/,
     );
     assert.ok(!/TypeError/.test(exercise(r, "binary_hinge").message ?? ""));
     assert.match(exercise(r, "relu").tests[0].message ?? "", /Matrix\.from\(rows\)/);
@@ -138,11 +131,11 @@ Deno.test("messages: a failing import is named; log(0) is not an overflow; every
       `${dir}/16_train_linear_classifier.ts`,
     );
     await Deno.writeTextFile(
-      `${dir}/08_softmax_cross_entropy.ts`,
+      `${dir}/11_softmax_cross_entropy.ts`,
       await mistake(dir, "softmax_cross_entropy", "forgot_one_hot"),
     );
     await Deno.writeTextFile(
-      `${dir}/15_two_layer_net.ts`,
+      `${dir}/17_two_layer_net.ts`,
       await mistake(dir, "two_layer_net", "forgot_relu_mask"),
     );
     const r = await grade({ dir, ids: ["train_linear_classifier", "two_layer_net"], seed: 4 });
@@ -150,10 +143,10 @@ Deno.test("messages: a failing import is named; log(0) is not an overflow; every
     assert.equal(train.status, "failed");
     assert.match(
       train.message ?? "",
-      /16_train_linear_classifier\.ts imports .*08_softmax_cross_entropy\.ts, which fails some of its own tests: fix exercise softmax_cross_entropy first/,
+      /16_train_linear_classifier\.ts imports .*11_softmax_cross_entropy\.ts, which fails some of its own tests: fix exercise softmax_cross_entropy first/,
     );
     assert.deepEqual(train.failingImports, [
-      { id: "softmax_cross_entropy", file: "08_softmax_cross_entropy.ts", status: "failed" },
+      { id: "softmax_cross_entropy", file: "11_softmax_cross_entropy.ts", status: "failed" },
     ]);
     // The ReLU mask forgotten: W1 and b1 wrong, W2 and b2 right, all in the table.
     const table = exercise(r, "two_layer_net").tests.find((t) => (t.gradients?.length ?? 0) === 4);
@@ -169,17 +162,17 @@ Deno.test("messages: a failing import is named; log(0) is not an overflow; every
       /parameter +max rel\. error +verdict\n +grads\.W1 +\d\.\d\de[+-]\d+ +WRONG/,
     );
     await Deno.writeTextFile(
-      `${dir}/08_softmax_cross_entropy.ts`,
+      `${dir}/11_softmax_cross_entropy.ts`,
       await mistake(dir, "softmax_cross_entropy", "log_of_computed_probability"),
     );
     const log = await grade({ dir, ids: ["softmax_cross_entropy"], seed: 4 });
     const infinite = messages(log).find((m) => /is Infinity/.test(m)) ?? "";
     assert.match(infinite, /not an overflow .*log of a probability that rounded to 0/);
     await Deno.writeTextFile(
-      `${dir}/08_softmax_cross_entropy.ts`,
+      `${dir}/11_softmax_cross_entropy.ts`,
       await mistake(dir, "softmax_cross_entropy", "no_max_shift"),
     );
-    const overflow = messages(await grade({ dir, ids: ["8"], seed: 4 }))
+    const overflow = messages(await grade({ dir, ids: ["11"], seed: 4 }))
       .find((m) => /is (NaN|Infinity)/.test(m)) ?? "";
     assert.match(overflow, /exp of a large number/);
     assert.ok(!/not an overflow/.test(overflow), overflow);

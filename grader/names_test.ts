@@ -9,19 +9,20 @@ Deno.test("an exercise by id, number, file name or path", () => {
   for (
     const name of [
       "mse_loss",
-      "7",
-      "07",
-      "07_mse_loss",
-      "07_mse_loss.ts",
-      "exercises/07_mse_loss.ts",
-      "./exercises/07_mse_loss.ts",
+      "9",
+      "09",
+      "09_mse_loss",
+      "09_mse_loss.ts",
+      "exercises/09_mse_loss.ts",
+      "./exercises/09_mse_loss.ts",
     ]
   ) {
     assert.equal(resolveName(name, MANIFEST)?.id, "mse_loss", name);
   }
   assert.equal(resolveName("16", MANIFEST)?.id, "train_linear_classifier");
-  assert.equal(resolveName("17", MANIFEST), undefined);
-  assert.deepEqual(selectExercises(["8", "relu"]).map((e) => e.id), [
+  assert.equal(resolveName("17", MANIFEST)?.id, "two_layer_net");
+  assert.equal(resolveName(String(MANIFEST.length + 1), MANIFEST), undefined);
+  assert.deepEqual(selectExercises(["11", "relu"]).map((e) => e.id), [
     "relu",
     "softmax_cross_entropy",
   ]);
@@ -43,14 +44,14 @@ Deno.test("did you mean: typos in names and options", () => {
 
 Deno.test("localImports: the files a source imports, not those its comments mention", () => {
   const source = [
-    '/** import { x } from "./06_affine_layer.ts"; */',
-    '// import { y } from "./03_relu.ts";',
-    'import { softmaxCrossEntropy } from "./08_softmax_cross_entropy.ts";',
+    '/** import { x } from "./07_affine_layer.ts"; */',
+    '// import { y } from "./04_relu.ts";',
+    'import { softmaxCrossEntropy } from "./11_softmax_cross_entropy.ts";',
     'export * from "./helpers.ts";',
     'import "@gradkit/lib"; const url = "https://example.org"; import("./lazy.ts");',
   ].join("\n");
   assert.deepEqual(localImports(source), [
-    "./08_softmax_cross_entropy.ts",
+    "./11_softmax_cross_entropy.ts",
     "./helpers.ts",
     "./lazy.ts",
   ]);

@@ -97,10 +97,10 @@ Deno.test("new: the manifest entry goes at the end of the course, its import aft
   const updated = addToManifest(text, "huber_loss", "huber_loss.ts");
   assert.match(
     updated,
-    /import \{ spec as trainLinearClassifier \} from "\.\/specs\/train_linear_classifier\.ts";\nimport \{ spec as huberLoss \} from "\.\/specs\/huber_loss\.ts";\n/,
+    /import \{ spec as capstone \} from "\.\/specs\/capstone\.ts";\nimport \{ spec as huberLoss \} from "\.\/specs\/huber_loss\.ts";\n/,
   );
   assert.match(
     updated,
-    /spec: trainLinearClassifier,\n {2}\},\n {2}\{\n {4}id: "huber_loss",[\s\S]*spec: huberLoss,\n {2}\},\n\];\n/,
+    /spec: capstone,\n {2}\},\n {2}\{\n {4}id: "huber_loss",[\s\S]*spec: huberLoss,\n {2}\},\n\];\n/,
   );
 });

@@ -93,7 +93,7 @@ Deno.test("SandboxPool: Deno's transpiled files are kept for the first snapshot 
     for (let k = 0; k < 2; k++) {
       const { exercisesDir } = copySubmission(pool.staging, `${KIT_DIR}/solutions`);
       const reply = await slot.get().request(
-        { op: "load", url: `file://${exercisesDir}/02_gates.ts` },
+        { op: "load", url: `file://${exercisesDir}/03_gates.ts` },
         new TimeBudget(10_000),
       );
       assert.equal(reply.ok, true);
@@ -115,7 +115,7 @@ Deno.test("SandboxPool.abandon: the sandboxes end with the grader's process, the
     const pool = SandboxPool.start({ jobs: 2 });
     const snapshot = copySubmission(pool.staging, ${JSON.stringify(`${KIT_DIR}/solutions`)});
     const slots = await pool.take(2);
-    const url = "file://" + snapshot.exercisesDir + "/02_gates.ts";
+    const url = "file://" + snapshot.exercisesDir + "/03_gates.ts";
     await Promise.all(slots.map((s) => s.get().request({ op: "load", url }, new TimeBudget(20000))));
     console.log(JSON.stringify({ pids: slots.map((s) => s.get().pid), snapshot: snapshot.exercisesDir }));
     pool.abandon();

@@ -10,38 +10,40 @@ import assert from "node:assert/strict";
 import { MANIFEST } from "../grader/manifest.ts";
 import * as e01Stub from "../grader/stubs/01_numerical_gradient.ts";
 import * as e01Solution from "./01_numerical_gradient.ts";
-import * as e02Stub from "../grader/stubs/02_gates.ts";
-import * as e02Solution from "./02_gates.ts";
-import * as e03Stub from "../grader/stubs/03_relu.ts";
-import * as e03Solution from "./03_relu.ts";
-import * as e04Stub from "../grader/stubs/04_fork.ts";
-import * as e04Solution from "./04_fork.ts";
-import * as e05Stub from "../grader/stubs/05_sigmoid_neuron.ts";
-import * as e05Solution from "./05_sigmoid_neuron.ts";
-import * as e06Stub from "../grader/stubs/06_affine_layer.ts";
-import * as e06Solution from "./06_affine_layer.ts";
-import * as e07Stub from "../grader/stubs/07_mse_loss.ts";
-import * as e07Solution from "./07_mse_loss.ts";
-import * as e08Stub from "../grader/stubs/08_softmax_cross_entropy.ts";
-import * as e08Solution from "./08_softmax_cross_entropy.ts";
-import * as e09Stub from "../grader/stubs/09_binary_cross_entropy.ts";
-import * as e09Solution from "./09_binary_cross_entropy.ts";
-import * as e10Stub from "../grader/stubs/10_binary_hinge.ts";
-import * as e10Solution from "./10_binary_hinge.ts";
-import * as e11Stub from "../grader/stubs/11_multiclass_hinge.ts";
-import * as e11Solution from "./11_multiclass_hinge.ts";
-import * as e12Stub from "../grader/stubs/12_squared_hinge.ts";
-import * as e12Solution from "./12_squared_hinge.ts";
-import * as e13Stub from "../grader/stubs/13_l2_regularization.ts";
-import * as e13Solution from "./13_l2_regularization.ts";
-import * as e14Stub from "../grader/stubs/14_input_scale.ts";
-import * as e14Solution from "./14_input_scale.ts";
-import * as e15Stub from "../grader/stubs/15_two_layer_net.ts";
-import * as e15Solution from "./15_two_layer_net.ts";
+import * as e03Stub from "../grader/stubs/03_gates.ts";
+import * as e03Solution from "./03_gates.ts";
+import * as e04Stub from "../grader/stubs/04_relu.ts";
+import * as e04Solution from "./04_relu.ts";
+import * as e05Stub from "../grader/stubs/05_fork.ts";
+import * as e05Solution from "./05_fork.ts";
+import * as e06Stub from "../grader/stubs/06_sigmoid_neuron.ts";
+import * as e06Solution from "./06_sigmoid_neuron.ts";
+import * as e07Stub from "../grader/stubs/07_affine_layer.ts";
+import * as e07Solution from "./07_affine_layer.ts";
+import * as e09Stub from "../grader/stubs/09_mse_loss.ts";
+import * as e09Solution from "./09_mse_loss.ts";
+import * as e11Stub from "../grader/stubs/11_softmax_cross_entropy.ts";
+import * as e11Solution from "./11_softmax_cross_entropy.ts";
+import * as e10Stub from "../grader/stubs/10_binary_cross_entropy.ts";
+import * as e10Solution from "./10_binary_cross_entropy.ts";
+import * as e12Stub from "../grader/stubs/12_binary_hinge.ts";
+import * as e12Solution from "./12_binary_hinge.ts";
+import * as e13Stub from "../grader/stubs/13_multiclass_hinge.ts";
+import * as e13Solution from "./13_multiclass_hinge.ts";
+import * as e14Stub from "../grader/stubs/14_squared_hinge.ts";
+import * as e14Solution from "./14_squared_hinge.ts";
+import * as e15Stub from "../grader/stubs/15_l2_regularization.ts";
+import * as e15Solution from "./15_l2_regularization.ts";
+import * as e08Stub from "../grader/stubs/08_input_scale.ts";
+import * as e08Solution from "./08_input_scale.ts";
+import * as e17Stub from "../grader/stubs/17_two_layer_net.ts";
+import * as e17Solution from "./17_two_layer_net.ts";
 import * as e16Stub from "../grader/stubs/16_train_linear_classifier.ts";
 import * as e16Solution from "./16_train_linear_classifier.ts";
-import * as gradientCheckStub from "../grader/stubs/gradient_check.ts";
-import * as gradientCheckSolution from "./gradient_check.ts";
+import * as e02Stub from "../grader/stubs/02_gradient_check.ts";
+import * as e02Solution from "./02_gradient_check.ts";
+import * as e18Stub from "../grader/stubs/18_capstone.ts";
+import * as e18Solution from "./18_capstone.ts";
 import * as softLabelCrossEntropyStub from "../grader/stubs/soft_label_cross_entropy.ts";
 import * as softLabelCrossEntropySolution from "./soft_label_cross_entropy.ts";
 import * as marginL2Stub from "../grader/stubs/margin_l2.ts";
@@ -55,55 +57,56 @@ const PAIRS = {
     e01Stub satisfies typeof e01Solution,
     e01Solution satisfies typeof e01Stub,
   ],
-  "02_gates.ts": [e02Stub satisfies typeof e02Solution, e02Solution satisfies typeof e02Stub],
-  "03_relu.ts": [e03Stub satisfies typeof e03Solution, e03Solution satisfies typeof e03Stub],
-  "04_fork.ts": [e04Stub satisfies typeof e04Solution, e04Solution satisfies typeof e04Stub],
-  "05_sigmoid_neuron.ts": [
-    e05Stub satisfies typeof e05Solution,
-    e05Solution satisfies typeof e05Stub,
-  ],
-  "06_affine_layer.ts": [
+  "03_gates.ts": [e03Stub satisfies typeof e03Solution, e03Solution satisfies typeof e03Stub],
+  "04_relu.ts": [e04Stub satisfies typeof e04Solution, e04Solution satisfies typeof e04Stub],
+  "05_fork.ts": [e05Stub satisfies typeof e05Solution, e05Solution satisfies typeof e05Stub],
+  "06_sigmoid_neuron.ts": [
     e06Stub satisfies typeof e06Solution,
     e06Solution satisfies typeof e06Stub,
   ],
-  "07_mse_loss.ts": [e07Stub satisfies typeof e07Solution, e07Solution satisfies typeof e07Stub],
-  "08_softmax_cross_entropy.ts": [
-    e08Stub satisfies typeof e08Solution,
-    e08Solution satisfies typeof e08Stub,
+  "07_affine_layer.ts": [
+    e07Stub satisfies typeof e07Solution,
+    e07Solution satisfies typeof e07Stub,
   ],
-  "09_binary_cross_entropy.ts": [
-    e09Stub satisfies typeof e09Solution,
-    e09Solution satisfies typeof e09Stub,
-  ],
-  "10_binary_hinge.ts": [
-    e10Stub satisfies typeof e10Solution,
-    e10Solution satisfies typeof e10Stub,
-  ],
-  "11_multiclass_hinge.ts": [
+  "09_mse_loss.ts": [e09Stub satisfies typeof e09Solution, e09Solution satisfies typeof e09Stub],
+  "11_softmax_cross_entropy.ts": [
     e11Stub satisfies typeof e11Solution,
     e11Solution satisfies typeof e11Stub,
   ],
-  "12_squared_hinge.ts": [
+  "10_binary_cross_entropy.ts": [
+    e10Stub satisfies typeof e10Solution,
+    e10Solution satisfies typeof e10Stub,
+  ],
+  "12_binary_hinge.ts": [
     e12Stub satisfies typeof e12Solution,
     e12Solution satisfies typeof e12Stub,
   ],
-  "13_l2_regularization.ts": [
+  "13_multiclass_hinge.ts": [
     e13Stub satisfies typeof e13Solution,
     e13Solution satisfies typeof e13Stub,
   ],
-  "14_input_scale.ts": [e14Stub satisfies typeof e14Solution, e14Solution satisfies typeof e14Stub],
-  "15_two_layer_net.ts": [
+  "14_squared_hinge.ts": [
+    e14Stub satisfies typeof e14Solution,
+    e14Solution satisfies typeof e14Stub,
+  ],
+  "15_l2_regularization.ts": [
     e15Stub satisfies typeof e15Solution,
     e15Solution satisfies typeof e15Stub,
+  ],
+  "08_input_scale.ts": [e08Stub satisfies typeof e08Solution, e08Solution satisfies typeof e08Stub],
+  "17_two_layer_net.ts": [
+    e17Stub satisfies typeof e17Solution,
+    e17Solution satisfies typeof e17Stub,
   ],
   "16_train_linear_classifier.ts": [
     e16Stub satisfies typeof e16Solution,
     e16Solution satisfies typeof e16Stub,
   ],
-  "gradient_check.ts": [
-    gradientCheckStub satisfies typeof gradientCheckSolution,
-    gradientCheckSolution satisfies typeof gradientCheckStub,
+  "02_gradient_check.ts": [
+    e02Stub satisfies typeof e02Solution,
+    e02Solution satisfies typeof e02Stub,
   ],
+  "18_capstone.ts": [e18Stub satisfies typeof e18Solution, e18Solution satisfies typeof e18Stub],
   "soft_label_cross_entropy.ts": [
     softLabelCrossEntropyStub satisfies typeof softLabelCrossEntropySolution,
     softLabelCrossEntropySolution satisfies typeof softLabelCrossEntropyStub,

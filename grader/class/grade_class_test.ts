@@ -39,14 +39,14 @@ function writeClass(dir: string): void {
   const all = (f: (file: string) => string) => Object.fromEntries(FILES.map((x) => [x, f(x)]));
   sub("ada", all(solution), true);
   sub("brian", all(stub));
-  sub("carla", { ...all(solution), "07_mse_loss.ts": "export function mseLoss( {\n" });
-  sub("dmitri", { ...all(solution), "03_relu.ts": LOOPING_RELU });
+  sub("carla", { ...all(solution), "09_mse_loss.ts": "export function mseLoss( {\n" });
+  sub("dmitri", { ...all(solution), "04_relu.ts": LOOPING_RELU });
   sub("eve", {
     ...all(solution),
-    "07_mse_loss.ts": FORGOT_MEAN,
-    "ref.ts": solution("07_mse_loss.ts"),
+    "09_mse_loss.ts": FORGOT_MEAN,
+    "ref.ts": solution("09_mse_loss.ts"),
   }, true);
-  sub("fay", { ...all(solution), "02_gates.ts": stub("02_gates.ts") });
+  sub("fay", { ...all(solution), "03_gates.ts": stub("03_gates.ts") });
 }
 
 /** The processes this one started that are still running (read from `/proc`; none elsewhere). */
@@ -151,7 +151,7 @@ Deno.test("class: a second run keeps what did not change and grades a changed fi
 
     // Brian does the ReLU: only his submission is graded again, on new inputs.
     const seedBefore = again.rows.find((r) => r.name === "brian")!.seed;
-    Deno.writeTextFileSync(`${root}/class/brian/03_relu.ts`, solution("03_relu.ts"));
+    Deno.writeTextFileSync(`${root}/class/brian/04_relu.ts`, solution("04_relu.ts"));
     const changed = await run(`${root}/class`, `${root}/out`);
     assert.deepEqual([changed.graded, changed.kept], [1, 4]);
     const brian = changed.rows.find((r) => r.name === "brian")!;
@@ -174,7 +174,7 @@ Deno.test("class: an exercises folder that is a link is not graded, and says why
     Deno.mkdirSync(`${root}/class/mallory`, { recursive: true });
     Deno.mkdirSync(`${root}/class/ada`, { recursive: true });
     Deno.symlinkSync(`${KIT}/solutions`, `${root}/class/mallory/exercises`);
-    Deno.writeTextFileSync(`${root}/class/ada/03_relu.ts`, solution("03_relu.ts"));
+    Deno.writeTextFileSync(`${root}/class/ada/04_relu.ts`, solution("04_relu.ts"));
     const result = await run(`${root}/class`, `${root}/out`);
     const mallory = result.rows.find((r) => r.name === "mallory")!;
     assert.equal(mallory.state, "not_graded");

@@ -94,7 +94,7 @@ Deno.test("class: killed halfway (SIGKILL) and run again → the uninterrupted r
 Deno.test("class: a roster's unsafe names become files inside the output folder, none shared", async () => {
   const root = await Deno.makeTempDir({ prefix: "gradkit-class-roster-" });
   try {
-    const relu = Deno.readTextFileSync(`${KIT}/solutions/03_relu.ts`);
+    const relu = Deno.readTextFileSync(`${KIT}/solutions/04_relu.ts`);
     const names = [
       "../../escape",
       "Doe, Jane",
@@ -112,7 +112,7 @@ Deno.test("class: a roster's unsafe names become files inside the output folder,
     const lines = ["email,name,path"];
     names.forEach((name, i) => {
       Deno.mkdirSync(`${root}/repos/${i}/exercises`, { recursive: true });
-      Deno.writeTextFileSync(`${root}/repos/${i}/exercises/03_relu.ts`, relu);
+      Deno.writeTextFileSync(`${root}/repos/${i}/exercises/04_relu.ts`, relu);
       lines.push(`x${i}@example.com,"${name.replaceAll('"', '""')}",repos/${i}`);
     });
     Deno.writeTextFileSync(`${root}/roster.csv`, lines.join("\r\n") + "\r\n");

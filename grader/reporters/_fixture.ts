@@ -20,7 +20,7 @@ function exercises(): ExerciseReport[] {
     {
       id: "gates",
       title: "Gates",
-      file: "02_gates.ts",
+      file: "03_gates.ts",
       status: "passed",
       points: 10,
       maxPoints: 10,
@@ -34,7 +34,7 @@ function exercises(): ExerciseReport[] {
     {
       id: "mse_loss",
       title: "Mean squared error",
-      file: "07_mse_loss.ts",
+      file: "09_mse_loss.ts",
       status: "failed",
       points: 6.67,
       maxPoints: 10,
@@ -63,7 +63,7 @@ function exercises(): ExerciseReport[] {
     {
       id: "relu",
       title: "The ReLU gate",
-      file: "03_relu.ts",
+      file: "04_relu.ts",
       status: "not_started",
       points: 0,
       maxPoints: 10,

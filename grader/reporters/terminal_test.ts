@@ -26,7 +26,7 @@ function report(): Report {
       {
         id: "gates",
         title: "Gates",
-        file: "02_gates.ts",
+        file: "03_gates.ts",
         status: "passed",
         points: 10,
         maxPoints: 10,
@@ -36,7 +36,7 @@ function report(): Report {
       {
         id: "mse_loss",
         title: "Mean squared error",
-        file: "07_mse_loss.ts",
+        file: "09_mse_loss.ts",
         status: "failed",
         points: 5,
         maxPoints: 10,
@@ -59,14 +59,14 @@ function report(): Report {
 Deno.test("terminal view: one line per exercise, failures explained, next step and replay", () => {
   const text = renderTerminal(report(), { color: false, replay: "./deno task grade --seed 42" });
   assert.match(text, /^gradkit: grading exercises with seed 42\n/);
-  assert.match(text, /passed {6}gates {22}1\/1 tests {2}10\/10 pts {2}\(02_gates\.ts\)/);
+  assert.match(text, /passed {6}gates {22}1\/1 tests {2}10\/10 pts {2}\(03_gates\.ts\)/);
   assert.match(text, /FAILED {6}mse_loss/);
   assert.match(text, /✗ dPred on a batch\n {8}dPred: element \[0, 1\] is 2, expected 1/);
   assert.match(text, /hint: \.\/deno task hint mse_loss\n/);
   assert.ok(!text.includes("divide by N"), "the hint itself is a command away");
   assert.match(text, /skipped link\.ts: a symbolic link/);
   assert.match(text, /1\/2 exercises passed, 1 failed.*15\/20 points \(1\.23 s\)/);
-  assert.match(text, /next: exercises\/07_mse_loss\.ts \(Mean squared error\)/);
+  assert.match(text, /next: exercises\/09_mse_loss\.ts \(Mean squared error\)/);
   assert.match(text, /replay exactly: \.\/deno task grade --seed 42\n$/);
   assert.ok(!text.includes("\x1b"), "no raw escape from learner output");
 });
@@ -124,11 +124,11 @@ Deno.test("terminal view: plurals right, wrapped to the width, short by default,
 Deno.test("terminal view: next is the imported exercise that holds one up", () => {
   const r = report();
   r.exercises[1].failingImports = [
-    { id: "gates", file: "02_gates.ts", status: "not_started" },
+    { id: "gates", file: "03_gates.ts", status: "not_started" },
   ];
   assert.match(
     renderTerminal(r, { color: false }),
-    /next: exercises\/02_gates\.ts \(gates, which mse_loss imports\)/,
+    /next: exercises\/03_gates\.ts \(gates, which mse_loss imports\)/,
   );
 });
 

@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 06, the affine layer: `affineForward(X, W, b)` → `{ out, cache }` and
+ * Hidden tests of exercise 07, the affine layer: `affineForward(X, W, b)` → `{ out, cache }` and
  * `affineBackward(dout, cache)` → `{ dX, dW, db }`.
  *
  * Every gradient is compared with the numerical gradient of Σ (X·W + b) ⊙ dout for a random
@@ -158,7 +158,7 @@ function checkAll(t: TestContext, p: Problem, grads: Record<string, unknown>): v
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
 const HINTS: [string, string, string] = [
   "Each gradient has the shape of what it is the gradient of (dX like X, dW like W, db like b). Derive one entry from out[i][j] = Σ_d X[i][d]·W[d][j] + b[j], adding up over every output entry an input appears in, then write the sum as a matrix operation that has the right shape.",
-  "One entry of each: X[i][d] appears in out[i][j] for every j, with factor W[d][j]; W[d][j] appears in out[i][j] for every example i, with factor X[i][d]; b[j] is added to every row with factor 1, so the rows' gradients add up (the fork of exercise 04).",
+  "One entry of each: X[i][d] appears in out[i][j] for every j, with factor W[d][j]; W[d][j] appears in out[i][j] for every example i, with factor X[i][d]; b[j] is added to every row with factor 1, so the rows' gradients add up (the fork of exercise 05).",
   "dX = dout·Wᵀ (N×D), dW = Xᵀ·dout (D×H), db = the column sums of dout (1×H): dout.matmul(W.T), X.T.matmul(dout), dout.colSums().",
 ];
 

@@ -1,10 +1,10 @@
 /**
- * Hidden tests of exercise 04, gradients adding up at a fork.
+ * Hidden tests of exercise 05, gradients adding up at a fork.
  *
  * The circuit is out = (x + y) ⊙ (x ⊙ z): x feeds an add gate and a multiply gate. Besides
  * checking forkForward's value and forkBackward's gradients against the numerical gradient of
- * Σ out ⊙ dout, one test chains the learner's own gate backwards (from 02_gates.ts, re-exported
- * by 04_fork.ts) step by step in the circuit's reverse order, checks every intermediate, and
+ * Σ out ⊙ dout, one test chains the learner's own gate backwards (from 03_gates.ts, re-exported
+ * by 05_fork.ts) step by step in the circuit's reverse order, checks every intermediate, and
  * then compares the learner's dx with the sum of the two branches, naming the mistake when dx
  * equals one branch only (overwritten instead of accumulated) or half their sum.
  *
@@ -38,9 +38,9 @@ function near(a: Matrix, b: Matrix): boolean {
 }
 
 /**
- * Calls a learner function; when one of the gates of 02_gates.ts is still a stub (the call
+ * Calls a learner function; when one of the gates of 03_gates.ts is still a stub (the call
  * throws "… is not implemented yet" for a function other than `name`, or `name` is a gate),
- * fails with a message that sends the learner to exercise 02.
+ * fails with a message that sends the learner to exercise 03.
  */
 async function call(t: TestContext, name: string, ...args: unknown[]): Promise<unknown> {
   try {
@@ -50,9 +50,9 @@ async function call(t: TestContext, name: string, ...args: unknown[]): Promise<u
       const missing = /^(\w+) is not implemented/.exec(e.thrown.message)?.[1] ?? "";
       if (GATES.has(name) || (missing !== name && GATES.has(missing))) {
         throw new CheckFailure(
-          `${GATES.has(name) ? name : missing} (imported from your 02_gates.ts) is not ` +
+          `${GATES.has(name) ? name : missing} (imported from your 03_gates.ts) is not ` +
             `implemented yet: this exercise backpropagates with your own gates, so finish ` +
-            `exercise 02 (gates) first`,
+            `exercise 03 (gates) first`,
         );
       }
     }

@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 02, backward through the add, multiply, max and sigmoid gates.
+ * Hidden tests of exercise 03, backward through the add, multiply, max and sigmoid gates.
  *
  * Every backward is called with a random upstream gradient (never ones) on a matrix with
  * different numbers of rows and columns, and its result is compared with the numerical

@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 03, the ReLU gate.
+ * Hidden tests of exercise 04, the ReLU gate.
  *
  * Inputs have both signs and stay a safe distance from 0 (the kink), except in the test about
  * the pinned derivative at 0, which is judged against the convention (dx = 0 where x = 0)

@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 08, softmax cross-entropy: the mean over N of
+ * Hidden tests of exercise 11, softmax cross-entropy: the mean over N of
  * log Σⱼ exp(sᵢⱼ) − s_{i,yᵢ}, stable at scores around ±1000, gradient already divided by N.
  *
  * @module

@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 15, the two-layer network: `twoLayerLoss(X, y, { W1, b1, W2, b2 })`
+ * Hidden tests of exercise 17, the two-layer network: `twoLayerLoss(X, y, { W1, b1, W2, b2 })`
  * → `{ loss, grads: { W1, b1, W2, b2 } }` for affine → ReLU → affine → mean softmax
  * cross-entropy, without regularization.
  *
@@ -259,7 +259,7 @@ function levelledProblem(rng: Rng): Problem {
 
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
 const HINTS: [string, string, string] = [
-  "Walk the forward pass backwards one stage at a time, each with the rule you derived in its own exercise: the loss (08), the second affine layer (06), the ReLU (03), the first affine layer (06). Keep Z (or A) from the forward for the ReLU, and write each gradient's shape as you go.",
+  "Walk the forward pass backwards one stage at a time, each with the rule you derived in its own exercise: the loss (11), the second affine layer (07), the ReLU (04), the first affine layer (07). Keep Z (or A) from the forward for the ReLU, and write each gradient's shape as you go.",
   "In the stub's example (S = [[1, 0]], y = [0]): the loss's gradient on S is [[0.7311 − 1, 0.2689]] = [[−0.2689, 0.2689]]. Carry it back through W2 and the ReLU: the second hidden unit is off (its Z is −1), so nothing reaches the second column of W1 or the second entry of b1.",
   "dS = (softmax(S) − onehot(y)) / N; dW2 = Aᵀ·dS and db2 = column sums of dS; dA = dS·W2ᵀ; dZ = dA where Z > 0, else 0; dW1 = Xᵀ·dZ and db1 = column sums of dZ.",
 ];

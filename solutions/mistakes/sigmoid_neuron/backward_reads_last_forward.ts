@@ -18,29 +18,29 @@ function sigmoid(v: number): number {
 `,
       learner: `
 
-let saved: { x: Matrix; w: Matrix; out: Matrix } | undefined;
+let saved: { x: Matrix; w: Matrix; out: number } | undefined;
 
 function sigmoid(v: number): number {
 `,
     },
     {
       solution: `
-  const z = x.matmul(w).add(b);
-  const out = z.map(sigmoid);
+  const out = sigmoid(z);
+  return { out, cache: { x, w, out } };
 `,
       learner: `
-  const out = x.matmul(w).add(b).map(sigmoid);
-  saved = { x: x.clone(), w: w.clone(), out: out.clone() };
+  const out = sigmoid(z);
+  saved = { x: x.clone(), w: w.clone(), out };
+  return { out, cache: { x, w, out } };
 `,
     },
     {
       solution: `
-  const { x, w, out } = cache as Record<"x" | "w" | "out", Matrix>;
-  const dz = out.map((s, i) => s * (1 - s) * dout.get(i, 0));
+  const { x, w } = cache as Record<"x" | "w", Matrix>;
+  const out = cache.out as number;
 `,
       learner: `
   const { x, w, out } = saved!;
-  const dz = dout.map((g, i) => out.data[i] * (1 - out.data[i]) * g);
 `,
     },
   ],

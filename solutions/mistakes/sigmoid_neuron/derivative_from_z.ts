@@ -1,5 +1,5 @@
 /**
- * The sigmoid's derivative evaluated with z instead of the output: z·(1 − z) ⊙ dout.
+ * The sigmoid's derivative evaluated with z instead of the output: z·(1 − z)·dout.
  *
  * @module
  */
@@ -11,21 +11,21 @@ export const mistake: KnownMistake = {
   patch: [
     {
       solution: `
-  const out = z.map(sigmoid);
+  const out = sigmoid(z);
   return { out, cache: { x, w, out } };
 `,
       learner: `
-  return { out: z.map(sigmoid), cache: { x, w, z } };
+  return { out: sigmoid(z), cache: { x, w, z } };
 `,
     },
     {
       solution: `
-  const { x, w, out } = cache as Record<"x" | "w" | "out", Matrix>;
-  const dz = out.map((s, i) => s * (1 - s) * dout.get(i, 0));
+  const out = cache.out as number;
+  const dz = out * (1 - out) * dout;
 `,
       learner: `
-  const { x, w, z } = cache as Record<"x" | "w" | "z", Matrix>;
-  const dz = z.map((v, i) => v * (1 - v) * dout.get(i, 0));
+  const z = cache.z as number;
+  const dz = z * (1 - z) * dout;
 `,
     },
   ],

@@ -1,5 +1,6 @@
 /**
- * The backward ignores dout: dz = out·(1 − out), the gradient of Σ out instead of Σ out ⊙ dout.
+ * The backward ignores dout: dz = out·(1 − out), the gradient of out itself instead of that of
+ * a loss that reaches out with slope dout.
  *
  * @module
  */
@@ -11,10 +12,10 @@ export const mistake: KnownMistake = {
   patch: [
     {
       solution: `
-  const dz = out.map((s, i) => s * (1 - s) * dout.get(i, 0));
+  const dz = out * (1 - out) * dout;
 `,
       learner: `
-  const dz = out.map((s) => s * (1 - s));
+  const dz = out * (1 - out);
 `,
     },
   ],

@@ -11,12 +11,12 @@ export const mistake: KnownMistake = {
   patch: [
     {
       solution: `
-  const z = x.matmul(w).add(b);
-  const out = z.map(sigmoid);
+  const out = sigmoid(z);
+  return { out, cache: { x, w, out } };
 `,
       learner: `
-  const e = x.matmul(w).add(b).exp();
-  const out = e.div(e.add(1));
+  const out = Math.exp(z) / (1 + Math.exp(z));
+  return { out, cache: { x, w, out } };
 `,
     },
   ],

@@ -11,7 +11,7 @@ export const mistake: KnownMistake = {
   patch: [
     {
       solution: `
-  const dz = out.map((s, i) => s * (1 - s) * dout.get(i, 0));
+  const dz = out * (1 - out) * dout;
 `,
       learner: `
   const dz = dout;

@@ -1,5 +1,6 @@
 /**
- * Forgot the ReLU mask in the backward pass: dZ = dA, also through the units that were off.
+ * Forgot the ReLU in the backward pass: the second layer's dX goes straight into the first
+ * layer's backward, also through the units that were off.
  *
  * @module
  */
@@ -11,10 +12,10 @@ export const mistake: KnownMistake = {
   patch: [
     {
       solution: `
-  const dZ = dA.map((g, i, j) => (Z.get(i, j) > 0 ? g : 0));
+  const dZ = reluBackward(back2.dX, hidden.cache);
 `,
       learner: `
-  const dZ = dA;
+  const dZ = back2.dX;
 `,
     },
   ],

@@ -1,5 +1,6 @@
 /**
- * Summed the loss over the batch instead of averaging it (the gradients still use 1/N).
+ * The loss summed over the batch instead of averaged: the softmax loss's mean multiplied back
+ * by N, while the gradients stay those of the mean.
  *
  * @module
  */
@@ -11,9 +12,11 @@ export const mistake: KnownMistake = {
   patch: [
     {
       solution: `
-  loss /= n;
+  return { loss, grads: { W1: back1.dW, b1: back1.db, W2: back2.dW, b2: back2.db } };
 `,
-      learner: "",
+      learner: `
+  return { loss: loss * X.rows, grads: { W1: back1.dW, b1: back1.db, W2: back2.dW, b2: back2.db } };
+`,
     },
   ],
 };

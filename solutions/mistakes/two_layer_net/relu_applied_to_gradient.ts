@@ -1,5 +1,6 @@
 /**
- * Applied the ReLU to the gradient, dZ = max(0, dA), instead of masking dA where Z > 0.
+ * The ReLU's forward applied to the gradient instead of its backward: negative gradients are
+ * cut and positive ones pass, whatever the unit did in the forward pass.
  *
  * @module
  */
@@ -11,10 +12,10 @@ export const mistake: KnownMistake = {
   patch: [
     {
       solution: `
-  const dZ = dA.map((g, i, j) => (Z.get(i, j) > 0 ? g : 0));
+  const dZ = reluBackward(back2.dX, hidden.cache);
 `,
       learner: `
-  const dZ = dA.maximum(0);
+  const dZ = reluForward(back2.dX).out;
 `,
     },
   ],
