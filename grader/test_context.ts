@@ -15,6 +15,11 @@ import {
 } from "./compare.ts";
 import { directionalCheck, numericalGradient } from "./checker.ts";
 import {
+  type NumericalBackwardEvidence,
+  numericalBackwardEvidence,
+  reportEvidence,
+} from "./numerical_backward.ts";
+import {
   CheckFailure,
   type GradientCheck,
   type GradientCheckOptions,
@@ -335,7 +340,8 @@ export class TestRun implements TestContext {
         rtol,
         atol: options.atol,
       });
-      return { relError: d.relError, rtol, failure: d.failure };
+      if (d.failure) return { relError: d.relError, rtol, failure: d.failure };
+      return { relError: d.relError, rtol, failure: derivedOrNot(what, f, [x.data], [got.data]) };
     }
     const numeric = numericalGradient(f, x.data);
     const skip = new Set(numeric.kinks);
@@ -345,7 +351,10 @@ export class TestRun implements TestContext {
       );
     }
     const c2 = compareArrays(got.data, numeric.gradient, { rtol, atol }, skip);
-    if (c2.ok) return { relError: c2.worstRelError, rtol };
+    if (c2.ok) {
+      const failure = derivedOrNot(what, f, [x.data], [got.data]);
+      return { relError: c2.worstRelError, rtol, failure };
+    }
     const mismatch: Mismatch = {
       what,
       index: indexOf(x, c2.worstIndex),
@@ -378,7 +387,16 @@ export class TestRun implements TestContext {
       options.directions,
       tolerance,
     );
-    if (!together.failure) return;
+    if (!together.failure) {
+      const failure = derivedOrNot(
+        all,
+        f,
+        gradients.map((g) => g.x.data),
+        gradients.map((g) => g.got.data),
+      );
+      if (failure) throw failure;
+      return;
+    }
     // Which ones are wrong: each on its own (the cost is paid only by a failing submission),
     // every one of them, so the table shows where the error starts.
     const alone = gradients.map(({ what, got, x }) => ({
@@ -423,6 +441,30 @@ export class TestRun implements TestContext {
   note(text: string): void {
     this.notes.push(text);
   }
+}
+
+/**
+ * The failure of a gradient that passed the numerical check but looks computed by numerical
+ * differentiation itself (see `numerical_backward.ts`); none for a derived one.
+ */
+function derivedOrNot(
+  what: string,
+  f: () => number,
+  x: readonly Float64Array[],
+  got: readonly Float64Array[],
+): CheckFailure | undefined {
+  const evidence = numericalBackwardEvidence(f, x, got);
+  reportEvidence(evidence, what);
+  if (!evidence.numerical) return undefined;
+  return new CheckFailure(numericalBackwardMessage(what, evidence));
+}
+
+/** What a learner reads when a gradient looks computed by numerical differentiation. */
+export function numericalBackwardMessage(what: string, e: NumericalBackwardEvidence): string {
+  return `${what}: computed numerically, not derived: it is within the tolerance, but off an ` +
+    `accurate derivative by ${e.deviation.toExponential(1)} of its size, the error of a finite ` +
+    `difference (a derived gradient is exact to rounding, about 1e-15). The exercise asks for ` +
+    `the gradient you work out with the chain rule; keep the numerical gradient for checking it.`;
 }
 
 function tableRow(what: string, relError: number, tolerance: number): GradientRow {

@@ -1,0 +1,264 @@
+/**
+ * Tells a derived gradient from one computed by numerical differentiation.
+ *
+ * A learner's gradient that passed the grader's check can still be a finite difference of the
+ * learner's own forward (`(f(x + h) − f(x − h)) / 2h`, or one-sided): it lands within the
+ * gradient tolerance (1e-5) and skips the derivation the exercise asks for. The two are told
+ * apart by accuracy. A derived gradient is exact up to float64 rounding, a few ulps of its
+ * intermediates; a finite difference carries its truncation error (`h² f'''`, or `h f''`
+ * one-sided) and its rounding error (`eps |f| / h`), whose sum is at least about `eps^(2/3)`
+ * relative (`eps^(1/2)` one-sided) for a curved function, and at least the rounding of the
+ * perturbed points (`ulp(x) / h`) for a linear one, 1e-13 and more for `h ≤ 1e-3`.
+ *
+ * So a few coordinates (those where the learner's gradient is largest) are differentiated again,
+ * more accurately than any finite difference a learner writes: Ridders' method (centered
+ * differences at steps shrinking from a tenth of the coordinate's scale, extrapolated to step 0
+ * in a Richardson tableau, which also estimates its own error). Large steps leave the rounding
+ * small, and the extrapolation removes the truncation. A coordinate counts only when that
+ * estimate is trusted: its error estimate is small against the gradient's scale (a kink crossed
+ * by the large steps makes the tableau disagree with itself, and the coordinate is left out).
+ * The gradient is flagged when, on the trusted coordinates, the learner's deviation from the
+ * accurate value is far above both the estimate's error and the rounding a derived gradient
+ * shows. The thresholds and the margins measured with them are in `docs/DESIGN.md`
+ * ("A backward computed numerically").
+ *
+ * @example
+ * ```ts
+ * import { numericalBackwardEvidence } from "./numerical_backward.ts";
+ * const x = new Float64Array([0.3, -1.2, 2.5]);
+ * const f = () => x[0] * x[0] + Math.sin(x[1]) * x[2];
+ * const derived = new Float64Array([0.6, Math.cos(-1.2) * 2.5, Math.sin(-1.2)]);
+ * numericalBackwardEvidence(f, [x], [derived]).numerical; // false
+ * ```
+ *
+ * @module
+ */
+
+/** How many coordinates are differentiated again, at most (those with the largest gradient). */
+export const EVIDENCE_COORDINATES = 4;
+
+/**
+ * The first step of the tableau, relative to the coordinate's scale (`max(|x_i|, mean |x|)`):
+ * large, so that the rounding of `f` weighs little; the tableau shrinks it while it disagrees.
+ */
+export const FIRST_RELATIVE_STEP = 0.1;
+
+/** The factor the step shrinks by from one level of the tableau to the next. */
+export const STEP_RATIO = 1.6;
+
+/** Levels of the tableau (steps from the first down to `1 / STEP_RATIO^(LEVELS − 1)` of it). */
+export const LEVELS = 9;
+
+/**
+ * A coordinate's accurate value is trusted when its error estimate is at most this, relative to
+ * the gradient's scale (its largest entry).
+ */
+export const TRUSTED_ERROR = 1e-13;
+
+/**
+ * The deviation a derived gradient may show, relative to the gradient's scale: float64 rounding
+ * of its intermediates. A learner's deviation above it (and above
+ * {@linkcode ERROR_MULTIPLE} times the estimate's error) is finite-difference level.
+ */
+export const DERIVED_DEVIATION = 1e-12;
+
+/** The learner's deviation must exceed this many times the accurate value's own error estimate. */
+export const ERROR_MULTIPLE = 20;
+
+/**
+ * The deviation allowed for the rounding of the loss itself: `NOISE_MULTIPLE · noise / reach`,
+ * where `noise` is the scatter of `f` measured at a few points ulps apart along the coordinate
+ * and `reach` the coordinate's scale. A derived gradient is built from the same intermediates as
+ * the loss, so a loss rounded coarsely (scores near 1000: intermediates of size 1000) makes it
+ * coarse too; a finite difference with step `h` carries `noise / h`, far more for `h ≪ reach`.
+ */
+export const NOISE_MULTIPLE = 300;
+
+/** The spacing of the points the rounding scatter is measured at, relative to the coordinate's scale. */
+export const NOISE_STEP = 1e-9;
+
+/** What {@linkcode numericalBackwardEvidence} found. */
+export interface NumericalBackwardEvidence {
+  /** Whether the gradient looks computed by numerical differentiation. */
+  numerical: boolean;
+  /** The gradient's scale: its largest entry in absolute value (at least 1e-300). */
+  scale: number;
+  /** How many coordinates were differentiated again. */
+  coordinates: number;
+  /** How many of them had a trusted accurate value. */
+  trusted: number;
+  /** The largest deviation of the learner's gradient from a trusted accurate value, over `scale`. */
+  deviation: number;
+  /** The accurate values' largest error estimate (trusted coordinates), over `scale`. */
+  referenceError: number;
+  /** The loss at `x`. */
+  value: number;
+}
+
+/** Options of {@linkcode numericalBackwardEvidence}. */
+export interface EvidenceOptions {
+  /** How many coordinates to differentiate again (default {@linkcode EVIDENCE_COORDINATES}). */
+  coordinates?: number;
+}
+
+/** A listener that sees every piece of evidence gathered (for measurements; see `docs/DESIGN.md`). */
+export type EvidenceListener = (evidence: NumericalBackwardEvidence, what: string) => void;
+
+let listener: EvidenceListener | undefined;
+
+/**
+ * Sets (or, with `undefined`, removes) the listener that sees every piece of evidence the
+ * grader gathers: a measurement of the margins uses it. Grading does not need it.
+ */
+export function observeEvidence(l: EvidenceListener | undefined): void {
+  listener = l;
+}
+
+/** Passes `evidence` of the gradient `what` to the listener, if one is set. */
+export function reportEvidence(evidence: NumericalBackwardEvidence, what: string): void {
+  listener?.(evidence, what);
+}
+
+/** Ridders' estimate of `df/dx[j]` and its error estimate; `x` is restored bitwise. */
+export function accurateSlope(
+  f: () => number,
+  x: Float64Array,
+  j: number,
+  firstStep: number,
+): { slope: number; error: number } {
+  const x0 = x[j];
+  const centered = (h: number): number => {
+    x[j] = x0 + h;
+    const xp = x[j];
+    const fp = f();
+    x[j] = x0 - h;
+    const xm = x[j];
+    const fm = f();
+    return (fp - fm) / (xp - xm);
+  };
+  const r2 = STEP_RATIO * STEP_RATIO;
+  let best = { slope: NaN, error: Infinity };
+  try {
+    let previous: number[] = [centered(firstStep)];
+    let h = firstStep;
+    for (let level = 1; level < LEVELS; level++) {
+      h /= STEP_RATIO;
+      const row: number[] = [centered(h)];
+      let factor = r2;
+      for (let k = 1; k <= level; k++) {
+        row[k] = (row[k - 1] * factor - previous[k - 1]) / (factor - 1);
+        factor *= r2;
+        const e = Math.max(Math.abs(row[k] - row[k - 1]), Math.abs(row[k] - previous[k - 1]));
+        if (e <= best.error) best = { slope: row[k], error: e };
+      }
+      // A higher order that got worse than the best so far: rounding has taken over.
+      if (Math.abs(row[level] - previous[level - 1]) >= 2 * best.error) break;
+      previous = row;
+    }
+  } finally {
+    x[j] = x0;
+  }
+  return Number.isFinite(best.slope) ? best : { slope: NaN, error: Infinity };
+}
+
+/**
+ * Whether the learner's gradients `got` (one per array of `x`) look computed by numerical
+ * differentiation of a forward: see the module doc. `f` reads the arrays of `x` in place; they
+ * are perturbed during the call and restored bitwise. Costs about `2 · LEVELS` calls of `f` per
+ * coordinate, for at most {@linkcode EVIDENCE_COORDINATES} coordinates.
+ *
+ * @throws {RangeError} when `got` and `x` differ in arrays or lengths.
+ */
+export function numericalBackwardEvidence(
+  f: () => number,
+  x: readonly Float64Array[],
+  got: readonly Float64Array[],
+  options: EvidenceOptions = {},
+): NumericalBackwardEvidence {
+  if (got.length !== x.length || got.some((g, b) => g.length !== x[b].length)) {
+    throw new RangeError(
+      `numericalBackwardEvidence: expected one gradient per array of x, of its length; got ` +
+        `${got.map((g) => g.length).join(", ")} for ${x.map((a) => a.length).join(", ")}`,
+    );
+  }
+  let scale = 1e-300;
+  for (const g of got) for (let i = 0; i < g.length; i++) scale = Math.max(scale, Math.abs(g[i]));
+  const chosen = largestEntries(got, options.coordinates ?? EVIDENCE_COORDINATES);
+  let trusted = 0;
+  let deviation = 0;
+  let referenceError = 0;
+  let numerical = false;
+  const value = f();
+  for (const [b, j] of chosen) {
+    const xb = x[b];
+    let meanAbs = 0;
+    for (let i = 0; i < xb.length; i++) meanAbs += Math.abs(xb[i]);
+    meanAbs /= xb.length;
+    const reach = Math.max(Math.abs(xb[j]), meanAbs, 1e-3);
+    const firstStep = FIRST_RELATIVE_STEP * reach;
+    const { slope, error } = accurateSlope(f, xb, j, firstStep);
+    if (!(error <= TRUSTED_ERROR * scale)) continue;
+    const allowance = Math.max(
+      DERIVED_DEVIATION * scale,
+      ERROR_MULTIPLE * error,
+      NOISE_MULTIPLE * roundingNoise(f, xb, j, value, reach) / reach,
+    );
+    trusted++;
+    const d = Math.abs(got[b][j] - slope);
+    deviation = Math.max(deviation, d / scale);
+    referenceError = Math.max(referenceError, error / scale);
+    if (d > allowance) numerical = true;
+  }
+  return {
+    numerical,
+    scale,
+    coordinates: chosen.length,
+    trusted,
+    deviation,
+    referenceError,
+    value,
+  };
+}
+
+/**
+ * The rounding scatter of `f` along coordinate `j`: `f` at `x_j + k·u` for `k = −2 … 2`, with `u`
+ * a few ulps of `x_j`, less the straight line through the two outer values (the function's own
+ * change over so short a distance is linear to far below rounding). `x` is restored bitwise.
+ */
+export function roundingNoise(
+  f: () => number,
+  x: Float64Array,
+  j: number,
+  value: number,
+  reach: number,
+): number {
+  const x0 = x[j];
+  const u = NOISE_STEP * reach;
+  const at: number[] = [];
+  try {
+    for (const k of [-2, -1, 1, 2]) {
+      x[j] = x0 + k * u;
+      at.push(f());
+    }
+  } finally {
+    x[j] = x0;
+  }
+  const [m2, m1, p1, p2] = at;
+  const slope = (p2 - m2) / 4;
+  return Math.max(
+    Math.abs(m1 - (value - slope)),
+    Math.abs(value - (m2 + p2) / 2),
+    Math.abs(p1 - (value + slope)),
+    Number.EPSILON * Math.abs(value),
+  );
+}
+
+/** The `k` entries of largest magnitude over the arrays, as `[array, index]`, largest first. */
+function largestEntries(arrays: readonly Float64Array[], k: number): [number, number][] {
+  const all: [number, number, number][] = [];
+  arrays.forEach((a, b) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== 0) all.push([b, i, Math.abs(a[i])]);
+  });
+  all.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
+  return all.slice(0, k).map(([b, i]) => [b, i]);
+}
