@@ -43,6 +43,9 @@ export const EVIDENCE_COORDINATES = 4;
  */
 export const FIRST_RELATIVE_STEP = 0.1;
 
+/** The second tableau starts at the first step divided by this (see {@linkcode numericalBackwardEvidence}). */
+export const SECOND_START = 10;
+
 /** The factor the step shrinks by from one level of the tableau to the next. */
 export const STEP_RATIO = 1.6;
 
@@ -99,6 +102,11 @@ export interface NumericalBackwardEvidence {
 export interface EvidenceOptions {
   /** How many coordinates to differentiate again (default {@linkcode EVIDENCE_COORDINATES}). */
   coordinates?: number;
+  /**
+   * A floor of the gradient's scale: the largest entry of the gradients returned with it (a
+   * derived bias gradient summed over rows that cancel is rounded on the scale of its terms).
+   */
+  scale?: number;
 }
 
 /** A listener that sees every piece of evidence gathered (for measurements; see `docs/DESIGN.md`). */
@@ -181,13 +189,13 @@ export function numericalBackwardEvidence(
         `${got.map((g) => g.length).join(", ")} for ${x.map((a) => a.length).join(", ")}`,
     );
   }
-  let scale = 1e-300;
+  let scale = Math.max(1e-300, options.scale ?? 0);
   for (const g of got) for (let i = 0; i < g.length; i++) scale = Math.max(scale, Math.abs(g[i]));
   const chosen = largestEntries(got, options.coordinates ?? EVIDENCE_COORDINATES);
   let trusted = 0;
   let deviation = 0;
   let referenceError = 0;
-  let numerical = false;
+  let over = 0;
   const value = f();
   for (const [b, j] of chosen) {
     const xb = x[b];
@@ -196,19 +204,32 @@ export function numericalBackwardEvidence(
     meanAbs /= xb.length;
     const reach = Math.max(Math.abs(xb[j]), meanAbs, 1e-3);
     const firstStep = FIRST_RELATIVE_STEP * reach;
-    const { slope, error } = accurateSlope(f, xb, j, firstStep);
+    const a = accurateSlope(f, xb, j, firstStep);
+    if (!(a.error <= TRUSTED_ERROR * scale)) continue;
+    // A second tableau from a smaller first step must agree: a kink crossed by the large steps
+    // alone can leave the first one consistent with itself and wrong.
+    const b2 = accurateSlope(f, xb, j, firstStep / SECOND_START);
+    const error = Math.max(a.error, b2.error, Math.abs(a.slope - b2.slope));
     if (!(error <= TRUSTED_ERROR * scale)) continue;
+    const slope = a.error <= b2.error ? a.slope : b2.slope;
+    const noise = roundingNoise(f, xb, j, value, reach);
+    // How many times coarser than its own ulps the loss is rounded: intermediates that much
+    // larger than the loss (scores near 1000) round a derived gradient that much more coarsely.
+    const coarseness = Math.max(1, noise / (Number.EPSILON * Math.max(Math.abs(value), 1e-300)));
     const allowance = Math.max(
-      DERIVED_DEVIATION * scale,
+      DERIVED_DEVIATION * scale * coarseness,
       ERROR_MULTIPLE * error,
-      NOISE_MULTIPLE * roundingNoise(f, xb, j, value, reach) / reach,
+      NOISE_MULTIPLE * noise / reach,
     );
     trusted++;
     const d = Math.abs(got[b][j] - slope);
     deviation = Math.max(deviation, d / scale);
     referenceError = Math.max(referenceError, error / scale);
-    if (d > allowance) numerical = true;
+    if (d > allowance) over++;
   }
+  // Every coordinate of a finite difference is off; a derived gradient's rounding can make one
+  // coordinate stand out (a sum that cancels), rarely two.
+  const numerical = over >= 2;
   return {
     numerical,
     scale,

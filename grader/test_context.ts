@@ -321,7 +321,10 @@ export class TestRun implements TestContext {
 
   expectGradients(checks: readonly GradientCheck[]): void {
     for (const c of checks) expectSameShape(c.what, c.got, c.x);
-    const results = checks.map((c) => ({ what: c.what, ...this.#gradientCheck(c) }));
+    // The scale of every gradient returned together: see `EvidenceOptions.scale`.
+    let scale = 0;
+    for (const c of checks) for (const v of c.got.data) scale = Math.max(scale, Math.abs(v));
+    const results = checks.map((c) => ({ what: c.what, ...this.#gradientCheck(c, scale) }));
     const first = results.find((r) => r.failure);
     if (!first) return;
     throw withTable(first.failure!, results.map((r) => tableRow(r.what, r.relError, r.rtol)));
@@ -330,6 +333,7 @@ export class TestRun implements TestContext {
   /** One gradient checked against the numerical gradient: its worst relative error, and the failure. */
   #gradientCheck(
     c: GradientCheck,
+    scale = 0,
   ): { relError: number; rtol: number; failure?: CheckFailure } {
     const { what, got, f, x, options = {} } = c;
     expectSameShape(what, got, x);
@@ -341,7 +345,11 @@ export class TestRun implements TestContext {
         atol: options.atol,
       });
       if (d.failure) return { relError: d.relError, rtol, failure: d.failure };
-      return { relError: d.relError, rtol, failure: derivedOrNot(what, f, [x.data], [got.data]) };
+      return {
+        relError: d.relError,
+        rtol,
+        failure: derivedOrNot(what, f, [x.data], [got.data], scale),
+      };
     }
     const numeric = numericalGradient(f, x.data);
     const skip = new Set(numeric.kinks);
@@ -352,7 +360,7 @@ export class TestRun implements TestContext {
     }
     const c2 = compareArrays(got.data, numeric.gradient, { rtol, atol }, skip);
     if (c2.ok) {
-      const failure = derivedOrNot(what, f, [x.data], [got.data]);
+      const failure = derivedOrNot(what, f, [x.data], [got.data], scale);
       return { relError: c2.worstRelError, rtol, failure };
     }
     const mismatch: Mismatch = {
@@ -452,8 +460,9 @@ function derivedOrNot(
   f: () => number,
   x: readonly Float64Array[],
   got: readonly Float64Array[],
+  scale = 0,
 ): CheckFailure | undefined {
-  const evidence = numericalBackwardEvidence(f, x, got);
+  const evidence = numericalBackwardEvidence(f, x, got, { scale });
   reportEvidence(evidence, what);
   if (!evidence.numerical) return undefined;
   return new CheckFailure(numericalBackwardMessage(what, evidence));

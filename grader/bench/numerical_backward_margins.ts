@@ -6,7 +6,7 @@
  * deviation they show is printed, and how they were caught).
  *
  * ```sh
- * ./deno run -A grader/bench/numerical_backward_margins.ts [SEEDS] [NUMERICAL_SEEDS]
+ * ./deno run -A grader/bench/numerical_backward_margins.ts [SEEDS] [NUMERICAL_SEEDS] [IDS]
  * ```
  *
  * Defaults: 200 seeds for the solutions and variants, 3 for the numerical backwards.
@@ -20,6 +20,9 @@ import { type NumericalBackwardEvidence, observeEvidence } from "../numerical_ba
 
 const seeds = Number(Deno.args[0] ?? 200);
 const numericalSeeds = Number(Deno.args[1] ?? 3);
+/** Only the exercises whose id starts with one of these (comma-separated; default all). */
+const only = Deno.args[2]?.split(",");
+const wanted = (id: string) => !only || only.some((o) => id.startsWith(o));
 
 /** The smallest and largest evidence seen per exercise. */
 interface Tally {
@@ -158,7 +161,7 @@ async function main(): Promise<void> {
   }
   const session = await GradingSession.open({ dir: `${KIT_DIR}/solutions` });
   try {
-    for (const e of correct) {
+    for (const e of correct.filter((e) => wanted(e.id))) {
       current = e.id;
       let failed = 0;
       for (let seed = 1; seed <= seeds; seed++) {
@@ -183,7 +186,7 @@ async function main(): Promise<void> {
     ...[1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8].map((h) => ({ h, centered: false })),
   ];
   const missed: string[] = [];
-  for (const [id, make] of Object.entries(NUMERICAL)) {
+  for (const [id, make] of Object.entries(NUMERICAL).filter(([id]) => wanted(id))) {
     const e = MANIFEST.find((x) => x.id === id)!;
     const solution = Deno.readTextFileSync(`${KIT_DIR}/solutions/${e.file}`);
     for (const k of kinds) {
