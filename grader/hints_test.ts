@@ -156,6 +156,19 @@ export const FORMULAS: Readonly<Record<string, readonly string[]>> = {
     "Σ_i X[i][d]·dS[i][c]",
     "transpose of X times dS",
   ],
+  // A clinic's stub is the broken code: its formulas are the fixes, which the stub must not hold.
+  clinic_two_layer: [
+    "dW2 = Aᵀ·dS",
+    "A.T.matmul(dS)",
+    "dZ = dA where Z > 0",
+    "Z.get(i, j) > 0 ? g : 0",
+  ],
+  clinic_svm_loss: [
+    "if (j === y[i]) continue",
+    "d[row + j] = 1 / n",
+    "−violations / n",
+    "-violations / n",
+  ],
   two_layer_net: [
     "(softmax(S) − onehot(y)) / N",
     "dW2 = Aᵀ·dS",

@@ -26,6 +26,8 @@ import { spec as l2Regularization } from "./specs/l2_regularization.ts";
 import { spec as inputScale } from "./specs/input_scale.ts";
 import { spec as twoLayerNet } from "./specs/two_layer_net.ts";
 import { spec as trainLinearClassifier } from "./specs/train_linear_classifier.ts";
+import { spec as clinicSvmLoss } from "./specs/clinic_svm_loss.ts";
+import { spec as clinicTwoLayer } from "./specs/clinic_two_layer.ts";
 
 /** One exercise of the course. */
 export interface Exercise {
@@ -187,6 +189,22 @@ export const MANIFEST: readonly Exercise[] = [
     concept: "gradient descent with your own loss and gradient",
     points: 10,
     spec: trainLinearClassifier,
+  },
+  {
+    id: "clinic_svm_loss",
+    file: "clinic_svm_loss.ts",
+    title: "Clinic: a multiclass SVM loss with bugs",
+    concept: "a gradient check and a value by hand find planted bugs; fix them",
+    points: 10,
+    spec: clinicSvmLoss,
+  },
+  {
+    id: "clinic_two_layer",
+    file: "clinic_two_layer.ts",
+    title: "Clinic: a two-layer network with bugs",
+    concept: "read which gradient fails first, find the stage, fix the backward",
+    points: 10,
+    spec: clinicTwoLayer,
   },
 ];
 

@@ -42,6 +42,10 @@ import * as e16Stub from "../grader/stubs/16_train_linear_classifier.ts";
 import * as e16Solution from "./16_train_linear_classifier.ts";
 import * as gradientCheckStub from "../grader/stubs/gradient_check.ts";
 import * as gradientCheckSolution from "./gradient_check.ts";
+import * as clinicSvmStub from "../grader/stubs/clinic_svm_loss.ts";
+import * as clinicSvmSolution from "./clinic_svm_loss.ts";
+import * as clinicTwoLayerStub from "../grader/stubs/clinic_two_layer.ts";
+import * as clinicTwoLayerSolution from "./clinic_two_layer.ts";
 
 /** Each pair, both ways: a stub and its solution export the same functions, same types. */
 const PAIRS = {
@@ -97,6 +101,14 @@ const PAIRS = {
   "gradient_check.ts": [
     gradientCheckStub satisfies typeof gradientCheckSolution,
     gradientCheckSolution satisfies typeof gradientCheckStub,
+  ],
+  "clinic_svm_loss.ts": [
+    clinicSvmStub satisfies typeof clinicSvmSolution,
+    clinicSvmSolution satisfies typeof clinicSvmStub,
+  ],
+  "clinic_two_layer.ts": [
+    clinicTwoLayerStub satisfies typeof clinicTwoLayerSolution,
+    clinicTwoLayerSolution satisfies typeof clinicTwoLayerStub,
   ],
 };
 
