@@ -35,7 +35,7 @@
  */
 
 /** How many coordinates are differentiated again, at most (those with the largest gradient). */
-export const EVIDENCE_COORDINATES = 4;
+export const EVIDENCE_COORDINATES = 6;
 
 /**
  * The first step of the tableau, relative to the coordinate's scale (`max(|x_i|, mean |x|)`):
@@ -56,7 +56,7 @@ export const LEVELS = 9;
  * A coordinate's accurate value is trusted when its error estimate is at most this, relative to
  * the gradient's scale (its largest entry).
  */
-export const TRUSTED_ERROR = 1e-13;
+export const TRUSTED_ERROR = 5e-13;
 
 /**
  * The deviation a derived gradient may show, relative to the gradient's scale: float64 rounding
@@ -65,8 +65,15 @@ export const TRUSTED_ERROR = 1e-13;
  */
 export const DERIVED_DEVIATION = 1e-12;
 
+/**
+ * One coordinate alone flags a gradient when its deviation exceeds the allowance this many times
+ * (two coordinates over the allowance flag it in any case): a derived gradient's rounding can
+ * make one coordinate stand out (a sum of terms that cancel), by far less than this.
+ */
+export const SINGLE_MULTIPLE = 1000;
+
 /** The learner's deviation must exceed this many times the accurate value's own error estimate. */
-export const ERROR_MULTIPLE = 20;
+export const ERROR_MULTIPLE = 10;
 
 /**
  * The deviation allowed for the rounding of the loss itself: `NOISE_MULTIPLE · noise / reach`,
@@ -196,6 +203,7 @@ export function numericalBackwardEvidence(
   let deviation = 0;
   let referenceError = 0;
   let over = 0;
+  let glaring = false;
   const value = f();
   for (const [b, j] of chosen) {
     const xb = x[b];
@@ -213,11 +221,8 @@ export function numericalBackwardEvidence(
     if (!(error <= TRUSTED_ERROR * scale)) continue;
     const slope = a.error <= b2.error ? a.slope : b2.slope;
     const noise = roundingNoise(f, xb, j, value, reach);
-    // How many times coarser than its own ulps the loss is rounded: intermediates that much
-    // larger than the loss (scores near 1000) round a derived gradient that much more coarsely.
-    const coarseness = Math.max(1, noise / (Number.EPSILON * Math.max(Math.abs(value), 1e-300)));
     const allowance = Math.max(
-      DERIVED_DEVIATION * scale * coarseness,
+      DERIVED_DEVIATION * scale,
       ERROR_MULTIPLE * error,
       NOISE_MULTIPLE * noise / reach,
     );
@@ -226,10 +231,11 @@ export function numericalBackwardEvidence(
     deviation = Math.max(deviation, d / scale);
     referenceError = Math.max(referenceError, error / scale);
     if (d > allowance) over++;
+    if (d > SINGLE_MULTIPLE * allowance) glaring = true;
   }
   // Every coordinate of a finite difference is off; a derived gradient's rounding can make one
   // coordinate stand out (a sum that cancels), rarely two.
-  const numerical = over >= 2;
+  const numerical = over >= 2 || glaring;
   return {
     numerical,
     scale,
@@ -274,12 +280,18 @@ export function roundingNoise(
   );
 }
 
-/** The `k` entries of largest magnitude over the arrays, as `[array, index]`, largest first. */
+/**
+ * The entries of largest magnitude, as `[array, index]`: at least two of each array (when it has
+ * them), and the largest of all arrays up to `k` in all.
+ */
 function largestEntries(arrays: readonly Float64Array[], k: number): [number, number][] {
-  const all: [number, number, number][] = [];
-  arrays.forEach((a, b) => {
+  const ranked = arrays.map((a, b) => {
+    const all: [number, number, number][] = [];
     for (let i = 0; i < a.length; i++) if (a[i] !== 0) all.push([b, i, Math.abs(a[i])]);
+    return all.sort((p, q) => q[2] - p[2] || p[1] - q[1]);
   });
-  all.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
-  return all.slice(0, k).map(([b, i]) => [b, i]);
+  const chosen = ranked.flatMap((r) => r.slice(0, 2));
+  const rest = ranked.flatMap((r) => r.slice(2)).sort((p, q) => q[2] - p[2] || p[0] - q[0]);
+  chosen.push(...rest.slice(0, Math.max(0, k - chosen.length)));
+  return chosen.map(([b, i]) => [b, i]);
 }
