@@ -34,6 +34,8 @@
  * @module
  */
 
+import { GRADIENT_TOLERANCE } from "./compare.ts";
+
 /** How many coordinates are differentiated again, at most (those with the largest gradient). */
 export const EVIDENCE_COORDINATES = 6;
 
@@ -72,6 +74,9 @@ export const DERIVED_DEVIATION = 1e-12;
  */
 export const SINGLE_MULTIPLE = 1000;
 
+/** A deviation above this (relative to the scale) is not a passed finite difference: ignored. */
+export const BEYOND_CHECK = 1e-3;
+
 /** The learner's deviation must exceed this many times the accurate value's own error estimate. */
 export const ERROR_MULTIPLE = 10;
 
@@ -91,7 +96,11 @@ export const NOISE_STEP = 1e-9;
 export interface NumericalBackwardEvidence {
   /** Whether the gradient looks computed by numerical differentiation. */
   numerical: boolean;
-  /** The gradient's scale: its largest entry in absolute value (at least 1e-300). */
+  /**
+   * The gradient's scale: its largest entry in absolute value, at least the gradient check's
+   * absolute floor (`GRADIENT_TOLERANCE.atol`, 0.01): a gradient far smaller than that (a loss
+   * of 1e-10) is compared absolutely, as the check compares it.
+   */
   scale: number;
   /** How many coordinates were differentiated again. */
   coordinates: number;
@@ -109,6 +118,8 @@ export interface NumericalBackwardEvidence {
 export interface EvidenceOptions {
   /** How many coordinates to differentiate again (default {@linkcode EVIDENCE_COORDINATES}). */
   coordinates?: number;
+  /** Coordinates never to use, per array (the kinks the gradient check left out). */
+  skip?: readonly (ReadonlySet<number> | undefined)[];
   /**
    * A floor of the gradient's scale: the largest entry of the gradients returned with it (a
    * derived bias gradient summed over rows that cancel is rounded on the scale of its terms).
@@ -196,9 +207,9 @@ export function numericalBackwardEvidence(
         `${got.map((g) => g.length).join(", ")} for ${x.map((a) => a.length).join(", ")}`,
     );
   }
-  let scale = Math.max(1e-300, options.scale ?? 0);
+  let scale = Math.max(GRADIENT_TOLERANCE.atol, options.scale ?? 0);
   for (const g of got) for (let i = 0; i < g.length; i++) scale = Math.max(scale, Math.abs(g[i]));
-  const chosen = largestEntries(got, options.coordinates ?? EVIDENCE_COORDINATES);
+  const chosen = largestEntries(got, options.coordinates ?? EVIDENCE_COORDINATES, options.skip);
   let trusted = 0;
   let deviation = 0;
   let referenceError = 0;
@@ -228,8 +239,23 @@ export function numericalBackwardEvidence(
     );
     trusted++;
     const d = Math.abs(got[b][j] - slope);
+    // Far off: not a finite difference that passed the check, but a coordinate it did not judge
+    // (a kink the directional check cannot name, a looser tolerance): no evidence either way.
+    if (d > BEYOND_CHECK * scale) continue;
     deviation = Math.max(deviation, d / scale);
     referenceError = Math.max(referenceError, error / scale);
+    if (Deno.env.get("NBDBG") && d > allowance) {
+      console.error({
+        j,
+        d: d / scale,
+        allowance: allowance / scale,
+        error: error / scale,
+        reach,
+        slope,
+        got: got[b][j],
+        value,
+      });
+    }
     if (d > allowance) over++;
     if (d > SINGLE_MULTIPLE * allowance) glaring = true;
   }
@@ -284,10 +310,16 @@ export function roundingNoise(
  * The entries of largest magnitude, as `[array, index]`: at least two of each array (when it has
  * them), and the largest of all arrays up to `k` in all.
  */
-function largestEntries(arrays: readonly Float64Array[], k: number): [number, number][] {
+function largestEntries(
+  arrays: readonly Float64Array[],
+  k: number,
+  skip: readonly (ReadonlySet<number> | undefined)[] = [],
+): [number, number][] {
   const ranked = arrays.map((a, b) => {
     const all: [number, number, number][] = [];
-    for (let i = 0; i < a.length; i++) if (a[i] !== 0) all.push([b, i, Math.abs(a[i])]);
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== 0 && !skip[b]?.has(i)) all.push([b, i, Math.abs(a[i])]);
+    }
     return all.sort((p, q) => q[2] - p[2] || p[1] - q[1]);
   });
   const chosen = ranked.flatMap((r) => r.slice(0, 2));

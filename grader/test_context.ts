@@ -360,7 +360,7 @@ export class TestRun implements TestContext {
     }
     const c2 = compareArrays(got.data, numeric.gradient, { rtol, atol }, skip);
     if (c2.ok) {
-      const failure = derivedOrNot(what, f, [x.data], [got.data], scale);
+      const failure = derivedOrNot(what, f, [x.data], [got.data], scale, [skip]);
       return { relError: c2.worstRelError, rtol, failure };
     }
     const mismatch: Mismatch = {
@@ -461,8 +461,9 @@ function derivedOrNot(
   x: readonly Float64Array[],
   got: readonly Float64Array[],
   scale = 0,
+  skip?: (ReadonlySet<number> | undefined)[],
 ): CheckFailure | undefined {
-  const evidence = numericalBackwardEvidence(f, x, got, { scale });
+  const evidence = numericalBackwardEvidence(f, x, got, { scale, skip });
   reportEvidence(evidence, what);
   if (!evidence.numerical) return undefined;
   return new CheckFailure(numericalBackwardMessage(what, evidence));

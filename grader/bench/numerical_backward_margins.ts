@@ -159,25 +159,31 @@ async function main(): Promise<void> {
       }
     } catch { /* no variants */ }
   }
+  // One grading of every correct file per seed (the deviations are tallied over all of them).
   const session = await GradingSession.open({ dir: `${KIT_DIR}/solutions` });
+  const chosen = correct.filter((e) => wanted(e.id));
+  const notPassed = new Map<string, number>();
+  current = "every solution and variant";
   try {
-    for (const e of correct.filter((e) => wanted(e.id))) {
-      current = e.id;
-      let failed = 0;
-      for (let seed = 1; seed <= seeds; seed++) {
-        const report = await session.grade({ seed, exercises: [e] });
-        const ex = report.exercises[0];
-        if (ex.status !== "passed") {
-          failed++;
-          const t = ex.tests.find((t) => t.status !== "passed");
-          console.log(`  ${e.id} seed ${seed}: ${t?.name}: ${t?.message ?? ex.message}`);
-        }
+    for (let seed = 1; seed <= seeds; seed++) {
+      const report = await session.grade({ seed, exercises: chosen });
+      for (const ex of report.exercises) {
+        if (ex.status === "passed") continue;
+        notPassed.set(ex.id, (notPassed.get(ex.id) ?? 0) + 1);
+        const t = ex.tests.find((t) => t.status !== "passed");
+        console.log(`  ${ex.id} seed ${seed}: ${t?.name}: ${t?.message ?? ex.message}`);
       }
-      console.log(row(e.id, tallies.get(e.id), failed ? `  NOT PASSED on ${failed} seeds` : ""));
     }
   } finally {
     await session.close();
   }
+  console.log(
+    row(
+      `${chosen.length} solutions and variants × ${seeds} seeds`,
+      tallies.get(current),
+      notPassed.size ? `  NOT PASSED: ${[...notPassed].join(", ")}` : "  all passed",
+    ),
+  );
 
   // 2. Finite-difference backwards: every one must fail.
   const dir = await Deno.makeTempDir({ prefix: "gradkit-numerical-" });
