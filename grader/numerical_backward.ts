@@ -244,18 +244,6 @@ export function numericalBackwardEvidence(
     if (d > BEYOND_CHECK * scale) continue;
     deviation = Math.max(deviation, d / scale);
     referenceError = Math.max(referenceError, error / scale);
-    if (Deno.env.get("NBDBG") && d > allowance) {
-      console.error({
-        j,
-        d: d / scale,
-        allowance: allowance / scale,
-        error: error / scale,
-        reach,
-        slope,
-        got: got[b][j],
-        value,
-      });
-    }
     if (d > allowance) over++;
     if (d > SINGLE_MULTIPLE * allowance) glaring = true;
   }
