@@ -25,9 +25,9 @@ import { spec as squaredHinge } from "./specs/squared_hinge.ts";
 import { spec as l2Regularization } from "./specs/l2_regularization.ts";
 import { spec as inputScale } from "./specs/input_scale.ts";
 import { spec as twoLayerNet } from "./specs/two_layer_net.ts";
-import { spec as trainLinearClassifier } from "./specs/train_linear_classifier.ts";
 import { spec as clinicSvmLoss } from "./specs/clinic_svm_loss.ts";
 import { spec as clinicTwoLayer } from "./specs/clinic_two_layer.ts";
+import { spec as trainLinearClassifier } from "./specs/train_linear_classifier.ts";
 
 /** One exercise of the course. */
 export interface Exercise {
@@ -183,14 +183,6 @@ export const MANIFEST: readonly Exercise[] = [
     spec: twoLayerNet,
   },
   {
-    id: "train_linear_classifier",
-    file: "16_train_linear_classifier.ts",
-    title: "Train a linear classifier",
-    concept: "gradient descent with your own loss and gradient",
-    points: 10,
-    spec: trainLinearClassifier,
-  },
-  {
     id: "clinic_svm_loss",
     file: "clinic_svm_loss.ts",
     title: "Clinic: a multiclass SVM loss with bugs",
@@ -205,6 +197,14 @@ export const MANIFEST: readonly Exercise[] = [
     concept: "read which gradient fails first, find the stage, fix the backward",
     points: 10,
     spec: clinicTwoLayer,
+  },
+  {
+    id: "train_linear_classifier",
+    file: "16_train_linear_classifier.ts",
+    title: "Train a linear classifier",
+    concept: "gradient descent with your own loss and gradient",
+    points: 10,
+    spec: trainLinearClassifier,
   },
 ];
 
