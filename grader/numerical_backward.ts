@@ -74,6 +74,12 @@ export const DERIVED_DEVIATION = 1e-12;
  */
 export const SINGLE_MULTIPLE = 1000;
 
+/**
+ * Entries below this fraction of the scale are not used: a gradient entry that is zero up to
+ * rounding (a weight whose every path is cut) says nothing of how the rest was computed.
+ */
+export const SMALLEST_ENTRY = 1e-3;
+
 /** A deviation above this (relative to the scale) is not a passed finite difference: ignored. */
 export const BEYOND_CHECK = 1e-3;
 
@@ -209,7 +215,12 @@ export function numericalBackwardEvidence(
   }
   let scale = Math.max(GRADIENT_TOLERANCE.atol, options.scale ?? 0);
   for (const g of got) for (let i = 0; i < g.length; i++) scale = Math.max(scale, Math.abs(g[i]));
-  const chosen = largestEntries(got, options.coordinates ?? EVIDENCE_COORDINATES, options.skip);
+  const chosen = largestEntries(
+    got,
+    options.coordinates ?? EVIDENCE_COORDINATES,
+    SMALLEST_ENTRY * scale,
+    options.skip,
+  );
   let trusted = 0;
   let deviation = 0;
   let referenceError = 0;
@@ -296,17 +307,18 @@ export function roundingNoise(
 
 /**
  * The entries of largest magnitude, as `[array, index]`: at least two of each array (when it has
- * them), and the largest of all arrays up to `k` in all.
+ * them), and the largest of all arrays up to `k` in all; none below `smallest`.
  */
 function largestEntries(
   arrays: readonly Float64Array[],
   k: number,
+  smallest: number,
   skip: readonly (ReadonlySet<number> | undefined)[] = [],
 ): [number, number][] {
   const ranked = arrays.map((a, b) => {
     const all: [number, number, number][] = [];
     for (let i = 0; i < a.length; i++) {
-      if (a[i] !== 0 && !skip[b]?.has(i)) all.push([b, i, Math.abs(a[i])]);
+      if (Math.abs(a[i]) >= smallest && !skip[b]?.has(i)) all.push([b, i, Math.abs(a[i])]);
     }
     return all.sort((p, q) => q[2] - p[2] || p[1] - q[1]);
   });
