@@ -15,11 +15,12 @@
  * differences at steps shrinking from a tenth of the coordinate's scale, extrapolated to step 0
  * in a Richardson tableau, which also estimates its own error). Large steps leave the rounding
  * small, and the extrapolation removes the truncation. A coordinate counts only when that
- * estimate is trusted: its error estimate is small against the gradient's scale (a kink crossed
- * by the large steps makes the tableau disagree with itself, and the coordinate is left out).
- * The gradient is flagged when, on the trusted coordinates, the learner's deviation from the
- * accurate value is far above both the estimate's error and the rounding a derived gradient
- * shows. The thresholds and the margins measured with them are in `docs/DESIGN.md`
+ * estimate is trusted: its error estimate is small against the gradient's scale, and a second
+ * tableau started ten times smaller agrees (a kink crossed by the large steps makes them
+ * disagree, and the coordinate is left out). The gradient is flagged when, on two trusted
+ * coordinates (or one, by a thousand times), the learner's deviation from the accurate value is
+ * above both the estimate's error and the rounding a derived gradient shows (a floor, and the
+ * loss's own rounding noise measured along the coordinate). The thresholds and the margins measured with them are in `docs/DESIGN.md`
  * ("A backward computed numerically").
  *
  * @example
