@@ -66,7 +66,7 @@ export const TRUSTED_ERROR = 5e-13;
  * of its intermediates. A learner's deviation above it (and above
  * {@linkcode ERROR_MULTIPLE} times the estimate's error) is finite-difference level.
  */
-export const DERIVED_DEVIATION = 1e-12;
+export const DERIVED_DEVIATION = 3e-13;
 
 /**
  * One coordinate alone flags a gradient when its deviation exceeds the allowance this many times
