@@ -36,6 +36,17 @@ export function fileOf(id: string): string {
   return e.file;
 }
 
+/**
+ * Removes from the folder `exercises` the broken stubs of the debugging clinics (their code is
+ * complete, so some of their tests pass before any fix): the exercises not solved then score 0,
+ * graded `not_started` like every stub to fill in.
+ */
+export async function setAsideClinics(exercises: string): Promise<void> {
+  for (const e of MANIFEST) {
+    if (e.spec.stub === "broken") await Deno.remove(`${exercises}/${e.file}`);
+  }
+}
+
 /** Copies the kit's solution of each of `ids` into the folder `exercises`. */
 export async function solve(exercises: string, ids: readonly string[]): Promise<void> {
   for (const id of ids) {

@@ -57,6 +57,19 @@ for (const seed of [11, 12]) {
   });
 }
 
+Deno.test("every numerical backward among the known mistakes is failed as computed numerically", async () => {
+  const all = await listMistakes(MANIFEST);
+  const kinds = await Promise.all(all.map(async (m) => (await loadMistake(m)).kind));
+  const numerical = all.filter((_, i) => kinds[i] === "numerical");
+  assert.ok(numerical.length >= 3, `${numerical.length} numerical backwards`);
+  const report = await gradeMistakes(numerical, 13);
+  const unflagged = report.exercises.filter((e) =>
+    e.status !== "failed" ||
+    !e.tests.some((t) => /computed numerically, not derived/.test(t.message ?? ""))
+  );
+  assert.deepEqual(unflagged.map(explain), []);
+});
+
 Deno.test("every known mistake carries a kind label; the count per kind", async () => {
   const counts = new Map<MistakeKind, string[]>();
   for (const m of await listMistakes(MANIFEST)) {

@@ -163,6 +163,19 @@ export const FORMULAS: Readonly<Record<string, readonly string[]>> = {
     "2·(X·w − y)/N",
     "Xᵀ·(X·w − y)",
   ],
+  // A clinic's stub is the broken code: its formulas are the fixes, which the stub must not hold.
+  clinic_two_layer: [
+    "dW2 = Aᵀ·dS",
+    "A.T.matmul(dS)",
+    "dZ = dA where Z > 0",
+    "Z.get(i, j) > 0 ? g : 0",
+  ],
+  clinic_svm_loss: [
+    "if (j === y[i]) continue",
+    "d[row + j] = 1 / n",
+    "−violations / n",
+    "-violations / n",
+  ],
   two_layer_net: [
     "(softmax(S) − onehot(y)) / N",
     "dW2 = Aᵀ·dS",

@@ -28,6 +28,8 @@ import { spec as l2Regularization } from "./specs/l2_regularization.ts";
 import { spec as marginL2 } from "./specs/margin_l2.ts";
 import { spec as inputScale } from "./specs/input_scale.ts";
 import { spec as twoLayerNet } from "./specs/two_layer_net.ts";
+import { spec as clinicSvmLoss } from "./specs/clinic_svm_loss.ts";
+import { spec as clinicTwoLayer } from "./specs/clinic_two_layer.ts";
 import { spec as trainLinearClassifier } from "./specs/train_linear_classifier.ts";
 import { spec as capstone } from "./specs/capstone.ts";
 
@@ -200,6 +202,22 @@ export const MANIFEST: readonly Exercise[] = [
       "on separable data the hinge alone is won by scaling W up; the penalty picks the widest margin",
     points: 10,
     spec: marginL2,
+  },
+  {
+    id: "clinic_svm_loss",
+    file: "clinic_svm_loss.ts",
+    title: "Clinic: a multiclass SVM loss with bugs",
+    concept: "a gradient check and a value by hand find planted bugs; fix them",
+    points: 10,
+    spec: clinicSvmLoss,
+  },
+  {
+    id: "clinic_two_layer",
+    file: "clinic_two_layer.ts",
+    title: "Clinic: a two-layer network with bugs",
+    concept: "read which gradient fails first, find the stage, fix the backward",
+    points: 10,
+    spec: clinicTwoLayer,
   },
   {
     id: "train_linear_classifier",

@@ -43,6 +43,8 @@ export const MISTAKE_KINDS = {
   "aliasing": "returned memory shared with an argument, another result, or an earlier call",
   "float32": "computed in single precision (float32), about 7 digits where float64 is required",
   "convention": "a convention other than the kit's pinned one (labels 0/1 or ±1, a margin, N − 1)",
+  "numerical":
+    "a backward computed by numerical differentiation of the forward, where a derived one is asked",
   "other": "none of the above: a wrong formula or method of its own",
   "placeholder": "a scaffold of `deno task new`, not yet written (the catalogue check refuses it)",
 } as const satisfies Record<string, string>;

@@ -84,6 +84,17 @@ export interface ExerciseSpec {
   hints?: readonly [string, string, string];
   /** The tests. Names must be unique within the exercise. */
   tests: TestCase[];
+  /**
+   * What the stub is: `"todo"` (the default), bodies that call `todo(...)`, graded
+   * `not_started`; or `"broken"`, a debugging clinic's complete implementation with planted
+   * bugs for the learner to find and fix, graded `failed` (the catalogue check requires both).
+   */
+  stub?: "todo" | "broken";
+}
+
+/** The status the pristine stub of an exercise with this spec is graded (see `ExerciseSpec.stub`). */
+export function stubStatus(spec: ExerciseSpec): "not_started" | "failed" {
+  return spec.stub === "broken" ? "failed" : "not_started";
 }
 
 /** Where a value that failed a comparison came from, for the learner's report. */

@@ -15,6 +15,11 @@ import {
 } from "./compare.ts";
 import { directionalCheck, numericalGradient } from "./checker.ts";
 import {
+  type NumericalBackwardEvidence,
+  numericalBackwardEvidence,
+  reportEvidence,
+} from "./numerical_backward.ts";
+import {
   CheckFailure,
   type GradientCheck,
   type GradientCheckOptions,
@@ -462,7 +467,10 @@ export class TestRun implements TestContext {
 
   expectGradients(checks: readonly GradientCheck[]): void {
     for (const c of checks) expectSameShape(c.what, c.got, c.x);
-    const results = checks.map((c) => ({ what: c.what, ...this.#gradientCheck(c) }));
+    // The scale of every gradient returned together: see `EvidenceOptions.scale`.
+    let scale = 0;
+    for (const c of checks) for (const v of c.got.data) scale = Math.max(scale, Math.abs(v));
+    const results = checks.map((c) => ({ what: c.what, ...this.#gradientCheck(c, scale) }));
     const first = results.find((r) => r.failure);
     if (!first) return;
     // The other gradients' expected values: a gradient sent to the wrong input equals one.
@@ -491,6 +499,7 @@ export class TestRun implements TestContext {
   /** One gradient checked against the numerical gradient: its worst relative error, and the failure. */
   #gradientCheck(
     c: GradientCheck,
+    scale = 0,
   ): { relError: number; rtol: number; failure?: CheckFailure; expected?: Float64Array } {
     const { what, got, f, x, options = {} } = c;
     expectSameShape(what, got, x);
@@ -501,7 +510,12 @@ export class TestRun implements TestContext {
         rtol,
         atol: options.atol,
       });
-      return { relError: d.relError, rtol, failure: d.failure };
+      if (d.failure) return { relError: d.relError, rtol, failure: d.failure };
+      return {
+        relError: d.relError,
+        rtol,
+        failure: derivedOrNot(what, f, [x.data], [got.data], scale),
+      };
     }
     const numeric = numericalGradient(f, x.data);
     const skip = new Set(numeric.kinks);
@@ -512,8 +526,9 @@ export class TestRun implements TestContext {
     }
     const c2 = compareArrays(got.data, numeric.gradient, { rtol, atol }, skip);
     if (c2.ok) {
-      this.#passed.push(what);
-      return { relError: c2.worstRelError, rtol, expected: numeric.gradient };
+      const failure = derivedOrNot(what, f, [x.data], [got.data], scale, [skip]);
+      if (!failure) this.#passed.push(what);
+      return { relError: c2.worstRelError, rtol, failure, expected: numeric.gradient };
     }
     const mismatch: Mismatch = {
       what,
@@ -557,7 +572,16 @@ export class TestRun implements TestContext {
       options.directions,
       tolerance,
     );
-    if (!together.failure) return;
+    if (!together.failure) {
+      const failure = derivedOrNot(
+        all,
+        f,
+        gradients.map((g) => g.x.data),
+        gradients.map((g) => g.got.data),
+      );
+      if (failure) throw failure;
+      return;
+    }
     // Which ones are wrong: each on its own (the cost is paid only by a failing submission),
     // every one of them, so the table shows where the error starts.
     const alone = gradients.map(({ what, got, x }) => ({
@@ -640,6 +664,32 @@ function shapeKind(
     };
   }
   return undefined;
+}
+
+/**
+ * The failure of a gradient that passed the numerical check but looks computed by numerical
+ * differentiation itself (see `numerical_backward.ts`); none for a derived one.
+ */
+function derivedOrNot(
+  what: string,
+  f: () => number,
+  x: readonly Float64Array[],
+  got: readonly Float64Array[],
+  scale = 0,
+  skip?: (ReadonlySet<number> | undefined)[],
+): CheckFailure | undefined {
+  const evidence = numericalBackwardEvidence(f, x, got, { scale, skip });
+  reportEvidence(evidence, what);
+  if (!evidence.numerical) return undefined;
+  return new CheckFailure(numericalBackwardMessage(what, evidence));
+}
+
+/** What a learner reads when a gradient looks computed by numerical differentiation. */
+export function numericalBackwardMessage(what: string, e: NumericalBackwardEvidence): string {
+  return `${what}: computed numerically, not derived: it is within the tolerance, but off an ` +
+    `accurate derivative by ${e.deviation.toExponential(1)} of its size, the error of a finite ` +
+    `difference (a derived gradient is exact to rounding, about 1e-15). The exercise asks for ` +
+    `the gradient you work out with the chain rule; keep the numerical gradient for checking it.`;
 }
 
 function tableRow(what: string, relError: number, tolerance: number): GradientRow {

@@ -18,6 +18,7 @@ import { GradingSession, KIT_DIR } from "./grade.ts";
 import { applyPatch, asKnownMistake, relocated } from "./known_mistakes.ts";
 import { type Exercise, MANIFEST, STUBS_DIR } from "./manifest.ts";
 import type { MistakeKind } from "./mistake_kinds.ts";
+import { stubStatus } from "./spec.ts";
 import type { ExerciseReport, Report } from "./report.ts";
 
 /** A known wrong implementation of an exercise. */
@@ -192,8 +193,12 @@ export async function checkCourse(
     if (stub === undefined) {
       say(`no stub ${STUBS_DIR}/${e.file}`);
     } else {
-      if (!stub.includes(STUB_LINT_IGNORE)) say(`the stub lacks the line ${STUB_LINT_IGNORE}`);
-      if (!stub.includes("todo(")) say(`the stub calls no todo(...)`);
+      if (spec.stub === "broken") {
+        if (stub.includes("todo(")) say(`the broken stub of a clinic calls todo(...)`);
+      } else {
+        if (!stub.includes(STUB_LINT_IGNORE)) say(`the stub lacks the line ${STUB_LINT_IGNORE}`);
+        if (!stub.includes("todo(")) say(`the stub calls no todo(...)`);
+      }
       const working = options.workingCopy ? readText(`${kitDir}/exercises/${e.file}`) : stub;
       if (working !== stub) {
         say(
@@ -303,7 +308,7 @@ function firstDocLine(text: string): string {
 
 /**
  * The catalogue check: {@linkcode checkCourse}, then (when it found nothing) the solutions
- * graded with every seed, the pristine stubs (all `not_started`) and the known mistakes (all
+ * graded with every seed, the pristine stubs (`not_started`, a clinic's broken one `failed`) and the known mistakes (all
  * `failed`, with what the learner would read). One warm sandbox for each folder.
  */
 export async function verifyCourse(options: VerifyOptions = {}): Promise<Verification> {
@@ -326,7 +331,12 @@ export async function verifyCourse(options: VerifyOptions = {}): Promise<Verific
   const stubs = await GradingSession.open({ dir: `${kitDir}/${STUBS_DIR}` });
   try {
     const report = await stubs.grade({ seed: seeds[0], exercises });
-    problems.push(...unexpected(report, "not_started", "the stub"));
+    for (const status of ["not_started", "failed"] as const) {
+      const ones = report.exercises.filter((e) =>
+        stubStatus(exercises.find((x) => x.id === e.id)!.spec) === status
+      );
+      problems.push(...unexpected({ ...report, exercises: ones }, status, "the stub"));
+    }
   } finally {
     await stubs.close();
   }

@@ -13,7 +13,7 @@ import { verifyCourse } from "./verify.ts";
 const USAGE = `Usage: deno task verify [ID...] [--seeds N]
 
 Checks the named exercises (all when none): manifest, stub, solution, spec and known mistakes
-agree; the solution passes on N seeds (default 8); the stub is not started; every known mistake
+agree; the solution passes on N seeds (default 8); the stub is not started (a clinic's broken stub failed); every known mistake
 fails. Prints each mistake's kind and what a learner reads for it.`;
 
 function indent(text: string, prefix: string): string {
@@ -74,7 +74,7 @@ export async function main(args: readonly string[]): Promise<number> {
     return 1;
   }
   console.log(
-    `verify ${what}: sound (solution passed on ${seedCount} seeds, stub not started, ` +
+    `verify ${what}: sound (solution passed on ${seedCount} seeds, stub as expected (not started; a clinic's failed), ` +
       `${v.mistakes.length} known mistakes caught; ${seconds} s)`,
   );
   return 0;

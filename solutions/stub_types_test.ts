@@ -50,6 +50,10 @@ import * as marginL2Stub from "../grader/stubs/margin_l2.ts";
 import * as marginL2Solution from "./margin_l2.ts";
 import * as sigmoidGatesStub from "../grader/stubs/sigmoid_gates.ts";
 import * as sigmoidGatesSolution from "./sigmoid_gates.ts";
+import * as clinicSvmStub from "../grader/stubs/clinic_svm_loss.ts";
+import * as clinicSvmSolution from "./clinic_svm_loss.ts";
+import * as clinicTwoLayerStub from "../grader/stubs/clinic_two_layer.ts";
+import * as clinicTwoLayerSolution from "./clinic_two_layer.ts";
 
 /** Each pair, both ways: a stub and its solution export the same functions, same types. */
 const PAIRS = {
@@ -118,6 +122,14 @@ const PAIRS = {
   "sigmoid_gates.ts": [
     sigmoidGatesStub satisfies typeof sigmoidGatesSolution,
     sigmoidGatesSolution satisfies typeof sigmoidGatesStub,
+  ],
+  "clinic_svm_loss.ts": [
+    clinicSvmStub satisfies typeof clinicSvmSolution,
+    clinicSvmSolution satisfies typeof clinicSvmStub,
+  ],
+  "clinic_two_layer.ts": [
+    clinicTwoLayerStub satisfies typeof clinicTwoLayerSolution,
+    clinicTwoLayerSolution satisfies typeof clinicTwoLayerStub,
   ],
 };
 

@@ -11,7 +11,15 @@ import assert from "node:assert/strict";
 import { MANIFEST } from "../../grader/manifest.ts";
 import { release } from "../../grader/release.ts";
 import type { ClassroomResult } from "../../grader/reporters/classroom.ts";
-import { baseEnv, learnerCopy, pointsOf, run, solve, tamper } from "../_testing.ts";
+import {
+  baseEnv,
+  learnerCopy,
+  pointsOf,
+  run,
+  setAsideClinics,
+  solve,
+  tamper,
+} from "../_testing.ts";
 import { readYaml, type Yaml } from "./_yaml.ts";
 
 const WORKFLOW = new URL("./classroom.yml", import.meta.url).pathname;
@@ -149,6 +157,7 @@ Deno.test("classroom workflow: its run steps grade a tampered learner repository
     await release({ dest: repo, check: false });
     const solved = ["numerical_gradient", "mse_loss", "relu"];
     await solve(`${repo}/exercises`, solved);
+    await setAsideClinics(`${repo}/exercises`);
     await tamper(repo);
 
     // Not filled in: the first step says so and nothing is graded.

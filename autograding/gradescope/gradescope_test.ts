@@ -13,7 +13,16 @@ import assert from "node:assert/strict";
 import { MANIFEST } from "../../grader/manifest.ts";
 import { release } from "../../grader/release.ts";
 import type { GradescopeResults } from "../../grader/reporters/gradescope.ts";
-import { baseEnv, fileOf, linkDeno, pointsOf, run, solve, tamper } from "../_testing.ts";
+import {
+  baseEnv,
+  fileOf,
+  linkDeno,
+  pointsOf,
+  run,
+  setAsideClinics,
+  solve,
+  tamper,
+} from "../_testing.ts";
 
 const HERE = new URL(".", import.meta.url).pathname.replace(/\/$/, "");
 
@@ -104,6 +113,7 @@ Deno.test("gradescope autograder: packed from a learner's copy, set up, and run 
           const repo = `${submission}/loss-course-ada`;
           await release({ dest: repo, check: false });
           await solve(`${repo}/exercises`, solved);
+          await setAsideClinics(`${repo}/exercises`);
           await tamper(repo);
         });
         assert.equal(graded.code, 0, graded.stderr);
