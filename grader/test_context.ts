@@ -681,7 +681,27 @@ function derivedOrNot(
   const evidence = numericalBackwardEvidence(f, x, got, { scale, skip });
   reportEvidence(evidence, what);
   if (!evidence.numerical) return undefined;
-  return new CheckFailure(numericalBackwardMessage(what, evidence));
+  // A gradient computed in float32 is off an accurate derivative too (by about 1e-7), and its
+  // every entry is then a single-precision number: that is the kind it shows.
+  if (got.every((g) => g.every((v) => Math.fround(v) === v))) {
+    return new CheckFailure(
+      `${what}: within the tolerance, but every value is a single-precision (float32) number, ` +
+        `off an accurate derivative by ${evidence.deviation.toExponential(1)} of its size: ` +
+        `compute in float64 (Float64Array, plain numbers), as the exercise requires`,
+      undefined,
+      {
+        kind: "float32",
+        text: `every value of ${what} is a single-precision (float32) number, off an accurate ` +
+          `derivative by ${evidence.deviation.toExponential(1)} of its size: compute in float64`,
+      },
+    );
+  }
+  return new CheckFailure(numericalBackwardMessage(what, evidence), undefined, {
+    kind: "numerical",
+    text: `${what} is within the tolerance but off an accurate derivative by ` +
+      `${evidence.deviation.toExponential(1)} of its size, the error of a finite difference: ` +
+      `computed by numerical differentiation, not derived`,
+  });
 }
 
 /** What a learner reads when a gradient looks computed by numerical differentiation. */
