@@ -25,6 +25,7 @@ import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { relativeError } from "../compare.ts";
 import { referenceSoftmaxLoss } from "./softmax_cross_entropy.ts";
 import { newValues } from "./_new_values.ts";
+import { historyKind } from "./_history.ts";
 
 type Name = "W1" | "b1" | "W2" | "b2";
 const NAMES: readonly Name[] = ["W1", "b1", "W2", "b2"];
@@ -187,6 +188,7 @@ function expectSameRun(
   ref: { params: Params; losses: number[] },
   label: string,
 ): void {
+  const history = historyKind(got.losses, ref.losses, REPLAY);
   for (let k = 0; k < ref.losses.length; k++) {
     const e = relativeError(got.losses[k], ref.losses[k], REPLAY.atol);
     t.expect(
@@ -197,7 +199,8 @@ function expectSameRun(
             ? "the loss of the start itself is recorded first (is networkLoss right?)"
             : `the losses agree up to step ${k - 1}, so update ${k - 1} differs from gradient ` +
               `descent as the exercise describes it`
-        }`,
+        }${history ? `; ${history.text}` : ""}`,
+      history?.kind,
     );
   }
   for (const name of NAMES) {

@@ -24,6 +24,7 @@ import type { ExerciseSpec, TestContext } from "../spec.ts";
 import type { MistakeKind } from "../mistake_kinds.ts";
 import { relativeError } from "../compare.ts";
 import { newValues } from "./_new_values.ts";
+import { historyKind } from "./_history.ts";
 
 /** Reference: Σ (X·W) ⊙ dS, the scalar whose gradient in W is dW. */
 function weightedScores(X: Matrix, W: Matrix, dS: Matrix): number {
@@ -236,6 +237,7 @@ function expectSameRegression(
   label: string,
   problem?: { X: Matrix; y: Matrix; rate: number },
 ) {
+  const history = historyKind(got.losses, ref.losses, REPLAY);
   for (let k = 0; k < ref.losses.length; k++) {
     const e = relativeError(got.losses[k], ref.losses[k], REPLAY.atol);
     const step = k === 1 && problem && e > REPLAY.rtol
@@ -250,8 +252,8 @@ function expectSameRegression(
             ? "losses[0] is the loss of w = 0, the mean of y² (recorded before the first update)"
             : `the losses agree up to step ${k - 1}, so update ${k - 1} (or the loss it ` +
               `recorded) differs from gradient descent as the exercise describes it`
-        }${step ? `; ${step.text}` : ""}`,
-      step?.kind,
+        }${step ? `; ${step.text}` : history ? `; ${history.text}` : ""}`,
+      step?.kind ?? history?.kind,
     );
   }
   t.expectClose(`w (${label})`, got.w, ref.w, REPLAY);

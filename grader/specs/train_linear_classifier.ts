@@ -15,6 +15,7 @@ import { relativeError } from "../compare.ts";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { referenceSoftmaxLoss } from "./softmax_cross_entropy.ts";
 import { newValues } from "./_new_values.ts";
+import { historyKind } from "./_history.ts";
 
 /** The options object the learner receives. */
 interface TrainOptions {
@@ -37,6 +38,8 @@ interface Trained {
   W: Matrix;
   b: Matrix;
   losses: number[];
+  /** The penalty in each recorded loss (the reference run's only). */
+  penalties?: number[];
 }
 
 /**
@@ -102,6 +105,7 @@ export function referenceTraining(
   const w = W.data;
   const bias = b.data;
   const losses: number[] = [];
+  const penalties: number[] = [];
   const p = new Float64Array(c);
   const dW = new Float64Array(d * c);
   const db = new Float64Array(c);
@@ -124,11 +128,12 @@ export function referenceTraining(
         for (let k = 0; k < d; k++) dW[k * c + j] += x[xi + k] * g;
       }
     }
-    losses.push(total / n + reg * sumOfSquares(W));
+    penalties.push(reg * sumOfSquares(W));
+    losses.push(total / n + penalties[step]);
     for (let k = 0; k < d * c; k++) w[k] -= lr * (dW[k] + 2 * reg * w[k]);
     for (let j = 0; j < c; j++) bias[j] -= lr * db[j];
   }
-  return { W, b, losses };
+  return { W, b, losses, penalties };
 }
 
 /** The fraction of rows whose largest score is at their label. */
@@ -229,6 +234,7 @@ async function trainBoth(
  * step that differs, which says which update went wrong), then W, then b.
  */
 function expectSameRun(t: TestContext, got: Trained, ref: Trained, label: string): void {
+  const history = historyKind(got.losses, ref.losses, REPLAY, ref.penalties);
   for (let k = 0; k < ref.losses.length; k++) {
     const e = relativeError(got.losses[k], ref.losses[k], REPLAY.atol);
     t.expect(
@@ -240,7 +246,8 @@ function expectSameRun(t: TestContext, got: Trained, ref: Trained, label: string
             ? "the loss of all-zero W and b (log C, plus no penalty) is recorded first"
             : `the losses agree up to step ${k - 1}, so update ${k - 1} (or the loss it ` +
               `recorded) differs from gradient descent as the exercise describes it`
-        }`,
+        }${history ? `; ${history.text}` : ""}`,
+      history?.kind,
     );
   }
   t.expectClose(`W (${label})`, got.W, ref.W, REPLAY);
