@@ -532,6 +532,21 @@ function penaltyTerm(diff: number, expected: number, ev: Evidence): Diagnosis | 
             `the penalty was left out`,
         };
       }
+      // λ divided by a size N of the test's inputs, as if averaged with the data (or times N).
+      for (const k of sizeSet(ev)) {
+        if (near(diff + p - p / k) || near(diff + p - p * k)) {
+          const over = near(diff + p - p / k);
+          return {
+            kind: "forgotten-1/N",
+            text: `differs from the expected value by exactly the L2 penalty ${s}·Σ‖W‖² of ` +
+              `${which} ${
+                over ? `divided by ${k}` : `times ${k}`
+              } instead of the penalty itself: ` +
+              `λ is ${over ? "divided" : "multiplied"} by ${k}, a size of the inputs, where it ` +
+              `stands alone`,
+          };
+        }
+      }
       if (near(diff - p)) {
         return {
           kind: "extra-term",
