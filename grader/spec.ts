@@ -11,7 +11,7 @@
 
 import type { Matrix, Rng } from "@gradkit/lib";
 import type { ProbeRef, ProbeTrace } from "./sandbox/probes.ts";
-import type { Diagnosis, ValueEvidence } from "./diagnosis/diagnose.ts";
+import type { Diagnosis, LocalFactor, ValueEvidence } from "./diagnosis/diagnose.ts";
 import type { MistakeKind } from "./mistake_kinds.ts";
 
 /** One hidden test of an exercise. */
@@ -170,6 +170,12 @@ export interface Tolerance {
 export interface GradientCheckOptions extends Tolerance {
   /** Use random directional derivatives instead of every coordinate (for large inputs). */
   directions?: number;
+  /**
+   * Factors of the chain the spec knows for this gradient (a stage's local derivative, the
+   * upstream number, a derivative at the wrong operand over the right one): a failing gradient
+   * that times one of them equals the expected gradient, entry by entry, is named with its kind.
+   */
+  factors?: readonly LocalFactor[];
 }
 
 /** Options of {@linkcode TestContext.requireNewValues}. */

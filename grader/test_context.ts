@@ -552,6 +552,7 @@ export class TestRun implements TestContext {
       rtol,
       atol,
       skip,
+      factors: options.factors,
     };
     return { relError: c2.worstRelError, rtol, failure, expected: numeric.gradient };
   }

@@ -61,8 +61,21 @@ export interface ValueEvidence {
   floor?: number;
   /** Indices not compared (kinks). */
   skip?: ReadonlySet<number>;
+  /** Factors of the chain the spec knows for this gradient (see {@linkcode LocalFactor}). */
+  factors?: readonly LocalFactor[];
   /** The expected values of the other gradients checked with it (of other inputs). */
   others?: { what: string; expected: ArrayLike<number> }[];
+}
+
+/**
+ * A factor of the chain a spec knows for one gradient: when the learner's gradient times
+ * `factor` is the expected one, entry by entry, the mistake is of `kind`, and `text` completes
+ * the sentence after the gradient's name ("is the expected value divided by σ′(z): …").
+ */
+export interface LocalFactor {
+  kind: MistakeKind;
+  factor: number;
+  text: string;
 }
 
 /** Everything a diagnosis may read about one failed test. */
@@ -201,6 +214,10 @@ function diagnoseValues(v: ValueEvidence, ev: Evidence): Diagnosis | undefined {
         `expected one but only to about 7 digits: compute in float64 (Float64Array, plain numbers)`,
     };
   }
+
+  // A factor of the chain the spec names: the learner's values times it are the expected ones.
+  const known = knownFactor(v);
+  if (known) return { kind: known.kind, text: `${what} ${known.text}` };
 
   // The factor is sought relative to the values' own scale: a comparison's floor (`atol`) may
   // be larger than every value (weights after one small step).
@@ -555,6 +572,25 @@ function penaltyTerm(diff: number, expected: number, ev: Evidence): Diagnosis | 
         };
       }
     }
+  }
+  return undefined;
+}
+
+/**
+ * The first of the spec's factors (not 0, not about 1, finite) that the learner's values times
+ * it equal the expected ones in every compared entry, where some entry fails.
+ */
+function knownFactor(v: ValueEvidence): LocalFactor | undefined {
+  const failing = failingIndices(v);
+  if (failing.length === 0) return undefined;
+  for (const f of v.factors ?? []) {
+    if (!Number.isFinite(f.factor) || f.factor === 0 || Math.abs(f.factor - 1) < 1e-3) continue;
+    let all = true;
+    for (let i = 0; i < v.expected.length && all; i++) {
+      if (v.skip?.has(i)) continue;
+      all = relativeError(v.got[i] * f.factor, v.expected[i], v.atol) <= 1e-6;
+    }
+    if (all) return f;
   }
   return undefined;
 }

@@ -11,6 +11,7 @@
 
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
+import type { LocalFactor } from "../diagnosis/diagnose.ts";
 import { expectPortableCache } from "./_backprop.ts";
 import { newValues } from "./_new_values.ts";
 
@@ -64,6 +65,38 @@ async function backward(t: TestContext, p: Problem, cache: unknown, what = "neur
   };
 }
 
+/**
+ * The factors of the neuron's chain, for naming a wrong gradient: dout (never multiplied in),
+ * the sigmoid's local derivative out·(1 − out) (that stage skipped), and the derivative taken
+ * at z instead of the output, z·(1 − z) in place of out·(1 − out).
+ */
+function chainFactors(p: Problem): LocalFactor[] {
+  let z = p.b.data[0];
+  for (let k = 0; k < p.x.cols; k++) z += p.x.data[k] * p.w.data[k];
+  const out = sigmoid(z);
+  const local = out * (1 - out);
+  return [
+    {
+      kind: "upstream-ignored",
+      factor: p.dout,
+      text: `times the upstream gradient dout is exactly the expected value: dout was never ` +
+        `multiplied in (dz = out·(1 − out)·dout)`,
+    },
+    {
+      kind: "skipped-stage",
+      factor: local,
+      text: `times the sigmoid's local derivative out·(1 − out) is exactly the expected value: ` +
+        `the sigmoid stage was skipped in the backward (dz = out·(1 − out)·dout)`,
+    },
+    {
+      kind: "wrong-operand",
+      factor: local / (z * (1 - z)),
+      text: `is the expected value with the sigmoid's derivative taken at z, z·(1 − z), instead ` +
+        `of at its output, out·(1 − out)`,
+    },
+  ];
+}
+
 function checkGradients(
   t: TestContext,
   p: Problem,
@@ -71,10 +104,11 @@ function checkGradients(
   what = "neuronBackward",
 ): void {
   const f = () => neuron(p.x, p.w, p.b) * p.dout;
+  const options = { factors: chainFactors(p) };
   t.expectGradients([
-    { what: `${what}: db`, got: new Matrix(1, 1, [g.db]), f, x: p.b },
-    { what: `${what}: dw`, got: g.dw, f, x: p.w },
-    { what: `${what}: dx`, got: g.dx, f, x: p.x },
+    { what: `${what}: db`, got: new Matrix(1, 1, [g.db]), f, x: p.b, options },
+    { what: `${what}: dw`, got: g.dw, f, x: p.w, options },
+    { what: `${what}: dx`, got: g.dx, f, x: p.x, options },
   ]);
 }
 
