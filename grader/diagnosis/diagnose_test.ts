@@ -165,3 +165,33 @@ Deno.test("a local factor left out or extra, entry by entry: an input, or 1 minu
   const noSquare = x.data.map((v, i) => -dout[i] / v);
   assert.match(diagnose(values(noSquare, right, 1, 3, { inputs: [x] }))!.text, /extra factor x/);
 });
+
+Deno.test("factors a spec names: the learner's values times one are the expected ones", () => {
+  const e = [0.5, -1.25, 2, 0.75];
+  const factors = [
+    { kind: "upstream-ignored" as const, factor: -1.7, text: "ignores dout" },
+    { kind: "skipped-stage" as const, factor: 0.19, text: "skips a stage" },
+  ];
+  const over = (k: number) => e.map((x) => x / k);
+  const v = (got: number[]) => {
+    const ev = values(got, e);
+    return { ...ev, values: { ...ev.values!, factors } };
+  };
+  assert.equal(diagnose(v(over(0.19)))?.kind, "skipped-stage");
+  assert.equal(diagnose(v(over(-1.7)))?.kind, "upstream-ignored");
+  // A factor not among them falls through to the other detectors (none fits here).
+  assert.equal(diagnose(v(over(0.31))), undefined);
+});
+
+Deno.test("a loss off by the L2 penalty with λ divided by a size N names forgotten-1/N", () => {
+  const W = [0.5, -1.5, 2, 0.25, 1, -0.75];
+  const squares = W.reduce((s, w) => s + w * w, 0);
+  const lambda = 0.3, n = 7, data = 1.234;
+  const expected = data + lambda * squares;
+  const inputs = [{ name: "W", rows: 2, cols: 3, data: W }];
+  const ev = (got: number) =>
+    values([got], [expected], 1, 1, { sizes: [n, 2, 3], scalars: [lambda], inputs });
+  assert.equal(diagnose(ev(data + lambda * squares / n))?.kind, "forgotten-1/N");
+  assert.equal(diagnose(ev(data))?.kind, "missing-term");
+  assert.equal(diagnose(ev(data + lambda * squares / 5)), undefined);
+});
