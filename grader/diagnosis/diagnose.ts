@@ -74,7 +74,8 @@ export interface ValueEvidence {
  */
 export interface LocalFactor {
   kind: MistakeKind;
-  factor: number;
+  /** One number for every entry, or one per entry (entry by entry: a gate's other input). */
+  factor: number | ArrayLike<number>;
   text: string;
 }
 
@@ -583,14 +584,23 @@ function penaltyTerm(diff: number, expected: number, ev: Evidence): Diagnosis | 
 function knownFactor(v: ValueEvidence): LocalFactor | undefined {
   const failing = failingIndices(v);
   if (failing.length === 0) return undefined;
+  const n = v.expected.length;
   for (const f of v.factors ?? []) {
-    if (!Number.isFinite(f.factor) || f.factor === 0 || Math.abs(f.factor - 1) < 1e-3) continue;
-    let all = true;
-    for (let i = 0; i < v.expected.length && all; i++) {
+    const one = typeof f.factor === "number";
+    if (!one && (f.factor as ArrayLike<number>).length !== n) continue;
+    const at = (i: number) => one ? f.factor as number : (f.factor as ArrayLike<number>)[i];
+    // Each factor must be usable (finite, not 0) and move some entry (not about 1).
+    let all = true, moves = false;
+    for (let i = 0; i < n && all; i++) {
       if (v.skip?.has(i)) continue;
-      all = relativeError(v.got[i] * f.factor, v.expected[i], v.atol) <= 1e-6;
+      const k = at(i);
+      if (!Number.isFinite(k) || k === 0) all = false;
+      else {
+        if (Math.abs(k - 1) >= 1e-3) moves = true;
+        all = relativeError(v.got[i] * k, v.expected[i], v.atol) <= 1e-6;
+      }
     }
-    if (all) return f;
+    if (all && moves) return f;
   }
   return undefined;
 }

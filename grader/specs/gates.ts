@@ -11,6 +11,7 @@
 
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
+import type { LocalFactor } from "../diagnosis/diagnose.ts";
 import { oblongShape as shape, weightedSum as weighted } from "./_backprop.ts";
 import { newValues } from "./_new_values.ts";
 
@@ -70,9 +71,16 @@ async function checkMultiply(t: TestContext, r: number, c: number): Promise<void
     c,
   );
   const f = () => weighted(x.mul(y), dout);
+  // Each input's gradient scaled by that input instead of the other one: got ⊙ (other / own).
+  const ownInput = (own: Matrix, other: Matrix): LocalFactor[] => [{
+    kind: "wrong-operand",
+    factor: other.data.map((o, i) => o / own.data[i]),
+    text: `is the expected value with the input's own value in place of the other input's: ` +
+      `a multiply gate's local derivative for x is y (and for y, x)`,
+  }];
   t.expectGradients([
-    { what: "multiplyBackward: dx", got: dx, f, x },
-    { what: "multiplyBackward: dy", got: dy, f, x: y },
+    { what: "multiplyBackward: dx", got: dx, f, x, options: { factors: ownInput(x, y) } },
+    { what: "multiplyBackward: dy", got: dy, f, x: y, options: { factors: ownInput(y, x) } },
   ]);
 }
 
@@ -89,6 +97,20 @@ async function checkMax(t: TestContext, r: number, c: number): Promise<void> {
   ]);
 }
 
+/**
+ * The sigmoid gate's derivative taken with its output as if it were the input, σ(out)·(1 −
+ * σ(out)) in place of out·(1 − out): the factor that turns the one into the other.
+ */
+function sigmoidFactors(out: Matrix): LocalFactor[] {
+  const again = sigmoid(out);
+  return [{
+    kind: "wrong-operand",
+    factor: out.data.map((s, i) => (s * (1 - s)) / (again.data[i] * (1 - again.data[i]))),
+    text: `is the expected value with the derivative taken at σ(out), σ(out)·(1 − σ(out)): ` +
+      `sigmoidBackward receives the output, and its derivative is out·(1 − out) as it stands`,
+  }];
+}
+
 async function checkSigmoidBackward(t: TestContext, r: number, c: number): Promise<Matrix> {
   const x = randomMatrix(t.rng, r, c, { scale: 2 });
   const out = sigmoid(x);
@@ -98,7 +120,9 @@ async function checkSigmoidBackward(t: TestContext, r: number, c: number): Promi
     "sigmoidBackward(out, dout)",
     [r, c],
   );
-  t.expectGradient("sigmoidBackward: dx", dx, () => weighted(sigmoid(x), dout), x);
+  t.expectGradient("sigmoidBackward: dx", dx, () => weighted(sigmoid(x), dout), x, {
+    factors: sigmoidFactors(out),
+  });
   return dx;
 }
 
