@@ -12,6 +12,7 @@
 
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
+import type { LocalFactor } from "../diagnosis/diagnose.ts";
 import { expectPortableCache, oblongShape, weightedSum } from "./_backprop.ts";
 import { newValues } from "./_new_values.ts";
 
@@ -121,8 +122,35 @@ async function stagedBackward(
     x.rows,
     x.cols,
   ]);
-  t.expectGradient(what, dx, () => weightedSum(sigmoid(x), dout), x);
+  t.expectGradient(what, dx, () => weightedSum(sigmoid(x), dout), x, {
+    factors: stagedFactors(x),
+  });
   return dx;
+}
+
+/**
+ * The local derivatives of the staged chain at `x` (a = −x, b = eᵃ, c = 1 + b, out = 1/c), for
+ * naming a wrong staged backward: one stage's derivative left out (the learner's dx times it is
+ * the expected dx; not the negation's −1, which a sign flipped anywhere shows as well), or the exp gate's derivative taken at x instead of at a = −x (eˣ where e⁻ˣ
+ * is due: the learner's dx times e⁻²ˣ is the expected one).
+ */
+function stagedFactors(x: Matrix): LocalFactor[] {
+  const stage = (name: string, local: (v: number) => number): LocalFactor => ({
+    kind: "skipped-stage",
+    factor: x.data.map(local),
+    text: `times the ${name} gate's local derivative is exactly the expected value: that stage ` +
+      `was skipped on the way back (each stage multiplies in its own derivative)`,
+  });
+  return [
+    stage("exp", (v) => Math.exp(-v)),
+    stage("reciprocal", (v) => -1 / (1 + Math.exp(-v)) ** 2),
+    {
+      kind: "wrong-operand",
+      factor: x.data.map((v) => Math.exp(-2 * v)),
+      text: `is the expected value with the exp gate's derivative taken at x, eˣ, instead of at ` +
+        `what entered that gate, a = −x (e⁻ˣ): a gate's derivative is evaluated at its own input`,
+    },
+  ];
 }
 
 /** Calls the fused forward and backward; checks both. */
