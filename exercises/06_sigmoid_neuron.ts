@@ -8,7 +8,7 @@
  *     z   = x·w + b          x·w = Σ_d x[d]·w[d], a dot product: z is a number
  *     out = σ(z)             σ(z) = 1 / (1 + e⁻ᶻ): out is a number between 0 and 1
  *
- * (Exercise 07 then does the same for a whole batch of examples and a layer of neurons at once.)
+ * (Exercise 09 then does the same for a whole batch of examples and a layer of neurons at once.)
  *
  * ## The model derivation of the course
  *

@@ -71,7 +71,7 @@ function exercise(text: string, notes: number, output: string): ExerciseReport {
   return {
     id: "mse_loss",
     title: "Mean squared error",
-    file: "09_mse_loss.ts",
+    file: "08_mse_loss.ts",
     status: "failed",
     message: text,
     points: 0,

@@ -164,7 +164,7 @@ Deno.test("with workingCopy, an exercises/ file that differs from its stub is na
     await Deno.copyFile(`${KIT_DIR}/${STUBS_DIR}/${mse.file}`, `${kit}/${STUBS_DIR}/${mse.file}`);
     await Deno.writeTextFile(`${kit}/exercises/${mse.file}`, "// a learner's work\n");
     const named = (await checkCourse([mse], kit, { workingCopy: true })).join("\n");
-    assert.match(named, /exercises\/09_mse_loss\.ts differs from grader\/stubs\/09_mse_loss\.ts/);
+    assert.match(named, /exercises\/08_mse_loss\.ts differs from grader\/stubs\/08_mse_loss\.ts/);
     const quiet = (await checkCourse([mse], kit)).join("\n");
     assert.doesNotMatch(quiet, /differs from/);
   } finally {

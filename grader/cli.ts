@@ -52,7 +52,7 @@ const USAGE = `Usage: ./deno task grade [EXERCISE...] [options]
 Grades the exercise files of a folder against hidden tests drawn from a seed.
 
   EXERCISE...            exercises to grade: an id (mse_loss), a number (9, 09), a file
-                         name or a path (exercises/09_mse_loss.ts); all when none
+                         name or a path (exercises/08_mse_loss.ts); all when none
   --dir PATH             the folder to grade (default: exercises): an exercises folder, or a
                          learner's repository (any folder with an exercises/ folder), of
                          which only the exercise files are graded

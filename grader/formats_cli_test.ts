@@ -145,7 +145,7 @@ async function copy(from: string, to: string): Promise<void> {
 async function learnerRepo(root: string, tampered: boolean): Promise<void> {
   await Deno.mkdir(root);
   await copy(`${KIT_DIR}/${STUBS_DIR}`, `${root}/exercises`);
-  for (const file of ["04_relu.ts", "09_mse_loss.ts"]) {
+  for (const file of ["04_relu.ts", "08_mse_loss.ts"]) {
     await Deno.copyFile(`${KIT_DIR}/solutions/${file}`, `${root}/exercises/${file}`);
   }
   if (!tampered) return;

@@ -143,7 +143,7 @@ export function shownPath(path: string, job: ExerciseJob): string {
 }
 
 /**
- * Where a stack frame points, as the learner knows the file: "exercises/09_mse_loss.ts:12:9".
+ * Where a stack frame points, as the learner knows the file: "exercises/08_mse_loss.ts:12:9".
  * A V8 frame ends in its location, "PATH:LINE:COL" (in parentheses after a function name), so
  * this reads the frame from its end, in one pass: a regular expression that looks for the
  * location anywhere took time quadratic in the frame's length (200,000 slashes: minutes).

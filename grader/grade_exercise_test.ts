@@ -8,7 +8,7 @@ import {
 import type { ThrownError } from "./sandbox/protocol.ts";
 
 const job = {
-  exercise: { file: "09_mse_loss.ts" },
+  exercise: { file: "08_mse_loss.ts" },
   shownDir: "exercises",
 } as unknown as ExerciseJob;
 
@@ -26,10 +26,10 @@ function timed(f: () => unknown): number {
 Deno.test("shownLocation: a V8 frame's location as the learner knows the file", () => {
   const dir = "file:///tmp/k/.cache/staging/0/snapshots/1/exercises";
   assert.equal(
-    shownLocation(`at mseLoss (${dir}/09_mse_loss.ts:12:9)`, job),
-    "exercises/09_mse_loss.ts:12:9",
+    shownLocation(`at mseLoss (${dir}/08_mse_loss.ts:12:9)`, job),
+    "exercises/08_mse_loss.ts:12:9",
   );
-  assert.equal(shownLocation(`at ${dir}/09_mse_loss.ts:3:1`, job), "exercises/09_mse_loss.ts:3:1");
+  assert.equal(shownLocation(`at ${dir}/08_mse_loss.ts:3:1`, job), "exercises/08_mse_loss.ts:3:1");
   assert.equal(
     shownLocation("at async Promise.all (index 0)", job),
     "at async Promise.all (index 0)",
@@ -53,21 +53,21 @@ Deno.test("explaining a thrown error costs time linear in its length, and says i
 Deno.test("explainLoadError: refused imports and syntax errors are still told apart", () => {
   assert.match(
     explainLoadError(
-      error('Requires read access to "/k/solutions/09_mse_loss.ts", run again with --allow-read'),
+      error('Requires read access to "/k/solutions/08_mse_loss.ts", run again with --allow-read'),
       job,
     ),
-    /imports "\/k\/solutions\/09_mse_loss.ts", which the sandbox does not allow/,
+    /imports "\/k\/solutions\/08_mse_loss.ts", which the sandbox does not allow/,
   );
   assert.match(
     explainLoadError(error("Importing npm packages is not supported here"), job),
     /which the sandbox does not allow/,
   );
   const syntax = {
-    ...error("Expected ';', got 'x' at file:///tmp/k/snapshots/1/exercises/09_mse_loss.ts:3:4"),
+    ...error("Expected ';', got 'x' at file:///tmp/k/snapshots/1/exercises/08_mse_loss.ts:3:4"),
     name: "SyntaxError",
   };
   assert.equal(
     explainLoadError(syntax, job),
-    "exercises/09_mse_loss.ts has a syntax error: Expected ';', got 'x' at 09_mse_loss.ts:3:4",
+    "exercises/08_mse_loss.ts has a syntax error: Expected ';', got 'x' at 08_mse_loss.ts:3:4",
   );
 });

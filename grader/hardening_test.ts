@@ -265,7 +265,7 @@ const ROWS: Row[] = [
     name: "reads a solution file",
     source: withBody(
       `Deno.readTextFileSync(${
-        JSON.stringify(`${KIT_DIR}/solutions/09_mse_loss.ts`)
+        JSON.stringify(`${KIT_DIR}/solutions/08_mse_loss.ts`)
       }); return x.mul(2);`,
     ),
     status: "error",
@@ -541,7 +541,7 @@ const ROWS: Row[] = [
   {
     name: "a hard link to a kit solution file",
     source: withBody('throw new Error("not linked: /tmp is another file system");'),
-    hardLinkTo: `${KIT_DIR}/solutions/09_mse_loss.ts`,
+    hardLinkTo: `${KIT_DIR}/solutions/08_mse_loss.ts`,
     status: "error",
     message: /the same file \(a hard link\) as one of the kit's own|not linked/,
   },
@@ -570,7 +570,7 @@ export function same(x: Matrix) {
   },
   {
     name: "imports a solution by relative path",
-    source: 'export * from "../solutions/09_mse_loss.ts";\nexport function double() {}',
+    source: 'export * from "../solutions/08_mse_loss.ts";\nexport function double() {}',
     status: "error",
     message: /imports/,
   },

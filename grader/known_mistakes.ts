@@ -154,7 +154,7 @@ export function asKnownMistake(exported: unknown, where: string): KnownMistake {
 /**
  * The learner's file of a patch applied to a solution that lives two folders up
  * (`solutions/<file>`), to be written as `solutions/mistakes/<id>/<name>.ts`: the solution's own
- * relative imports (`./11_softmax_cross_entropy.ts`) are pointed back at the solutions' folder.
+ * relative imports (`./12_softmax_cross_entropy.ts`) are pointed back at the solutions' folder.
  */
 export function relocated(source: string): string {
   return source.replace(/(\bfrom\s*["'])\.\//g, "$1../../");

@@ -54,7 +54,7 @@ async function survivors(pids: number[], ms: number): Promise<number[]> {
 function hostileSubmission(): string {
   const dir = Deno.makeTempDirSync({ prefix: "gradkit-lifetime-" });
   Deno.writeTextFileSync(
-    `${dir}/09_mse_loss.ts`,
+    `${dir}/08_mse_loss.ts`,
     `addEventListener("unload", () => { for (;;) {} });
 globalThis.addEventListener("beforeunload", (e) => e.preventDefault());
 setInterval(() => { for (let i = 0; i < 1e7; i++); }, 0);

@@ -73,7 +73,7 @@ Deno.test("cli: names as numbers and paths, did you mean, hint and reset as prin
   const option = await cli(["--sed", "1"]);
   assert.equal(option.code, 2);
   assert.match(option.stderr, /unknown option "--sed"; did you mean "--seed"\?/);
-  const graded = await cli(["exercises/09_mse_loss.ts", "--dir", "solutions", "--seed", "1"]);
+  const graded = await cli(["exercises/08_mse_loss.ts", "--dir", "solutions", "--seed", "1"]);
   assert.equal(graded.code, 0, graded.stderr);
   assert.match(graded.stdout, /passed {6}mse_loss/);
   const hint = await cli(["hint", "09"]);
@@ -140,8 +140,8 @@ async function forgotMean(): Promise<string> {
 /** A folder whose mse_loss forgets the 1/N: its failures show expected values. */
 async function failingMse(): Promise<string> {
   const dir = await Deno.makeTempDir({ prefix: "gradkit-secret-test-" });
-  await Deno.copyFile(`${KIT_DIR}/solutions/09_mse_loss.ts`, `${dir}/mse_solution.ts`);
-  await Deno.writeTextFile(`${dir}/09_mse_loss.ts`, await forgotMean());
+  await Deno.copyFile(`${KIT_DIR}/solutions/08_mse_loss.ts`, `${dir}/mse_solution.ts`);
+  await Deno.writeTextFile(`${dir}/08_mse_loss.ts`, await forgotMean());
   return dir;
 }
 
@@ -246,8 +246,8 @@ Deno.test("cli: watch shows the first unfinished exercise, a fail, the fix, the 
       `${dir}/${e.file}`,
     );
   }
-  const file = `${dir}/09_mse_loss.ts`;
-  await Deno.copyFile(`${KIT_DIR}/solutions/09_mse_loss.ts`, `${dir}/mse_solution.ts`);
+  const file = `${dir}/08_mse_loss.ts`;
+  await Deno.copyFile(`${KIT_DIR}/solutions/08_mse_loss.ts`, `${dir}/mse_solution.ts`);
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", `${KIT_DIR}/grader/main.ts`, "watch", "--dir", dir, "--seed", "3"],
     env: { NO_COLOR: "1" },
@@ -281,23 +281,23 @@ Deno.test("cli: watch shows the first unfinished exercise, a fail, the fix, the 
   try {
     await waitFor(/watching .* for changes/);
     assert.ok(screen().includes(`${progressBar(before, MANIFEST.length)} exercises passed`));
-    assert.match(screen(), /now: .*09_mse_loss\.ts \(Mean squared error\)\nnot started mse_loss/);
+    assert.match(screen(), /now: .*08_mse_loss\.ts \(Mean squared error\)\nnot started mse_loss/);
     // A mistake: the exercise just saved, failed.
     const wrong = await forgotMean();
     text = "";
     await Deno.writeTextFile(file, wrong);
     await waitFor(/FAILED {6}mse_loss[\s\S]*watching/);
-    assert.match(screen(), /saved 09_mse_loss\.ts; re-graded 1 exercise in/);
+    assert.match(screen(), /saved 08_mse_loss\.ts; re-graded 1 exercise in/);
     assert.match(screen(), /hint: \.\/deno task hint mse_loss/);
     // The fix: it passes, says so, and moves on to the next unfinished exercise.
     text = "";
-    await Deno.copyFile(`${KIT_DIR}/solutions/09_mse_loss.ts`, file);
+    await Deno.copyFile(`${KIT_DIR}/solutions/08_mse_loss.ts`, file);
     await waitFor(/✓ mse_loss passes[\s\S]*watching/);
     assert.ok(screen().includes(`${progressBar(before + 1, MANIFEST.length)} exercises passed`));
     assert.match(screen(), /next: binary_cross_entropy/);
     assert.match(
       screen(),
-      /now: .*10_binary_cross_entropy\.ts .*\nnot started binary_cross_entropy/,
+      /now: .*11_binary_cross_entropy\.ts .*\nnot started binary_cross_entropy/,
     );
     assert.ok(!text.includes("\x1b"), "no screen clearing or colour in a pipe");
     child.kill("SIGINT");

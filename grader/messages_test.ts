@@ -45,18 +45,18 @@ function exercise(r: Report, id: string): ExerciseReport {
 
 Deno.test("messages: imports, loading errors, arrays, log(0), parameter names, no private paths", async () => {
   // 17 written in full, importing an 11 not written yet (its other layers are right).
-  const importing = solution("17_two_layer_net.ts")
+  const importing = solution("20_two_layer_net.ts")
     .replace('"./04_relu.ts"', '"./relu_ok.ts"')
-    .replace('"./07_affine_layer.ts"', '"./affine_ok.ts"');
+    .replace('"./09_affine_layer.ts"', '"./affine_ok.ts"');
   const dir = await folder({
-    "17_two_layer_net.ts": importing,
+    "20_two_layer_net.ts": importing,
     "relu_ok.ts": solution("04_relu.ts"),
-    "affine_ok.ts": solution("07_affine_layer.ts"),
-    "11_softmax_cross_entropy.ts": stub("11_softmax_cross_entropy.ts"),
-    "09_mse_loss.ts": 'import { helper } from "./helpers.ts";\nexport const mseLoss = helper;\n',
-    "10_binary_cross_entropy.ts":
+    "affine_ok.ts": solution("09_affine_layer.ts"),
+    "12_softmax_cross_entropy.ts": stub("12_softmax_cross_entropy.ts"),
+    "08_mse_loss.ts": 'import { helper } from "./helpers.ts";\nexport const mseLoss = helper;\n',
+    "11_binary_cross_entropy.ts":
       'import _ from "npm:left-pad";\nexport function binaryCrossEntropy() { return _; }\n',
-    "12_binary_hinge.ts": "export function binaryHingeLoss(s: number) {\n  return s +* ;\n}\n",
+    "14_binary_hinge.ts": "export function binaryHingeLoss(s: number) {\n  return s +* ;\n}\n",
     "04_relu.ts": [
       'import { Matrix } from "@gradkit/lib";',
       "export function reluForward(x: Matrix) {",
@@ -66,7 +66,7 @@ Deno.test("messages: imports, loading errors, arrays, log(0), parameter names, n
       "}",
       "export function reluBackward(dout: Matrix) { return dout.clone(); }",
     ].join("\n"),
-    "08_input_scale.ts": solution("08_input_scale.ts").replace(
+    "10_input_scale.ts": solution("10_input_scale.ts").replace(
       "export function weightGradient(X: Matrix, dS: Matrix): Matrix {",
       "export function weightGradient(X: Matrix, dS: Matrix): Matrix {\n  dS.data[0] += 1;",
     ),
@@ -81,12 +81,12 @@ Deno.test("messages: imports, loading errors, arrays, log(0), parameter names, n
     assert.equal(net15.status, "not_started");
     assert.match(
       net15.message ?? "",
-      new RegExp(`imports ${dir}/11_softmax_cross_entropy.ts, which is not written yet`),
+      new RegExp(`imports ${dir}/12_softmax_cross_entropy.ts, which is not written yet`),
     );
     assert.deepEqual(net15.failingImports?.map((i) => i.id), ["softmax_cross_entropy"]);
     assert.match(net15.tests[0].message ?? "", /calls softmaxCrossEntropy of .*11_softmax/);
     assert.equal(nextExercise(alone)?.id, "softmax_cross_entropy", "next: the import, not 17");
-    assert.match(renderTerminal(alone, { color: false }), /next: .*11_softmax_cross_entropy\.ts/);
+    assert.match(renderTerminal(alone, { color: false }), /next: .*12_softmax_cross_entropy\.ts/);
 
     const r = await grade({
       dir,
@@ -95,15 +95,15 @@ Deno.test("messages: imports, loading errors, arrays, log(0), parameter names, n
     });
     assert.match(
       exercise(r, "mse_loss").message ?? "",
-      new RegExp(`^${dir}/09_mse_loss.ts:1:24 imports "./helpers.ts", which does not exist`),
+      new RegExp(`^${dir}/08_mse_loss.ts:1:24 imports "./helpers.ts", which does not exist`),
     );
     assert.match(
       exercise(r, "binary_cross_entropy").message ?? "",
-      /10_binary_cross_entropy\.ts:1:15 imports "npm:left-pad", a package from npm, which/,
+      /11_binary_cross_entropy\.ts:1:15 imports "npm:left-pad", a package from npm, which/,
     );
     assert.match(
       exercise(r, "binary_hinge").message ?? "",
-      /12_binary_hinge\.ts:2:\d+ has a syntax error: Expression expected\n.*\|/,
+      /14_binary_hinge\.ts:2:\d+ has a syntax error: Expression expected\n.*\|/,
     );
     assert.ok(!/TypeError/.test(exercise(r, "binary_hinge").message ?? ""));
     assert.match(exercise(r, "relu").tests[0].message ?? "", /Matrix\.from\(rows\)/);
@@ -127,15 +127,15 @@ Deno.test("messages: a failing import is named; log(0) is not an overflow; every
   const dir = await Deno.makeTempDir({ prefix: "gradkit-messages-test-" });
   try {
     await Deno.copyFile(
-      `${KIT_DIR}/solutions/16_train_linear_classifier.ts`,
-      `${dir}/16_train_linear_classifier.ts`,
+      `${KIT_DIR}/solutions/19_train_linear_classifier.ts`,
+      `${dir}/19_train_linear_classifier.ts`,
     );
     await Deno.writeTextFile(
-      `${dir}/11_softmax_cross_entropy.ts`,
+      `${dir}/12_softmax_cross_entropy.ts`,
       await mistake(dir, "softmax_cross_entropy", "forgot_one_hot"),
     );
     await Deno.writeTextFile(
-      `${dir}/17_two_layer_net.ts`,
+      `${dir}/20_two_layer_net.ts`,
       await mistake(dir, "two_layer_net", "forgot_relu_mask"),
     );
     const r = await grade({ dir, ids: ["train_linear_classifier", "two_layer_net"], seed: 4 });
@@ -143,10 +143,10 @@ Deno.test("messages: a failing import is named; log(0) is not an overflow; every
     assert.equal(train.status, "failed");
     assert.match(
       train.message ?? "",
-      /16_train_linear_classifier\.ts imports .*11_softmax_cross_entropy\.ts, which fails some of its own tests: fix exercise softmax_cross_entropy first/,
+      /19_train_linear_classifier\.ts imports .*12_softmax_cross_entropy\.ts, which fails some of its own tests: fix exercise softmax_cross_entropy first/,
     );
     assert.deepEqual(train.failingImports, [
-      { id: "softmax_cross_entropy", file: "11_softmax_cross_entropy.ts", status: "failed" },
+      { id: "softmax_cross_entropy", file: "12_softmax_cross_entropy.ts", status: "failed" },
     ]);
     // The ReLU mask forgotten: W1 and b1 wrong, W2 and b2 right, all in the table.
     const table = exercise(r, "two_layer_net").tests.find((t) => (t.gradients?.length ?? 0) === 4);
@@ -162,14 +162,14 @@ Deno.test("messages: a failing import is named; log(0) is not an overflow; every
       /parameter +max rel\. error +verdict\n +grads\.W1 +\d\.\d\de[+-]\d+ +WRONG/,
     );
     await Deno.writeTextFile(
-      `${dir}/11_softmax_cross_entropy.ts`,
+      `${dir}/12_softmax_cross_entropy.ts`,
       await mistake(dir, "softmax_cross_entropy", "log_of_computed_probability"),
     );
     const log = await grade({ dir, ids: ["softmax_cross_entropy"], seed: 4 });
     const infinite = messages(log).find((m) => /is Infinity/.test(m)) ?? "";
     assert.match(infinite, /not an overflow .*log of a probability that rounded to 0/);
     await Deno.writeTextFile(
-      `${dir}/11_softmax_cross_entropy.ts`,
+      `${dir}/12_softmax_cross_entropy.ts`,
       await mistake(dir, "softmax_cross_entropy", "no_max_shift"),
     );
     const overflow = messages(await grade({ dir, ids: ["11"], seed: 4 }))

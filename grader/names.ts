@@ -1,6 +1,6 @@
 /**
  * Names as a learner types them: an exercise as its id (`mse_loss`), its number (`9`, `09`), its
- * file name (`09_mse_loss`, `09_mse_loss.ts`) or its path (`exercises/09_mse_loss.ts`); and
+ * file name (`08_mse_loss`, `08_mse_loss.ts`) or its path (`exercises/08_mse_loss.ts`); and
  * "did you mean" for a name or an option that is close to a known one (`mse`, `--sed`).
  *
  * @module
@@ -12,7 +12,7 @@ export interface Named {
   file: string;
 }
 
-/** The exercise's number: the digits its file name starts with (`09_mse_loss.ts` → 7). */
+/** The exercise's number: the digits its file name starts with (`08_mse_loss.ts` → 7). */
 function numberOf(file: string): number | undefined {
   const m = /^(\d+)_/.exec(file);
   return m ? Number(m[1]) : undefined;
@@ -20,11 +20,11 @@ function numberOf(file: string): number | undefined {
 
 /**
  * The exercise a name means, or undefined: an id, a number, a file name with or without `.ts`,
- * or a path whose last part is one of those (`exercises/09_mse_loss.ts`, `./09_mse_loss.ts`).
+ * or a path whose last part is one of those (`exercises/08_mse_loss.ts`, `./08_mse_loss.ts`).
  *
  * @example
  * ```ts
- * resolveName("07", [{ id: "mse_loss", file: "09_mse_loss.ts" }]); // the mse_loss entry
+ * resolveName("07", [{ id: "mse_loss", file: "08_mse_loss.ts" }]); // the mse_loss entry
  * ```
  */
 export function resolveName<E extends Named>(name: string, exercises: readonly E[]): E | undefined {

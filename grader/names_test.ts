@@ -9,20 +9,20 @@ Deno.test("an exercise by id, number, file name or path", () => {
   for (
     const name of [
       "mse_loss",
-      "9",
-      "09",
-      "09_mse_loss",
-      "09_mse_loss.ts",
-      "exercises/09_mse_loss.ts",
-      "./exercises/09_mse_loss.ts",
+      "8",
+      "08",
+      "08_mse_loss",
+      "08_mse_loss.ts",
+      "exercises/08_mse_loss.ts",
+      "./exercises/08_mse_loss.ts",
     ]
   ) {
     assert.equal(resolveName(name, MANIFEST)?.id, "mse_loss", name);
   }
-  assert.equal(resolveName("16", MANIFEST)?.id, "train_linear_classifier");
-  assert.equal(resolveName("17", MANIFEST)?.id, "two_layer_net");
+  assert.equal(resolveName("19", MANIFEST)?.id, "train_linear_classifier");
+  assert.equal(resolveName("20", MANIFEST)?.id, "two_layer_net");
   assert.equal(resolveName(String(MANIFEST.length + 1), MANIFEST), undefined);
-  assert.deepEqual(selectExercises(["11", "relu"]).map((e) => e.id), [
+  assert.deepEqual(selectExercises(["12", "relu"]).map((e) => e.id), [
     "relu",
     "softmax_cross_entropy",
   ]);
@@ -44,14 +44,14 @@ Deno.test("did you mean: typos in names and options", () => {
 
 Deno.test("localImports: the files a source imports, not those its comments mention", () => {
   const source = [
-    '/** import { x } from "./07_affine_layer.ts"; */',
+    '/** import { x } from "./09_affine_layer.ts"; */',
     '// import { y } from "./04_relu.ts";',
-    'import { softmaxCrossEntropy } from "./11_softmax_cross_entropy.ts";',
+    'import { softmaxCrossEntropy } from "./12_softmax_cross_entropy.ts";',
     'export * from "./helpers.ts";',
     'import "@gradkit/lib"; const url = "https://example.org"; import("./lazy.ts");',
   ].join("\n");
   assert.deepEqual(localImports(source), [
-    "./11_softmax_cross_entropy.ts",
+    "./12_softmax_cross_entropy.ts",
     "./helpers.ts",
     "./lazy.ts",
   ]);

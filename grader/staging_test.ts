@@ -163,7 +163,7 @@ Deno.test("leaveStaging: a temporary folder goes, a reusable folder's snapshots 
 // staged is the submission's own file, or nothing (and the skipped files say why).
 
 const KIT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
-const SOLUTION = `${KIT}/solutions/09_mse_loss.ts`;
+const SOLUTION = `${KIT}/solutions/08_mse_loss.ts`;
 
 /** A submission and, beside it, a folder of answers it must never reach. */
 async function raceSetup(): Promise<{ dir: string; answers: string; root: string }> {
@@ -313,8 +313,8 @@ Deno.test("race: a link planted in the staged tree fails the staging", async () 
 
 Deno.test("the kit's answers: a link to a solution is skipped, a hard link to one refused", async () => {
   const s = await raceSetup();
-  Deno.symlinkSync(SOLUTION, `${s.dir}/09_mse_loss.ts`);
-  Deno.linkSync(SOLUTION, `${s.dir}/sub/09_mse_loss.ts`);
+  Deno.symlinkSync(SOLUTION, `${s.dir}/08_mse_loss.ts`);
+  Deno.linkSync(SOLUTION, `${s.dir}/sub/08_mse_loss.ts`);
   Deno.linkSync(`${KIT}/grader/spec.ts`, `${s.dir}/spec.ts`);
   const staging = createStaging("/kit/lib");
   try {
@@ -324,14 +324,14 @@ Deno.test("the kit's answers: a link to a solution is skipped, a hard link to on
       "sub/b.ts": "mine\n",
     });
     assert.deepEqual(snapshot.skipped.sort(), [
-      "09_mse_loss.ts: a symbolic link (only regular files are graded)",
+      "08_mse_loss.ts: a symbolic link (only regular files are graded)",
       "spec.ts: the same file (a hard link) as one of the kit's own in solutions/ or grader/",
-      "sub/09_mse_loss.ts: the same file (a hard link) as one of the kit's own in solutions/ or grader/",
+      "sub/08_mse_loss.ts: the same file (a hard link) as one of the kit's own in solutions/ or grader/",
     ]);
     // The kit's own answer folder is graded as trusted (the catalogue check).
     const trusted = copySubmission(staging, s.dir, { trusted: true });
     assert.equal(
-      stagedFiles(trusted.exercisesDir)["sub/09_mse_loss.ts"],
+      stagedFiles(trusted.exercisesDir)["sub/08_mse_loss.ts"],
       Deno.readTextFileSync(SOLUTION),
     );
   } finally {

@@ -56,9 +56,9 @@ const SOLUTION_IMPORT = /(["'])\.\.\/\.\.\/(\d\d_[a-z0-9_]+\.ts)\1/g;
 /** An `mse_loss` that is right unless the first prediction is above its target. */
 const INPUT_DEPENDENT_MSE =
   `/** Right unless pred[0,0] > target[0,0]: then the loss is half what it should be. */
-export * from "./ref/09_mse_loss.ts";
+export * from "./ref/08_mse_loss.ts";
 import type { Matrix } from "@gradkit/lib";
-import { mseLoss as reference, type MseResult } from "./ref/09_mse_loss.ts";
+import { mseLoss as reference, type MseResult } from "./ref/08_mse_loss.ts";
 
 export function mseLoss(pred: Matrix, target: Matrix): MseResult {
   const out = reference(pred, target);
@@ -124,7 +124,7 @@ function filesOf(kind: GeneratedKind, rng: Rng, src: Sources): Map<string, strin
     case "input_dependent":
       for (const e of MANIFEST) solved(e.file);
       withRef();
-      files.set("09_mse_loss.ts", INPUT_DEPENDENT_MSE);
+      files.set("08_mse_loss.ts", INPUT_DEPENDENT_MSE);
       break;
   }
   return files;

@@ -39,12 +39,12 @@ function writeClass(dir: string): void {
   const all = (f: (file: string) => string) => Object.fromEntries(FILES.map((x) => [x, f(x)]));
   sub("ada", all(solution), true);
   sub("brian", all(stub));
-  sub("carla", { ...all(solution), "09_mse_loss.ts": "export function mseLoss( {\n" });
+  sub("carla", { ...all(solution), "08_mse_loss.ts": "export function mseLoss( {\n" });
   sub("dmitri", { ...all(solution), "04_relu.ts": LOOPING_RELU });
   sub("eve", {
     ...all(solution),
-    "09_mse_loss.ts": FORGOT_MEAN,
-    "ref.ts": solution("09_mse_loss.ts"),
+    "08_mse_loss.ts": FORGOT_MEAN,
+    "ref.ts": solution("08_mse_loss.ts"),
   }, true);
   sub("fay", { ...all(solution), "03_gates.ts": stub("03_gates.ts") });
 }

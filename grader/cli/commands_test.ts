@@ -43,7 +43,7 @@ Deno.test("hint: three tiers from the spec, tier 1 its hint; past the last, a po
   const flat = (text: string) => text.replace(/\s+/g, " ");
   const one = hintText(["9"], 80);
   assert.equal(one.status, 0);
-  assert.match(one.text, /^hint 1 of 3 for mse_loss \(exercises\/09_mse_loss\.ts\):\n {2}\S/);
+  assert.match(one.text, /^hint 1 of 3 for mse_loss \(exercises\/08_mse_loss\.ts\):\n {2}\S/);
   assert.ok(flat(one.text).includes(flat(mse.spec.hint)));
   assert.match(one.text, /more: \.\/deno task hint mse_loss 2/);
   for (const tier of [2, 3]) {
@@ -91,13 +91,13 @@ Deno.test("reset: asks, keeps a backup, refuses without a terminal unless --yes"
     assert.equal(no.status, 1);
     assert.match(
       asked[0],
-      /Replace .*09_mse_loss\.ts with its stub\? Your file is kept as .*\.backup\/09_mse_loss\.ts\.20261206-205012\. \[y\/N\] $/,
+      /Replace .*08_mse_loss\.ts with its stub\? Your file is kept as .*\.backup\/08_mse_loss\.ts\.20261206-205012\. \[y\/N\] $/,
     );
     assert.equal(await Deno.readTextFile(file), mine, "declined: unchanged");
     const yes = await reset({ exercise, dir, yes: false, now, ask: () => Promise.resolve(true) });
     assert.equal(yes.status, 0, yes.text);
     assert.equal(await Deno.readTextFile(file), stub);
-    assert.equal(await Deno.readTextFile(`${dir}/.backup/09_mse_loss.ts.20261206-205012`), mine);
+    assert.equal(await Deno.readTextFile(`${dir}/.backup/08_mse_loss.ts.20261206-205012`), mine);
     assert.match(
       (await reset({ exercise, dir, yes: true })).text,
       /already its stub: nothing to do/,

@@ -55,7 +55,7 @@ function failingReport(): Report {
     exercises: [{
       id: "mse_loss",
       title: "Mean squared error",
-      file: "09_mse_loss.ts",
+      file: "08_mse_loss.ts",
       status: "failed",
       points: 0,
       maxPoints: 10,

@@ -34,7 +34,7 @@ function exercises(): ExerciseReport[] {
     {
       id: "mse_loss",
       title: "Mean squared error",
-      file: "09_mse_loss.ts",
+      file: "08_mse_loss.ts",
       status: "failed",
       points: 6.67,
       maxPoints: 10,

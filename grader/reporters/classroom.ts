@@ -6,7 +6,7 @@
  * ```jsonc
  * { "version": 1, "status": "pass" | "fail", "max_score": 160,
  *   "tests": [{ "name": "mse_loss: …", "status": "pass" | "fail" | "error", "score": 1.67,
- *               "message": "…", "test_code": "…", "filename": "exercises/09_mse_loss.ts",
+ *               "message": "…", "test_code": "…", "filename": "exercises/08_mse_loss.ts",
  *               "line_no": 0, "duration": 6 }] }
  * ```
  *

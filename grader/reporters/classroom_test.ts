@@ -51,7 +51,7 @@ Deno.test("classroom: the step output decodes to the result the reporter reads",
     ["pass", "fail", "fail"],
   );
   assert.equal(byName("sigmoid_neuron: second").status, "error");
-  assert.equal(byName("mse_loss: value").filename, "learner/exercises/09_mse_loss.ts");
+  assert.equal(byName("mse_loss: value").filename, "learner/exercises/08_mse_loss.ts");
   assert.equal(
     byName("mse_loss: value").test_code,
     "./deno task grade mse_loss --seed 42 --dir learner/exercises",

@@ -10,7 +10,7 @@ function curvesReport(name = "yours"): Report {
     {
       id: "input_scale",
       title: "The effect of input scale",
-      file: "08_input_scale.ts",
+      file: "10_input_scale.ts",
       status: "failed" as const,
       points: 5,
       maxPoints: 10,

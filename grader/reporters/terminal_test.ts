@@ -36,7 +36,7 @@ function report(): Report {
       {
         id: "mse_loss",
         title: "Mean squared error",
-        file: "09_mse_loss.ts",
+        file: "08_mse_loss.ts",
         status: "failed",
         points: 5,
         maxPoints: 10,
@@ -66,7 +66,7 @@ Deno.test("terminal view: one line per exercise, failures explained, next step a
   assert.ok(!text.includes("divide by N"), "the hint itself is a command away");
   assert.match(text, /skipped link\.ts: a symbolic link/);
   assert.match(text, /1\/2 exercises passed, 1 failed.*15\/20 points \(1\.23 s\)/);
-  assert.match(text, /next: exercises\/09_mse_loss\.ts \(Mean squared error\)/);
+  assert.match(text, /next: exercises\/08_mse_loss\.ts \(Mean squared error\)/);
   assert.match(text, /replay exactly: \.\/deno task grade --seed 42\n$/);
   assert.ok(!text.includes("\x1b"), "no raw escape from learner output");
 });

@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 07, the affine layer: `affineForward(X, W, b)` → `{ out, cache }` and
+ * Hidden tests of exercise 09, the affine layer: `affineForward(X, W, b)` → `{ out, cache }` and
  * `affineBackward(dout, cache)` → `{ dX, dW, db }`.
  *
  * Every gradient is compared with the numerical gradient of Σ (X·W + b) ⊙ dout for a random

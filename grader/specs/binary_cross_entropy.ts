@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 10, binary cross-entropy through a sigmoid: labels 0/1, the mean
+ * Hidden tests of exercise 11, binary cross-entropy through a sigmoid: labels 0/1, the mean
  * over N of max(s, 0) − y·s + log(1 + e^(−|s|)), stable at scores around ±1000, gradient
  * (σ(s) − y) / N.
  *

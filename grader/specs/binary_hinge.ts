@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 12, the binary hinge loss: labels ±1, margin 1, the mean over N of
+ * Hidden tests of exercise 14, the binary hinge loss: labels ±1, margin 1, the mean over N of
  * max(0, 1 − y·s), gradient −y/N where the margin is violated and 0 where it is met. Scores are
  * drawn a safe distance from the corner at y·s = 1.
  *

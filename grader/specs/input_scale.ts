@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 08, the effect of input scale: `weightGradient(X, dS)` → dW = Xᵀ·dS,
+ * Hidden tests of exercise 10, the effect of input scale: `weightGradient(X, dS)` → dW = Xᵀ·dS,
  * `standardizeFeatures(X)` → `{ Xn, mean, std }` and `trainLinearRegression(X, y, options)` →
  * `{ w, losses }` (gradient descent on the mean squared error of s = X·w, from w = 0).
  *
@@ -319,7 +319,7 @@ const SCALE_STEPS = 15;
 
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
 const HINTS: [string, string, string] = [
-  "S = X·W is a product: each weight's local gradient is the piece of data it multiplies. Derive one entry of dW by asking which scores that weight appears in, then match the shapes (dW is D×C). Standardization: mean and std per column over the N rows, std dividing by N. Training: each step scores s = X·w, measures the loss as exercise 09 does (one output), takes its gradient on the scores (derive it, or call your mseLoss), and lets your weightGradient carry it to w; record the loss before the update.",
+  "S = X·W is a product: each weight's local gradient is the piece of data it multiplies. Derive one entry of dW by asking which scores that weight appears in, then match the shapes (dW is D×C). Standardization: mean and std per column over the N rows, std dividing by N. Training: each step scores s = X·w, measures the loss as exercise 08 does (one output), takes its gradient on the scores (derive it, or call your mseLoss), and lets your weightGradient carry it to w; record the loss before the update.",
   "W[d][c] appears in S[i][c] for every example i, with factor X[i][d], so its gradient collects X[i][d] times dS[i][c] over all i. With X = [[1, 10], [3, 30]] and dS = [[1, 0], [0, 1]], the entry for d = 0, c = 0 is 1·1 + 3·0 = 1. Training on X = [[1], [2]], y = [[2], [4]]: at w = 0 the scores are [0, 0] and losses[0] = (4 + 16)/2 = 10; each score sits in one square of the sum, so its gradient here is [−2, −4], w's is 1·(−2) + 2·(−4) = −10, and with η = 0.1 the first step takes w to 1.",
   "dW = Xᵀ·dS (D×N times N×C): X.T.matmul(dS). So scaling X by k scales dW by k, and scaling column d alone scales row d of dW alone. Training: dS = 2·(s − y)/N, dw = Xᵀ·dS, w ← w − η·dw. On X·1000 the gradient is 1000 times larger and each weight moves the scores 1000 times as much: η/1000² gives back the curve of X.",
 ];

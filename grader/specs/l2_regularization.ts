@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 15, L2 regularization: the penalty λ·Σw² with gradient 2λW (no ½,
+ * Hidden tests of exercise 17, L2 regularization: the penalty λ·Σw² with gradient 2λW (no ½,
  * λ not divided by N), the total loss over several weight matrices, and a regularized linear
  * SVM with a bias that is not regularized. λ = 0 and a λ strong enough to dominate are each
  * tested on their own.
@@ -177,7 +177,7 @@ async function checkSvm(
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
 const HINTS: [string, string, string] = [
   "The penalty is λ·Σw² with no ½ and λ not divided by N; biases are never in it. Each weight appears in exactly one term of the penalty, so its gradient is the derivative of that one term, added to what the data loss gave it.",
-  "One weight w = 3 with λ = 0.5: its penalty is 0.5·9 = 4.5; nudge w to 3.001 and the penalty becomes 4.5030005, a slope of 3. For regularizedLinearSvm: the hinge's gradient on the scores, taken back through X·W + b as in exercise 07, then the penalty's part for W only.",
+  "One weight w = 3 with λ = 0.5: its penalty is 0.5·9 = 4.5; nudge w to 3.001 and the penalty becomes 4.5030005, a slope of 3. For regularizedLinearSvm: the hinge's gradient on the scores, taken back through X·W + b as in exercise 09, then the penalty's part for W only.",
   "l2Penalty: dW = 2λ·W. totalLoss: grads[k] = dataGrads[k] + 2λ·weights[k]. regularizedLinearSvm: dW = Xᵀ·dS + 2λ·W and db = the column sums of dS (no λ).",
 ];
 

@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 09, mean squared error: L = (1/N) · Σᵢ Σₖ (p − t)², no ½ factor,
+ * Hidden tests of exercise 08, mean squared error: L = (1/N) · Σᵢ Σₖ (p − t)², no ½ factor,
  * averaged over the N examples only, gradient with respect to the predictions.
  *
  * @module

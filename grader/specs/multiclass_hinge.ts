@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 13, the multiclass hinge (SVM) loss: margin 1, the sum over the wrong
+ * Hidden tests of exercise 15, the multiclass hinge (SVM) loss: margin 1, the sum over the wrong
  * classes only, the mean over N; and the same loss for a linear classifier S = X·W (no bias, no
  * regularization) with its gradient dW. Every margin term is kept a safe distance from 0.
  *
@@ -138,7 +138,7 @@ async function checkLinear(
 
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
 const HINTS: [string, string, string] = [
-  "Sum max(0, s_j − s_y + 1) over the wrong classes only, then divide by N. Each positive term is a straight line in two scores: one rises with it and one falls with it; a zero term contributes nothing. linearSvmLoss takes the scores' gradient back through S = X·W as in exercise 07.",
+  "Sum max(0, s_j − s_y + 1) over the wrong classes only, then divide by N. Each positive term is a straight line in two scores: one rises with it and one falls with it; a zero term contributes nothing. linearSvmLoss takes the scores' gradient back through S = X·W as in exercise 09.",
   "The stub's example: scores [3, 2.5, 1], correct class 0. Class 1's term 2.5 − 3 + 1 = 0.5 is positive: slope +1 in s₁ and −1 in s₀. Class 2's term is 0: slope 0. So this row's gradient is [−1, 1, 0] before dividing by N. With two violating classes, what would the correct class get?",
   "dScores[i][j] = 1/N for each wrong class j whose term is positive, 0 for the other wrong classes, and dScores[i][yᵢ] = −(number of violating classes in row i) / N. linearSvmLoss: dW = Xᵀ · dS.",
 ];

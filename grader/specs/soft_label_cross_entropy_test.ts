@@ -8,7 +8,7 @@ import {
   referenceSoftLoss,
 } from "./soft_label_cross_entropy.ts";
 
-Deno.test("against one-hot targets the soft-label reference is exercise 11's reference", () => {
+Deno.test("against one-hot targets the soft-label reference is exercise 12's reference", () => {
   const rng = new Rng(11);
   for (let k = 0; k < 20; k++) {
     const y = classLabels(rng, 6, 4);

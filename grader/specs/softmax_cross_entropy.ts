@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 11, softmax cross-entropy: the mean over N of
+ * Hidden tests of exercise 12, softmax cross-entropy: the mean over N of
  * log Σⱼ exp(sᵢⱼ) − s_{i,yᵢ}, stable at scores around ±1000, gradient already divided by N.
  *
  * @module
@@ -14,7 +14,7 @@ import { sizedTest } from "./_sized.ts";
 /**
  * The reference mean softmax cross-entropy of `scores` (N×C) with labels `y`, by log-sum-exp
  * after a max shift; reads `scores.data` at call time (the checker perturbs it in place).
- * Also used by the hidden tests of exercise 16.
+ * Also used by the hidden tests of exercise 19.
  */
 export function referenceSoftmaxLoss(scores: Matrix, y: ArrayLike<number>): number {
   const { rows: n, cols: c, data } = scores;

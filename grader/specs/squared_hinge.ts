@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 14, the squared hinge losses: binary (labels ±1) and multiclass
+ * Hidden tests of exercise 16, the squared hinge losses: binary (labels ±1) and multiclass
  * (sum over the wrong classes), margin 1, each shortfall squared before summing, no ½, the
  * mean over N. Margin terms are drawn away from 0, and the multiclass batches have rows with
  * several violated margins (so squaring the row's sum differs from summing the squares).
@@ -148,7 +148,7 @@ async function checkMulticlass(
 
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
 const HINTS: [string, string, string] = [
-  "Square each shortfall max(0, margin term) on its own, then sum and divide by N (no ½). For the gradient, the chain rule: the derivative of the square, times that of the max inside, times the margin term's derivative in each score (as in exercises 12 and 13).",
+  "Square each shortfall max(0, margin term) on its own, then sum and divide by N (no ½). For the gradient, the chain rule: the derivative of the square, times that of the max inside, times the margin term's derivative in each score (as in exercises 14 and 15).",
   "Binary, y = +1, s = 0.5: the shortfall is u = 0.5 and the loss u² = 0.25. Nudge s to 0.501: u = 0.499 and u² ≈ 0.249, a slope of about −1, twice the shortfall with the label's sign flipped. A met margin has slope 0, and the slope shrinks smoothly to 0 as the shortfall does.",
   "Binary: dScores[i] = −2·yᵢ·uᵢ / N with uᵢ = max(0, 1 − yᵢ·sᵢ). Multiclass: dScores[i][j] = 2·u[i][j] / N for j ≠ yᵢ, and dScores[i][yᵢ] = −Σ_{j≠yᵢ} 2·u[i][j] / N.",
 ];

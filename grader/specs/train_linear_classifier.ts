@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 16, training a softmax linear classifier by full-batch gradient
+ * Hidden tests of exercise 19, training a softmax linear classifier by full-batch gradient
  * descent from all-zero parameters, with L2 regularization reg·Σ W² on the weights only.
  *
  * Training from zeros is deterministic, so the grader replays it with its own reference
@@ -356,7 +356,7 @@ function levelledProblem(rng: Rng, options: TrainOptions): Problem {
 
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
 const HINTS: [string, string, string] = [
-  "Each step: scores = X·W + b, your softmaxCrossEntropy gives the data loss and its gradient on the scores; add reg·ΣW² to the loss, take the gradient back to W and b as in exercises 07 and 15, record the loss, then update. Start from zeros, update all N examples at once.",
+  "Each step: scores = X·W + b, your softmaxCrossEntropy gives the data loss and its gradient on the scores; add reg·ΣW² to the loss, take the gradient back to W and b as in exercises 09 and 17, record the loss, then update. Start from zeros, update all N examples at once.",
   "Step 0 on the stub's example: W and b are zero, so every score is 0, both probabilities are 1/2 and losses[0] = log 2. Your softmaxCrossEntropy's dScores, carried back through X·W + b (plus the penalty's part for W, zero at W = 0), gives the first dW and db.",
   "dW = Xᵀ·dScores + 2·reg·W and db = the column sums of dScores (no reg term); then W ← W − learningRate·dW and b ← b − learningRate·db.",
 ];

@@ -1,5 +1,5 @@
 /**
- * Hidden tests of exercise 17, the two-layer network: `twoLayerLoss(X, y, { W1, b1, W2, b2 })`
+ * Hidden tests of exercise 20, the two-layer network: `twoLayerLoss(X, y, { W1, b1, W2, b2 })`
  * → `{ loss, grads: { W1, b1, W2, b2 } }` for affine → ReLU → affine → mean softmax
  * cross-entropy, without regularization.
  *

@@ -3,9 +3,9 @@
  *
  * @module
  */
-export * from "../../07_affine_layer.ts";
+export * from "../../09_affine_layer.ts";
 import { Matrix } from "@gradkit/lib";
-import type { AffineCache } from "../../07_affine_layer.ts";
+import type { AffineCache } from "../../09_affine_layer.ts";
 
 export function affineForward(
   X: Matrix,

@@ -4,9 +4,9 @@
  *
  * @module
  */
-export * from "../../10_binary_cross_entropy.ts";
+export * from "../../11_binary_cross_entropy.ts";
 import { Matrix } from "@gradkit/lib";
-import type { BinaryCrossEntropyResult } from "../../10_binary_cross_entropy.ts";
+import type { BinaryCrossEntropyResult } from "../../11_binary_cross_entropy.ts";
 
 const softplus = (t: number) => Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t)));
 const sigmoid = (s: number) => s >= 0 ? 1 / (1 + Math.exp(-s)) : Math.exp(s) / (1 + Math.exp(s));

@@ -4,7 +4,7 @@
  *
  * @module
  */
-export * from "../../08_input_scale.ts";
+export * from "../../10_input_scale.ts";
 import { Matrix } from "@gradkit/lib";
 
 export function trainLinearRegression(

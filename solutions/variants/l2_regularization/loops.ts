@@ -3,9 +3,9 @@
  *
  * @module
  */
-export * from "../../15_l2_regularization.ts";
+export * from "../../17_l2_regularization.ts";
 import { Matrix } from "@gradkit/lib";
-import type { L2PenaltyResult } from "../../15_l2_regularization.ts";
+import type { L2PenaltyResult } from "../../17_l2_regularization.ts";
 
 export function l2Penalty(W: Matrix, lambda: number): L2PenaltyResult {
   let loss = 0;

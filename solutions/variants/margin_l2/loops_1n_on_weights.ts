@@ -5,9 +5,9 @@
  *
  * @module
  */
-export * from "../../margin_l2.ts";
+export * from "../../18_margin_l2.ts";
 import { Matrix } from "@gradkit/lib";
-import type { MarginLossResult } from "../../margin_l2.ts";
+import type { MarginLossResult } from "../../18_margin_l2.ts";
 
 function scoresOf(W: Matrix, b: Matrix, X: Matrix): Float64Array {
   const s = new Float64Array(X.rows);

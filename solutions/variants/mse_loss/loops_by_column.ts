@@ -3,9 +3,9 @@
  *
  * @module
  */
-export * from "../../09_mse_loss.ts";
+export * from "../../08_mse_loss.ts";
 import { Matrix } from "@gradkit/lib";
-import type { MseResult } from "../../09_mse_loss.ts";
+import type { MseResult } from "../../08_mse_loss.ts";
 
 export function mseLoss(pred: Matrix, target: Matrix): MseResult {
   const n = pred.rows, k = pred.cols;

@@ -3,9 +3,9 @@
  *
  * @module
  */
-export * from "../../13_multiclass_hinge.ts";
+export * from "../../15_multiclass_hinge.ts";
 import { Matrix } from "@gradkit/lib";
-import type { MulticlassHingeResult } from "../../13_multiclass_hinge.ts";
+import type { MulticlassHingeResult } from "../../15_multiclass_hinge.ts";
 
 export function multiclassHingeLoss(scores: Matrix, y: Int32Array): MulticlassHingeResult {
   const n = scores.rows, c = scores.cols;

@@ -7,9 +7,9 @@
  *
  * @module
  */
-export * from "../../sigmoid_gates.ts";
+export * from "../../07_sigmoid_gates.ts";
 import { Matrix } from "@gradkit/lib";
-import type { StagedCache } from "../../sigmoid_gates.ts";
+import type { StagedCache } from "../../07_sigmoid_gates.ts";
 
 export function sigmoidStagedForward(x: Matrix): { out: Matrix; cache: StagedCache } {
   const u = new Matrix(x.rows, x.cols), out = new Matrix(x.rows, x.cols);

@@ -6,9 +6,9 @@
  *
  * @module
  */
-export * from "../../soft_label_cross_entropy.ts";
+export * from "../../13_soft_label_cross_entropy.ts";
 import { Matrix } from "@gradkit/lib";
-import type { SoftLabelResult } from "../../soft_label_cross_entropy.ts";
+import type { SoftLabelResult } from "../../13_soft_label_cross_entropy.ts";
 
 export function softLabelCrossEntropy(scores: Matrix, targets: Matrix): SoftLabelResult {
   const n = scores.rows, c = scores.cols, s = scores.data, t = targets.data;

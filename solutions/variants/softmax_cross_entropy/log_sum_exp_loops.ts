@@ -4,9 +4,9 @@
  *
  * @module
  */
-export * from "../../11_softmax_cross_entropy.ts";
+export * from "../../12_softmax_cross_entropy.ts";
 import { Matrix } from "@gradkit/lib";
-import type { SoftmaxResult } from "../../11_softmax_cross_entropy.ts";
+import type { SoftmaxResult } from "../../12_softmax_cross_entropy.ts";
 
 export function softmaxCrossEntropy(scores: Matrix, y: Int32Array): SoftmaxResult {
   const n = scores.rows, c = scores.cols, s = scores.data;

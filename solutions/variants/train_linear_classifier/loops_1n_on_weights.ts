@@ -3,9 +3,9 @@
  *
  * @module
  */
-export * from "../../16_train_linear_classifier.ts";
+export * from "../../19_train_linear_classifier.ts";
 import { Matrix } from "@gradkit/lib";
-import type { TrainOptions, TrainResult } from "../../16_train_linear_classifier.ts";
+import type { TrainOptions, TrainResult } from "../../19_train_linear_classifier.ts";
 
 export function trainLinearClassifier(
   X: Matrix,

@@ -4,9 +4,9 @@
  *
  * @module
  */
-export * from "../../17_two_layer_net.ts";
+export * from "../../20_two_layer_net.ts";
 import { Matrix } from "@gradkit/lib";
-import type { TwoLayerParams } from "../../17_two_layer_net.ts";
+import type { TwoLayerParams } from "../../20_two_layer_net.ts";
 
 export function twoLayerLoss(
   X: Matrix,

@@ -20,7 +20,7 @@
  * 1. Run the grader first and read what it says: which gradient is wrong, and which ones are
  *    right. An error starts somewhere in the chain and spreads to everything before it.
  * 2. Check each gradient yourself against a numerical one, with your own check from the
- *    gradient-check exercise (import it from `./gradient_check.ts`, or write the loop again in
+ *    gradient-check exercise (import it from `./02_gradient_check.ts`, or write the loop again in
  *    a scratch file). Use a small batch with N, D, H and C all different, non-zero biases and
  *    weights large enough that some hidden units are off.
  * 3. Work from the loss back: dS first, then W2 and b2, then what flows into the hidden layer,

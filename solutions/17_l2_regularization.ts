@@ -8,7 +8,7 @@
  */
 
 import { Matrix } from "@gradkit/lib";
-import { multiclassHingeLoss } from "./13_multiclass_hinge.ts";
+import { multiclassHingeLoss } from "./15_multiclass_hinge.ts";
 
 /** What {@linkcode l2Penalty} returns. */
 export interface L2PenaltyResult {

@@ -10,15 +10,15 @@
  *     scores = X·W + b                 (N×C: one row of class scores per example)
  *     L(W, b) = softmax cross-entropy of the scores   +   reg · Σ W²
  *
- * You already have every piece. Exercise 11 gives the data loss and its gradient with respect
- * to the scores (already divided by N). Exercise 07 showed how a gradient flows back through
- * X·W + b to W and b. Exercise 15 added the L2 term and its gradient. Gradient descent then
+ * You already have every piece. Exercise 12 gives the data loss and its gradient with respect
+ * to the scores (already divided by N). Exercise 09 showed how a gradient flows back through
+ * X·W + b to W and b. Exercise 17 added the L2 term and its gradient. Gradient descent then
  * updates, with learning rate η:
  *
  *     W ← W − η·dW          b ← b − η·db
  *
- * This file imports your `softmaxCrossEntropy` from exercise 11 so you can use it directly (if
- * exercise 11 is not done yet, do it first: your training runs on your loss).
+ * This file imports your `softmaxCrossEntropy` from exercise 12 so you can use it directly (if
+ * exercise 12 is not done yet, do it first: your training runs on your loss).
  *
  * ## The convention of this kit (the grader replays it exactly)
  *
@@ -54,7 +54,7 @@
  */
 
 import { Matrix, todo } from "@gradkit/lib";
-import { softmaxCrossEntropy } from "./11_softmax_cross_entropy.ts";
+import { softmaxCrossEntropy } from "./12_softmax_cross_entropy.ts";
 
 /** Settings of {@linkcode trainLinearClassifier}. */
 export interface TrainOptions {

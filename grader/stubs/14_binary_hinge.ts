@@ -32,7 +32,7 @@
  * ## The convention of this kit
  *
  * - `scores` is N×1: one raw score per example (rows are examples).
- * - `y` is a `Float64Array` of N labels, each **−1 or +1** (not 0/1 as in exercise 10).
+ * - `y` is a `Float64Array` of N labels, each **−1 or +1** (not 0/1 as in exercise 11).
  * - The margin is **1**.
  * - The loss is the **mean** over the N examples, and `dScores` is the gradient of that mean,
  *   so it **already includes the 1/N**.

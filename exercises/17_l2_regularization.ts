@@ -151,7 +151,7 @@ export function totalLoss(
 
 /**
  * The regularized multiclass SVM loss of a linear classifier **with a bias**: the data loss is
- * the multiclass hinge loss of exercise 13 (margin 1, sum over j ≠ yᵢ, mean over N) on the
+ * the multiclass hinge loss of exercise 15 (margin 1, sum over j ≠ yᵢ, mean over N) on the
  * scores X·W + b, and only W is regularized.
  *
  *     S    = X·W + b                         (N×C; b is added to every row)
@@ -159,10 +159,10 @@ export function totalLoss(
  *     dW   = ∂loss/∂W                        (D×C)
  *     db   = ∂loss/∂b                        (1×C; b is not in the penalty)
  *
- * The pieces are all yours already: the hinge's gradient with respect to the scores (13), the
- * way a gradient flows back through X·W + b (07), and the penalty's gradient (above).
+ * The pieces are all yours already: the hinge's gradient with respect to the scores (15), the
+ * way a gradient flows back through X·W + b (09), and the penalty's gradient (above).
  *
- * You may import your own `multiclassHingeLoss` from `./13_multiclass_hinge.ts` (exercise 13
+ * You may import your own `multiclassHingeLoss` from `./15_multiclass_hinge.ts` (exercise 15
  * must then be solved, or this one fails with it), or write the hinge again here.
  *
  * @param W D×C weights (not modified).

@@ -4,7 +4,7 @@
  * In a linear model the weights meet the data in a product, `S = X·W`, with X N×D (rows are
  * examples), W D×C and the scores S N×C. The loss sends back dS = ∂L/∂S (N×C), and the weights'
  * gradient dW = ∂L/∂W (D×C) follows from it by the chain rule through that product: the same
- * derivation as the weights of the affine layer (exercise 07), here on its own.
+ * derivation as the weights of the affine layer (exercise 09), here on its own.
  *
  * ## Why the scale of the data matters
  *
@@ -55,12 +55,12 @@
  *   std[d] = √((1/N)·Σ_i (X[i][d] − mean[d])²), dividing by N (not N − 1), with no ε added.
  *   The hidden tests never give a constant column.
  * - Training: X is N×D, y is N×1 (one target per example), w is D×1 and starts at **zeros**;
- *   there is no bias. The loss is the mean squared error of exercise 09 with one output:
+ *   there is no bias. The loss is the mean squared error of exercise 08 with one output:
  *   L(w) = (1/N)·Σ_i (s[i] − y[i])² with s = X·w (mean over N, no ½). Step k, for
  *   k = 0, 1, …, steps − 1: compute s and L with the current w, record `losses[k]` = L (the loss
  *   **before** this step's update), then w ← w − learningRate·∂L/∂w. Exactly `options.steps`
  *   steps; return the w after the last update. Your `weightGradient` carries a gradient on the
- *   scores to w, and you may import your `mseLoss` from `./09_mse_loss.ts`.
+ *   scores to w, and you may import your `mseLoss` from `./08_mse_loss.ts`.
  * - Do not modify X, dS, y or options: return new matrices.
  *
  * ## Worked example (forward)

@@ -2,7 +2,7 @@
 /**
  * # 13 · Multiclass hinge (SVM) loss
  *
- * The binary hinge of exercise 12 wanted one score on the right side of 0 by a margin. With C
+ * The binary hinge of exercise 14 wanted one score on the right side of 0 by a margin. With C
  * classes there is one score per class, and the multiclass SVM loss turns the same idea into a
  * race: the correct class's score should beat *every* other class's score by at least the
  * margin. Each wrong class that comes closer than that is charged for how far it intrudes:
@@ -29,7 +29,7 @@
  * A linear classifier without bias scores a batch as S = X·W, with X N×D (one example per row)
  * and W D×C (one column of weights per class). To get the loss's gradient with respect to W,
  * chain the gradient with respect to S through the matrix product: you did exactly this for
- * the affine layer in exercise 07.
+ * the affine layer in exercise 09.
  *
  * ## The convention of this kit
  *
@@ -37,7 +37,7 @@
  * - The margin is **1**, the sum runs over **j ≠ yᵢ** only.
  * - The loss is the **mean** over the N examples; the returned gradients are gradients of that
  *   mean, so they **already include the 1/N**.
- * - `linearSvmLoss` has **no bias** and **no regularization** (exercise 15 adds both).
+ * - `linearSvmLoss` has **no bias** and **no regularization** (exercise 17 adds both).
  * - No input may be modified; return new values.
  *
  * ## Check your own gradients

@@ -2,8 +2,8 @@
 /**
  * # 18 · Capstone: train, tune and check a regularized two-layer network
  *
- * Everything comes together here, built from your own files: the affine layer (07), the ReLU
- * (04), softmax cross-entropy (11), the L2 penalty (15), and your gradient check (02) to check
+ * Everything comes together here, built from your own files: the affine layer (09), the ReLU
+ * (04), softmax cross-entropy (12), the L2 penalty (17), and your gradient check (02) to check
  * the result. Those exercises must pass first (the grader says which one to fix when one does
  * not). The network, on N examples of D features, with H hidden units and C classes:
  *
@@ -84,9 +84,9 @@
 import { Matrix, todo } from "@gradkit/lib";
 import { gradientCheck } from "./02_gradient_check.ts";
 import { reluBackward, reluForward } from "./04_relu.ts";
-import { affineBackward, affineForward } from "./07_affine_layer.ts";
-import { softmaxCrossEntropy } from "./11_softmax_cross_entropy.ts";
-import { l2Penalty } from "./15_l2_regularization.ts";
+import { affineBackward, affineForward } from "./09_affine_layer.ts";
+import { softmaxCrossEntropy } from "./12_softmax_cross_entropy.ts";
+import { l2Penalty } from "./17_l2_regularization.ts";
 
 /** The network's parameters (or their gradients: same names, same shapes). */
 export interface NetParams {

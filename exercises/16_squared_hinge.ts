@@ -2,7 +2,7 @@
 /**
  * # 14 · Squared hinge loss
  *
- * The hinge losses of exercises 12 and 13 charge a margin shortfall linearly: falling short by
+ * The hinge losses of exercises 14 and 15 charge a margin shortfall linearly: falling short by
  * 0.1 costs 0.1, falling short by 5 costs 5. The squared hinge charges the *square* of each
  * shortfall instead. Two things change:
  *
@@ -16,8 +16,8 @@
  * ## The chain rule, once more
  *
  * Write u = max(0, m) for a margin term m: the loss term is u². Derive d(u²)/dm by the chain
- * rule (an outer square, an inner max that you know from exercises 04 and 12), then reuse the
- * bookkeeping of exercises 12 and 13 for which scores each term contains. Note the square is
+ * rule (an outer square, an inner max that you know from exercises 04 and 14), then reuse the
+ * bookkeeping of exercises 14 and 15 for which scores each term contains. Note the square is
  * taken **per term, before the sum**: for the multiclass version, Σⱼ max(0, mⱼ)² is not
  * (Σⱼ max(0, mⱼ))².
  *

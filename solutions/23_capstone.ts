@@ -1,8 +1,8 @@
 /**
  * # 18 · Capstone: train, tune and check a regularized two-layer network (solution)
  *
- * Built from the learner's own layers and losses: affine (07), ReLU (04), softmax
- * cross-entropy (11), the L2 penalty (15), and checked with their own gradient check (02).
+ * Built from the learner's own layers and losses: affine (09), ReLU (04), softmax
+ * cross-entropy (12), the L2 penalty (17), and checked with their own gradient check (02).
  *
  * @module
  */
@@ -10,9 +10,9 @@
 import { Matrix } from "@gradkit/lib";
 import { gradientCheck } from "./02_gradient_check.ts";
 import { reluBackward, reluForward } from "./04_relu.ts";
-import { affineBackward, affineForward } from "./07_affine_layer.ts";
-import { softmaxCrossEntropy } from "./11_softmax_cross_entropy.ts";
-import { l2Penalty } from "./15_l2_regularization.ts";
+import { affineBackward, affineForward } from "./09_affine_layer.ts";
+import { softmaxCrossEntropy } from "./12_softmax_cross_entropy.ts";
+import { l2Penalty } from "./17_l2_regularization.ts";
 
 /** The network's parameters (or their gradients: same names, same shapes). */
 export interface NetParams {

@@ -8,7 +8,7 @@
  * single question per example: how much probability did the model put on the class that is
  * actually right? Its loss is −log of that probability: 0 when the model is certain and right,
  * large when the right class gets almost nothing. Minimising it is the same as maximising the
- * likelihood of the training labels. With C = 2 and scores (s, 0) it is exercise 10's binary
+ * likelihood of the training labels. With C = 2 and scores (s, 0) it is exercise 11's binary
  * cross-entropy again.
  *
  * For one example with scores s (a row of C numbers) and correct class y:

@@ -10,8 +10,8 @@
 
 import type { Matrix } from "@gradkit/lib";
 import { reluBackward, reluForward } from "./04_relu.ts";
-import { affineBackward, affineForward } from "./07_affine_layer.ts";
-import { softmaxCrossEntropy } from "./11_softmax_cross_entropy.ts";
+import { affineBackward, affineForward } from "./09_affine_layer.ts";
+import { softmaxCrossEntropy } from "./12_softmax_cross_entropy.ts";
 
 /** The network's parameters (or their gradients: same names, same shapes). */
 export interface TwoLayerParams {

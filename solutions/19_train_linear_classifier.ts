@@ -8,7 +8,7 @@
  */
 
 import { Matrix } from "@gradkit/lib";
-import { softmaxCrossEntropy } from "./11_softmax_cross_entropy.ts";
+import { softmaxCrossEntropy } from "./12_softmax_cross_entropy.ts";
 
 /** Settings of {@linkcode trainLinearClassifier}. */
 export interface TrainOptions {

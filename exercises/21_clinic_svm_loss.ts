@@ -20,7 +20,7 @@
  * 2. Compute the loss by hand on a tiny batch: one row, three classes, scores [3, 2.5, 1],
  *    correct class 0. The loss should be 0.5. What does this file return?
  * 3. Check `dScores` against a numerical gradient with your own gradient check (import it from
- *    `./gradient_check.ts`, or write the loop again in a scratch file), on a batch with N ≠ C.
+ *    `./02_gradient_check.ts`, or write the loop again in a scratch file), on a batch with N ≠ C.
  *    Then check `dW` the same way.
  * 4. A bug may change the value and leave the gradient right, or the other way round: test
  *    both after every fix.

@@ -20,7 +20,7 @@
  * 2. Compute the loss by hand on a tiny batch: one row, three classes, scores [3, 2.5, 1],
  *    correct class 0. The loss should be 0.5. What does this file return?
  * 3. Check `dScores` against a numerical gradient with your own gradient check (import it from
- *    `./gradient_check.ts`, or write the loop again in a scratch file), on a batch with N ≠ C.
+ *    `./02_gradient_check.ts`, or write the loop again in a scratch file), on a batch with N ≠ C.
  *    Then check `dW` the same way.
  * 4. A bug may change the value and leave the gradient right, or the other way round: test
  *    both after every fix.
@@ -62,7 +62,7 @@ export interface LinearSvmResult {
 }
 
 /**
- * The mean multiclass hinge loss of a batch of scores and its gradient (the bugs fixed).
+ * The mean multiclass hinge loss of a batch of scores and its gradient (with bugs to find).
  *
  * @param scores N×C, one row of class scores per example
  * @param y the N correct classes, each in 0..C−1
@@ -85,15 +85,14 @@ export function multiclassHingeLoss(scores: Matrix, y: Int32Array): MulticlassHi
     const correct = s[row + y[i]];
     let violations = 0;
     for (let j = 0; j < c; j++) {
-      if (j === y[i]) continue;
       const margin = s[row + j] - correct + 1;
       if (margin > 0) {
         loss += margin;
-        d[row + j] = 1 / n;
+        d[row + j] += 1;
         violations++;
       }
     }
-    d[row + y[i]] = -violations / n;
+    d[row + y[i]] -= violations;
   }
   return { loss: loss / n, dScores };
 }

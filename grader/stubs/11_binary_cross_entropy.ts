@@ -10,7 +10,7 @@
  *     Lᵢ = −log σ(sᵢ)          when yᵢ = 1
  *     Lᵢ = −log (1 − σ(sᵢ))    when yᵢ = 0
  *
- * or, in one line, Lᵢ = −yᵢ·log σ(sᵢ) − (1 − yᵢ)·log(1 − σ(sᵢ)). Exercise 11 extends it to
+ * or, in one line, Lᵢ = −yᵢ·log σ(sᵢ) − (1 − yᵢ)·log(1 − σ(sᵢ)). Exercise 12 extends it to
  * C classes (softmax cross-entropy, whose two-class case with scores s and 0 is this one). Derive
  * ∂Lᵢ/∂sᵢ yourself: the chain rule through the log and then through σ, whose derivative you
  * know from exercise 03. The result is tidy; simplify until it is.

@@ -12,7 +12,7 @@
  * with respect to the scores S, and take each stage back in turn (the second affine layer, the
  * ReLU, the first affine layer). Each stage needs only the gradient arriving from the stage
  * after it and what it cached on the way forward, and every stage is one you have already
- * derived: exercises 07 (affine), 04 (ReLU) and 11 (softmax cross-entropy). Write each
+ * derived: exercises 09 (affine), 04 (ReLU) and 11 (softmax cross-entropy). Write each
  * gradient's shape next to it as you go: dS N×C, then H×C and 1×C for W2 and b2, N×H for A
  * and Z, D×H and 1×H for W1 and b1.
  *
@@ -40,7 +40,7 @@
  * - Rows are examples. `y` holds N labels in 0..C−1 (`y[i]` is the class of row i).
  * - The loss is the MEAN over the batch, and the gradients are those of that mean.
  * - No regularization here: the loss is the data loss only, and the gradients contain no λ
- *   term (exercise 15 adds one).
+ *   term (exercise 17 adds one).
  * - The loss must stay finite for scores around ±1000 and for rows whose scores spread over
  *   more than 2000 (the hidden tests have both). Shift each row of S by its maximum m before
  *   exponentiating, and compute example i's loss as
@@ -77,8 +77,8 @@
 // deno-lint-ignore-file no-unused-vars
 import { Matrix, todo } from "@gradkit/lib";
 import { reluBackward, reluForward } from "./04_relu.ts";
-import { affineBackward, affineForward } from "./07_affine_layer.ts";
-import { softmaxCrossEntropy } from "./11_softmax_cross_entropy.ts";
+import { affineBackward, affineForward } from "./09_affine_layer.ts";
+import { softmaxCrossEntropy } from "./12_softmax_cross_entropy.ts";
 
 /** The network's parameters (or their gradients: same names, same shapes). */
 export interface TwoLayerParams {
