@@ -11,7 +11,12 @@
 
 import type { Matrix, Rng } from "@gradkit/lib";
 import type { ProbeRef, ProbeTrace } from "./sandbox/probes.ts";
-import type { Diagnosis, LocalFactor, ValueEvidence } from "./diagnosis/diagnose.ts";
+import type {
+  Diagnosis,
+  LocalFactor,
+  MistakenResult,
+  ValueEvidence,
+} from "./diagnosis/diagnose.ts";
 import type { MistakeKind } from "./mistake_kinds.ts";
 
 /** One hidden test of an exercise. */
@@ -176,6 +181,11 @@ export interface GradientCheckOptions extends Tolerance {
    * that times one of them equals the expected gradient, entry by entry, is named with its kind.
    */
   factors?: readonly LocalFactor[];
+  /**
+   * What wrong methods the spec can name give on these inputs: a failing gradient equal to one,
+   * entry by entry, is named with its kind.
+   */
+  mistaken?: readonly MistakenResult[];
 }
 
 /** Options of {@linkcode TestContext.requireNewValues}. */

@@ -553,6 +553,7 @@ export class TestRun implements TestContext {
       atol,
       skip,
       factors: options.factors,
+      mistaken: options.mistaken,
     };
     return { relError: c2.worstRelError, rtol, failure, expected: numeric.gradient };
   }

@@ -63,6 +63,8 @@ export interface ValueEvidence {
   skip?: ReadonlySet<number>;
   /** Factors of the chain the spec knows for this gradient (see {@linkcode LocalFactor}). */
   factors?: readonly LocalFactor[];
+  /** Results of wrong methods the spec names (see {@linkcode MistakenResult}). */
+  mistaken?: readonly MistakenResult[];
   /** The expected values of the other gradients checked with it (of other inputs). */
   others?: { what: string; expected: ArrayLike<number> }[];
 }
@@ -76,6 +78,17 @@ export interface LocalFactor {
   kind: MistakeKind;
   /** One number for every entry, or one per entry (entry by entry: a gate's other input). */
   factor: number | ArrayLike<number>;
+  text: string;
+}
+
+/**
+ * What a wrong method the spec can name gives on the test's inputs (dW from Xᵀ·1 where Xᵀ·dout
+ * is due): when the learner's values equal `value`, entry by entry, the mistake is of `kind`,
+ * and `text` completes the sentence after the gradient's name.
+ */
+export interface MistakenResult {
+  kind: MistakeKind;
+  value: ArrayLike<number>;
   text: string;
 }
 
@@ -217,7 +230,7 @@ function diagnoseValues(v: ValueEvidence, ev: Evidence): Diagnosis | undefined {
   }
 
   // A factor of the chain the spec names: the learner's values times it are the expected ones.
-  const known = knownFactor(v);
+  const known = knownFactor(v) ?? knownMistaken(v);
   if (known) return { kind: known.kind, text: `${what} ${known.text}` };
 
   // The factor is sought relative to the values' own scale: a comparison's floor (`atol`) may
@@ -603,4 +616,18 @@ function knownFactor(v: ValueEvidence): LocalFactor | undefined {
     if (all && moves) return f;
   }
   return undefined;
+}
+
+/** The first of the spec's mistaken results that the learner's values equal, where some entry fails. */
+function knownMistaken(v: ValueEvidence): MistakenResult | undefined {
+  if (failingIndices(v).length === 0) return undefined;
+  const n = v.expected.length;
+  return (v.mistaken ?? []).find((m) => {
+    if (m.value.length !== n) return false;
+    for (let i = 0; i < n; i++) {
+      if (v.skip?.has(i)) continue;
+      if (relativeError(v.got[i], m.value[i], v.atol) > 1e-6) return false;
+    }
+    return true;
+  });
 }

@@ -12,6 +12,7 @@
 
 import { distinctSizes, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, GradientCheckOptions, TestCase, TestContext } from "../spec.ts";
+import type { MistakenResult } from "../diagnosis/diagnose.ts";
 import { newValues } from "./_new_values.ts";
 import { sizedTest } from "./_sized.ts";
 
@@ -132,9 +133,22 @@ function checkDX(t: TestContext, p: Problem, grads: Record<string, unknown>): Ma
   return dX;
 }
 
+/** dW with dout taken as all ones, Xᵀ·1: the upstream gradient never multiplied in. */
+function onesUpstream(p: Problem): MistakenResult[] {
+  return [{
+    kind: "upstream-ignored",
+    value: p.X.T.matmul(Matrix.full(p.n, p.h, 1)).data,
+    text: `equals Xᵀ·1, the gradient for an upstream of all ones: dout was never multiplied ` +
+      `in (dW = Xᵀ·dout)`,
+  }];
+}
+
 function checkDW(t: TestContext, p: Problem, grads: Record<string, unknown>): Matrix {
   const dW = t.expectMatrix(grads.dW, "dW", [p.d, p.h]);
-  t.expectGradient("dW", dW, () => weighted(p.X, p.W, p.b, p.dout), p.W, p.tolerance);
+  t.expectGradient("dW", dW, () => weighted(p.X, p.W, p.b, p.dout), p.W, {
+    ...p.tolerance,
+    mistaken: onesUpstream(p),
+  });
   return dW;
 }
 
@@ -150,7 +164,13 @@ function checkAll(t: TestContext, p: Problem, grads: Record<string, unknown>): v
   const options = p.tolerance;
   t.expectGradients([
     { what: "dX", got: t.expectMatrix(grads.dX, "dX", [p.n, p.d]), f, x: p.X, options },
-    { what: "dW", got: t.expectMatrix(grads.dW, "dW", [p.d, p.h]), f, x: p.W, options },
+    {
+      what: "dW",
+      got: t.expectMatrix(grads.dW, "dW", [p.d, p.h]),
+      f,
+      x: p.W,
+      options: { ...options, mistaken: onesUpstream(p) },
+    },
     { what: "db", got: t.expectMatrix(grads.db, "db", [1, p.h]), f, x: p.b, options },
   ]);
 }

@@ -25,6 +25,7 @@ import type { MistakeKind } from "../mistake_kinds.ts";
 import { relativeError } from "../compare.ts";
 import { newValues } from "./_new_values.ts";
 import { historyKind } from "./_history.ts";
+import type { MistakenResult } from "../diagnosis/diagnose.ts";
 
 /** Reference: Σ (X·W) ⊙ dS, the scalar whose gradient in W is dW. */
 function weightedScores(X: Matrix, W: Matrix, dS: Matrix): number {
@@ -317,6 +318,18 @@ function rateText(divisor: number): string {
 /** Steps of the scale test: enough to see a curve, few enough that a blow-up stays finite. */
 const SCALE_STEPS = 15;
 
+/**
+ * dW taken with X ⊙ X in place of X, (X²)ᵀ·dS: the local derivative of S = X·W for W is X
+ * itself, as if the product's derivative were that of a square.
+ */
+function squaredInputs(X: Matrix, dS: Matrix): MistakenResult[] {
+  return [{
+    kind: "wrong-operand",
+    value: X.square().T.matmul(dS).data,
+    text: `equals (X ⊙ X)ᵀ·dS: the local derivative of S = X·W for W is X, not X²`,
+  }];
+}
+
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
 const HINTS: [string, string, string] = [
   "S = X·W is a product: each weight's local gradient is the piece of data it multiplies. Derive one entry of dW by asking which scores that weight appears in, then match the shapes (dW is D×C). Standardization: mean and std per column over the N rows, std dividing by N. Training: each step scores s = X·w, measures the loss as exercise 08 does (one output), takes its gradient on the scores (derive it, or call your mseLoss), and lets your weightGradient carry it to w; record the loss before the update.",
@@ -344,7 +357,9 @@ export const spec: ExerciseSpec = {
         const dS = randomMatrix(t.rng, n, c);
         const W = randomMatrix(t.rng, d, c);
         const dW = await learnerGradient(t, X, dS, "weightGradient(X, dS)");
-        t.expectGradient("dW", dW, () => weightedScores(X, W, dS), W);
+        t.expectGradient("dW", dW, () => weightedScores(X, W, dS), W, {
+          mistaken: squaredInputs(X, dS),
+        });
       },
     },
     {
@@ -396,7 +411,9 @@ export const spec: ExerciseSpec = {
         const dS = randomMatrix(t.rng, 1, c);
         const W = randomMatrix(t.rng, d, c);
         const dW = await learnerGradient(t, X, dS, "weightGradient(X, dS)");
-        t.expectGradient("dW", dW, () => weightedScores(X, W, dS), W);
+        t.expectGradient("dW", dW, () => weightedScores(X, W, dS), W, {
+          mistaken: squaredInputs(X, dS),
+        });
       },
     },
     {
