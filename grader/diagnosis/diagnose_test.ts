@@ -195,3 +195,15 @@ Deno.test("a loss off by the L2 penalty with λ divided by a size N names forgot
   assert.equal(diagnose(ev(data))?.kind, "missing-term");
   assert.equal(diagnose(ev(data + lambda * squares / 5)), undefined);
 });
+
+Deno.test("a wrong method's result a spec names: the learner's values equal to it", () => {
+  const e = [0.5, -1.25, 2, 0.75];
+  const wrong = [1.5, -0.25, 1, 0.7];
+  const mistaken = [{ kind: "upstream-ignored" as const, value: wrong, text: "equals Xᵀ·1" }];
+  const v = (got: number[]) => {
+    const ev = values(got, e);
+    return { ...ev, values: { ...ev.values!, mistaken } };
+  };
+  assert.equal(diagnose(v(wrong.slice()))?.kind, "upstream-ignored");
+  assert.equal(diagnose(v([1.5, -0.25, 1, 0.9])), undefined);
+});
