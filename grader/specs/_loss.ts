@@ -9,6 +9,7 @@
 
 import { classLabels, hingeScores, type Matrix, type Rng } from "@gradkit/lib";
 import type { TestCase, TestContext } from "../spec.ts";
+import { relativeError } from "../compare.ts";
 
 /** One call of a loss exercise and how to judge it. */
 export interface ScoreLossCase {
@@ -26,6 +27,11 @@ export interface ScoreLossCase {
   prefix?: string;
   /** Which parts to judge (both by default). */
   parts?: { value?: boolean; gradient?: boolean };
+  /**
+   * The loss under conventions other than the exercise's pinned one (labels 0/1 for ±1, a
+   * margin 0), each with what it is: a wrong loss equal to one is named a `convention`.
+   */
+  conventions?: readonly { what: string; loss: () => number }[];
 }
 
 /** Calls the learner's loss once and judges its value and its gradient with respect to the scores. */
@@ -39,7 +45,20 @@ export async function checkScoreLoss(t: TestContext, c: ScoreLossCase): Promise<
     `${prefix}dScores (${c.label})`,
     [c.scores.rows, c.scores.cols],
   );
-  if (value) t.expectClose(`${prefix}loss (${c.label})`, loss, c.reference());
+  if (value) {
+    const expected = c.reference();
+    const close = (a: number, b: number) => relativeError(a, b, 1e-12) <= 1e-9;
+    const other = close(loss, expected)
+      ? undefined
+      : c.conventions?.find((k) => close(loss, k.loss()));
+    t.expect(
+      other === undefined,
+      `${prefix}loss (${c.label}) is ${loss}, expected ${expected}: it is the loss ${other?.what}, ` +
+        `a convention other than the exercise's (see its doc comment)`,
+      "convention",
+    );
+    t.expectClose(`${prefix}loss (${c.label})`, loss, expected);
+  }
   if (gradient) t.expectGradient(`${prefix}dScores (${c.label})`, dScores, c.reference, c.scores);
 }
 

@@ -36,7 +36,27 @@ async function checkBatch(
 ): Promise<void> {
   const reference = () => referenceBce(scores, y);
   const fn = "binaryCrossEntropy";
-  await checkScoreLoss(t, { fn, args: [scores, y], scores, reference, label: shape, parts });
+  // The ±1-label form log(1 + e^(−y·s)), given the kit's 0/1 labels.
+  const plusMinusOne = () => {
+    let total = 0;
+    for (let i = 0; i < scores.rows; i++) {
+      const m = y[i] * scores.data[i];
+      total += Math.max(-m, 0) + Math.log1p(Math.exp(-Math.abs(m)));
+    }
+    return total / scores.rows;
+  };
+  await checkScoreLoss(t, {
+    fn,
+    args: [scores, y],
+    scores,
+    reference,
+    label: shape,
+    parts,
+    conventions: [{
+      what: "of ±1 labels, log(1 + e^(−y·s)), where the labels are 0 and 1",
+      loss: plusMinusOne,
+    }],
+  });
 }
 
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */

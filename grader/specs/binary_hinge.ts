@@ -68,6 +68,28 @@ function mixedTest(
   });
 }
 
+/**
+ * The mean hinge under conventions other than the kit's (labels ±1, margin 1): labels read as
+ * 0/1 and mapped by 2y − 1, and the margin 0 of the perceptron loss, max(0, −y·s).
+ */
+function otherConventions(scores: Matrix, y: Float64Array) {
+  const mean = (term: (s: number, label: number) => number) => () => {
+    let total = 0;
+    for (let i = 0; i < scores.rows; i++) total += term(scores.data[i], y[i]);
+    return total / scores.rows;
+  };
+  return [
+    {
+      what: "with the labels read as 0/1 and mapped by 2y − 1 (they are −1 and +1 already)",
+      loss: mean((s, label) => Math.max(0, 1 - (2 * label - 1) * s)),
+    },
+    {
+      what: "with the margin 0, max(0, −y·s) (the perceptron loss; the hinge's margin is 1)",
+      loss: mean((s, label) => Math.max(0, -label * s)),
+    },
+  ];
+}
+
 /** Calls the learner on one batch; checks the shapes, the loss value and dScores. */
 async function checkBatch(
   t: TestContext,
@@ -78,7 +100,15 @@ async function checkBatch(
 ): Promise<void> {
   const reference = () => referenceHinge(scores, y);
   const fn = "binaryHingeLoss";
-  await checkScoreLoss(t, { fn, args: [scores, y], scores, reference, label: shape, parts });
+  await checkScoreLoss(t, {
+    fn,
+    args: [scores, y],
+    scores,
+    reference,
+    label: shape,
+    parts,
+    conventions: otherConventions(scores, y),
+  });
 }
 
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
