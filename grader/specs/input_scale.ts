@@ -330,6 +330,30 @@ function squaredInputs(X: Matrix, dS: Matrix): MistakenResult[] {
   }];
 }
 
+/**
+ * Fails, naming a `missing-term`, when the learner's Xn is X / std without the centring: each
+ * column divided by its spread but its mean never subtracted. Passes otherwise (the comparison
+ * with the reference follows).
+ */
+function expectCentred(
+  t: TestContext,
+  X: Matrix,
+  Xn: Matrix,
+  ref: { Xn: Matrix; std: Matrix },
+  what: string,
+): void {
+  const close = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+    a.length === b.length &&
+    Array.prototype.every.call(a, (v: number, i: number) => relativeError(v, b[i], 1e-12) <= 1e-9);
+  const uncentred = X.div(ref.std);
+  t.expect(
+    close(Xn.data, ref.Xn.data) || !close(Xn.data, uncentred.data),
+    `${what} equals X / std, every column divided by its spread without its mean subtracted ` +
+      `first: the centring (X − mean) was left out`,
+    "missing-term",
+  );
+}
+
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
 const HINTS: [string, string, string] = [
   "S = X·W is a product: each weight's local gradient is the piece of data it multiplies. Derive one entry of dW by asking which scores that weight appears in, then match the shapes (dW is D×C). Standardization: mean and std per column over the N rows, std dividing by N. Training: each step scores s = X·w, measures the loss as exercise 08 does (one output), takes its gradient on the scores (derive it, or call your mseLoss), and lets your weightGradient carry it to w; record the loss before the update.",
@@ -427,6 +451,7 @@ export const spec: ExerciseSpec = {
         const got = await learnerStandardize(t, X, "standardizeFeatures(X)");
         t.expectClose("mean (one per column, over the N rows)", got.mean, ref.mean);
         t.expectClose("std (one per column, dividing by N, not N − 1)", got.std, ref.std);
+        expectCentred(t, X, got.Xn, ref, "Xn");
         t.expectClose("Xn", got.Xn, ref.Xn);
       },
     },
@@ -443,6 +468,7 @@ export const spec: ExerciseSpec = {
         }
         const raw = X.mul(scales).add(shifts);
         const a = await learnerStandardize(t, X, "standardizeFeatures(X)");
+        expectCentred(t, X, a.Xn, referenceStandardize(X), "standardizeFeatures(X).Xn");
         t.expectClose("standardizeFeatures(X).Xn", a.Xn, referenceStandardize(X).Xn);
         const b = await learnerStandardize(t, raw, "standardizeFeatures(X rescaled and shifted)");
         t.expectClose(
