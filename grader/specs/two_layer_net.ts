@@ -15,6 +15,7 @@
 import {
   classLabels,
   distinctSizes,
+  isMatrix,
   Matrix,
   randomMatrix,
   reluSafeAffine,
@@ -171,6 +172,33 @@ function checkLoss(
   t.expectClose("loss (mean over the batch)", got, referenceLoss(p.X, p.y, p.params));
 }
 
+/**
+ * Fails, naming `routing`, when a returned gradient has another parameter's shape and not its
+ * own (nor its own transposed): gradients handed to the wrong parameters. Passes otherwise (the
+ * shape checks and comparisons follow).
+ */
+function expectOwnShapes(
+  t: TestContext,
+  params: Record<Name, Matrix>,
+  grads: Record<string, unknown>,
+  names: readonly Name[],
+): void {
+  for (const name of names) {
+    const g = grads[name], x = params[name];
+    if (!isMatrix(g) || (g.rows === x.rows && g.cols === x.cols)) continue;
+    if (g.rows === x.cols && g.cols === x.rows) continue;
+    const other = NAMES.find((o) =>
+      o !== name && params[o].rows === g.rows && params[o].cols === g.cols
+    );
+    t.expect(
+      other === undefined,
+      `grads.${name} is ${g.rows}×${g.cols}, the shape of ${other} (${name} is ${x.rows}×` +
+        `${x.cols}): the gradients were handed back to the wrong parameters`,
+      "routing",
+    );
+  }
+}
+
 function checkGradients(
   t: TestContext,
   p: Problem,
@@ -179,6 +207,7 @@ function checkGradients(
   options: Partial<Record<Name, GradientCheckOptions>> = {},
 ): void {
   const f = () => referenceLoss(p.X, p.y, p.params);
+  expectOwnShapes(t, p.params, grads, names);
   // Every gradient checked, and all reported when one is wrong (where the error starts).
   t.expectGradients(names.map((name) => {
     const x = p.params[name];
@@ -353,6 +382,7 @@ export const spec: ExerciseSpec = {
         const { loss, grads } = await learner(t, p);
         checkLoss(t, p, loss, grads);
         const f = () => referenceLoss(p.X, p.y, p.params);
+        expectOwnShapes(t, p.params, grads, NAMES);
         const gradients = NAMES.map((name) => {
           const x = p.params[name];
           const got = t.expectMatrix(grads[name], `grads.${name}`, [x.rows, x.cols]);
