@@ -538,17 +538,29 @@ function sameCheck(a: string, b: string): boolean {
  * the loss, or added where it does not belong. The sentence lacks its subject.
  */
 function penaltyTerm(diff: number, expected: number, ev: Evidence): Diagnosis | undefined {
-  const groups = new Map<number, { names: string[]; squares: number }>();
+  const groups = new Map<number, { names: string[]; squares: number[] }>();
   for (const input of ev.inputs ?? []) {
-    const g = groups.get(input.group ?? -1) ?? { names: [], squares: 0 };
+    const g = groups.get(input.group ?? -1) ?? { names: [], squares: [] };
     let squares = 0;
     for (let i = 0; i < input.data.length; i++) squares += input.data[i] * input.data[i];
     g.names.push(input.name);
-    g.squares += squares;
+    g.squares.push(squares);
     groups.set(input.group ?? -1, g);
   }
+  // Each argument's matrices together first, then (up to 6 of them) every part of them: the
+  // penalty of the biases of a parameter object alone, say.
+  const candidates: { names: string[]; squares: number }[] = [];
+  for (const g of groups.values()) {
+    const sum = (mask: number) => g.squares.reduce((t, q, i) => (mask >> i) & 1 ? t + q : t, 0);
+    const full = (1 << g.names.length) - 1;
+    candidates.push({ names: g.names, squares: sum(full) });
+    if (g.names.length > 6) continue;
+    for (let mask = 1; mask < full; mask++) {
+      candidates.push({ names: g.names.filter((_, i) => (mask >> i) & 1), squares: sum(mask) });
+    }
+  }
   for (const s of ev.scalars ?? []) {
-    for (const g of groups.values()) {
+    for (const g of candidates) {
       const p = s * g.squares;
       if (!(Math.abs(p) > 0)) continue;
       const near = (x: number) => Math.abs(x) <= 1e-9 * Math.max(Math.abs(expected), Math.abs(p));

@@ -207,3 +207,16 @@ Deno.test("a wrong method's result a spec names: the learner's values equal to i
   assert.equal(diagnose(v(wrong.slice()))?.kind, "upstream-ignored");
   assert.equal(diagnose(v([1.5, -0.25, 1, 0.9])), undefined);
 });
+
+Deno.test("a loss off by the penalty of part of an argument's matrices (its biases) is named", () => {
+  const W = [0.5, -1.5, 2], b = [0.25, -0.75];
+  const lambda = 0.1, data = 2.5;
+  const expected = data + lambda * (0.25 + 2.25 + 4);
+  const inputs = [
+    { name: "params.W", group: 0, rows: 1, cols: 3, data: W },
+    { name: "params.b", group: 0, rows: 1, cols: 2, data: b },
+  ];
+  const ev = (got: number) => values([got], [expected], 1, 1, { scalars: [lambda], inputs });
+  assert.equal(diagnose(ev(expected + lambda * (0.0625 + 0.5625)))?.kind, "extra-term");
+  assert.equal(diagnose(ev(expected + 0.0123)), undefined);
+});
