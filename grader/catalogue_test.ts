@@ -12,11 +12,13 @@ import { MISTAKE_KINDS, type MistakeKind } from "./mistake_kinds.ts";
 import {
   checkCourse,
   gradeMistakes,
+  learnerMessage,
   listMistakes,
   loadMistake,
   PLACEHOLDER,
   verifyCourse,
 } from "./verify.ts";
+import { formulasIn } from "./formulas.ts";
 
 function explain(e: ExerciseReport): string {
   return `${e.id}: ${e.status}${e.message ? ` (${e.message})` : ""}\n` +
@@ -54,6 +56,13 @@ for (const seed of [11, 12]) {
     const report = await gradeMistakes(await listMistakes(MANIFEST), seed);
     const passed = report.exercises.filter((e) => e.status !== "failed");
     assert.deepEqual(passed.map(explain), []);
+    // What a learner reads of a failure names the mistake, never the answer: no message states
+    // its exercise's backward formula (the list in formulas.ts).
+    const told = report.exercises.map((e) => ({
+      id: e.id,
+      fragments: formulasIn(e.id.split("/")[0], learnerMessage(e)),
+    })).filter((t) => t.fragments.length > 0).map((t) => `${t.id}: ${t.fragments.join(" | ")}`);
+    assert.deepEqual(told, []);
   });
 }
 

@@ -76,10 +76,10 @@ Deno.test("cli: names as numbers and paths, did you mean, hint and reset as prin
   const graded = await cli(["exercises/08_mse_loss.ts", "--dir", "solutions", "--seed", "1"]);
   assert.equal(graded.code, 0, graded.stderr);
   assert.match(graded.stdout, /passed {6}mse_loss/);
-  const hint = await cli(["hint", "09"]);
+  const hint = await cli(["hint", "08"]);
   assert.equal(hint.code, 0, hint.stderr);
   assert.match(hint.stdout, /^hint 1 of 3 for mse_loss/);
-  const reset = await cli(["reset", "9", "--dir", "solutions"]);
+  const reset = await cli(["reset", "8", "--dir", "solutions"]);
   assert.equal(reset.code, 2, "no terminal to ask on");
   assert.match(reset.stderr, /\.\/deno task reset mse_loss --yes --dir solutions/);
 });
@@ -237,7 +237,7 @@ Deno.test("cli: without --allow-all the grader refuses to run without its memory
 
 Deno.test("cli: watch shows the first unfinished exercise, a fail, the fix, the pass and the next one", async () => {
   const dir = await Deno.makeTempDir({ prefix: "gradkit-watch-test-" });
-  // Every exercise before mse_loss solved, the rest pristine stubs: the current one is 09.
+  // Every exercise before mse_loss solved, the rest pristine stubs: the current one is 08.
   const before = MANIFEST.findIndex((e) => e.id === "mse_loss");
   for (const [k, e] of MANIFEST.entries()) {
     const solved = k < before;
@@ -294,10 +294,10 @@ Deno.test("cli: watch shows the first unfinished exercise, a fail, the fix, the 
     await Deno.copyFile(`${KIT_DIR}/solutions/08_mse_loss.ts`, file);
     await waitFor(/✓ mse_loss passes[\s\S]*watching/);
     assert.ok(screen().includes(`${progressBar(before + 1, MANIFEST.length)} exercises passed`));
-    assert.match(screen(), /next: binary_cross_entropy/);
+    assert.match(screen(), /next: affine_layer/);
     assert.match(
       screen(),
-      /now: .*11_binary_cross_entropy\.ts .*\nnot started binary_cross_entropy/,
+      /now: .*09_affine_layer\.ts .*\nnot started affine_layer/,
     );
     assert.ok(!text.includes("\x1b"), "no screen clearing or colour in a pipe");
     child.kill("SIGINT");

@@ -117,7 +117,7 @@ async function call(t: TestContext, x: Matrix): Promise<{ loss: number; dX: Matr
 
 // TODO: three hint tiers, each more telling: the idea or rule to apply (no formula), the local
 // gradient or a worked tiny case, the formula. Add the formula's fragments to FORMULAS in
-// grader/hints_test.ts: the test keeps them out of the stub and out of tiers 1 and 2.
+// grader/formulas.ts: the test keeps them out of the stub and out of tiers 1 and 2.
 const HINTS: [string, string, string] = [
   "Write the loss for one entry first, then ask which terms of the sum contain x[i,j].",
   "Only x[i,j]² contains x[i,j]: nudge it from 3 to 3.001 and the loss grows by about 0.006.",

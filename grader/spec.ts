@@ -84,7 +84,7 @@ export interface ExerciseSpec {
    * The hints of `./deno task hint <id> [1|2|3]`, each more telling than the one before: tier 1
    * the idea or rule to apply (no formula), tier 2 the local gradient or a worked tiny case,
    * tier 3 the formula. Tier 1 is `hint`. Every exercise of the course has them (a test checks,
-   * with each exercise's formulas: `grader/hints_test.ts`); without them `hint` is the only tier.
+   * with each exercise's formulas: `grader/formulas.ts`); without them `hint` is the only tier.
    */
   hints?: readonly [string, string, string];
   /** The tests. Names must be unique within the exercise. */

@@ -41,7 +41,7 @@ Deno.test("tty: no colour under NO_COLOR, TERM=dumb or a pipe; the width, else 8
 Deno.test("hint: three tiers from the spec, tier 1 its hint; past the last, a pointer to it", () => {
   const mse = exerciseNamed("mse_loss");
   const flat = (text: string) => text.replace(/\s+/g, " ");
-  const one = hintText(["9"], 80);
+  const one = hintText(["8"], 80);
   assert.equal(one.status, 0);
   assert.match(one.text, /^hint 1 of 3 for mse_loss \(exercises\/08_mse_loss\.ts\):\n {2}\S/);
   assert.ok(flat(one.text).includes(flat(mse.spec.hint)));
@@ -67,7 +67,7 @@ Deno.test("hint: three tiers from the spec, tier 1 its hint; past the last, a po
 
 Deno.test("reset: asks, keeps a backup, refuses without a terminal unless --yes", async () => {
   const dir = await Deno.makeTempDir({ prefix: "gradkit-reset-test-" });
-  const exercise = exerciseNamed("09");
+  const exercise = exerciseNamed("08");
   const stub = await Deno.readTextFile(`${KIT_DIR}/${STUBS_DIR}/${exercise.file}`);
   const mine = "export function mseLoss() { return 42; }\n";
   const file = `${dir}/${exercise.file}`;
