@@ -138,8 +138,7 @@ function onesUpstream(p: Problem): MistakenResult[] {
   return [{
     kind: "upstream-ignored",
     value: p.X.T.matmul(Matrix.full(p.n, p.h, 1)).data,
-    text: `equals Xᵀ·1, the gradient for an upstream of all ones: dout was never multiplied ` +
-      `in (dW = Xᵀ·dout)`,
+    text: `equals the gradient for an upstream of all ones: dout was never multiplied in`,
   }];
 }
 

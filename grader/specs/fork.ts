@@ -116,9 +116,9 @@ function checkNumerically(
   const outer: LocalFactor = {
     kind: "skipped-stage",
     factor: v.x.add(v.y).data,
-    text: `times a = x + y, the outer gate's local derivative for m, is exactly the expected ` +
-      `value: the inner multiply gate was fed dout instead of dm = a ⊙ dout, skipping the ` +
-      `outer gate`,
+    text: `times the outer gate's local derivative for m is exactly the expected value: the ` +
+      `inner multiply gate was fed dout instead of the gradient of its own output m, skipping ` +
+      `the outer gate`,
   };
   t.expectGradients([
     { what: `${what}: dy`, got: g.dy, f, x: v.y },

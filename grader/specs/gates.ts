@@ -75,8 +75,8 @@ async function checkMultiply(t: TestContext, r: number, c: number): Promise<void
   const ownInput = (own: Matrix, other: Matrix): LocalFactor[] => [{
     kind: "wrong-operand",
     factor: other.data.map((o, i) => o / own.data[i]),
-    text: `is the expected value with the input's own value in place of the other input's: ` +
-      `a multiply gate's local derivative for x is y (and for y, x)`,
+    text: `is the expected value with each input's own value where the multiply gate's ` +
+      `local derivative uses the other input's: the derivative at the wrong operand`,
   }];
   t.expectGradients([
     { what: "multiplyBackward: dx", got: dx, f, x, options: { factors: ownInput(x, y) } },
@@ -106,8 +106,8 @@ function sigmoidFactors(out: Matrix): LocalFactor[] {
   return [{
     kind: "wrong-operand",
     factor: out.data.map((s, i) => (s * (1 - s)) / (again.data[i] * (1 - again.data[i]))),
-    text: `is the expected value with the derivative taken at σ(out), σ(out)·(1 − σ(out)): ` +
-      `sigmoidBackward receives the output, and its derivative is out·(1 − out) as it stands`,
+    text: `is the expected value with the derivative evaluated at σ(out): sigmoidBackward ` +
+      `receives the sigmoid's output, not its input, so σ must not be applied to it again`,
   }];
 }
 

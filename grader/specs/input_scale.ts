@@ -326,7 +326,8 @@ function squaredInputs(X: Matrix, dS: Matrix): MistakenResult[] {
   return [{
     kind: "wrong-operand",
     value: X.square().T.matmul(dS).data,
-    text: `equals (X ⊙ X)ᵀ·dS: the local derivative of S = X·W for W is X, not X²`,
+    text: `equals the gradient computed from the squared inputs X ⊙ X instead of X: the ` +
+      `local derivative taken at the wrong quantity`,
   }];
 }
 

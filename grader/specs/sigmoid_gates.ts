@@ -147,8 +147,9 @@ function stagedFactors(x: Matrix): LocalFactor[] {
     {
       kind: "wrong-operand",
       factor: x.data.map((v) => Math.exp(-2 * v)),
-      text: `is the expected value with the exp gate's derivative taken at x, eˣ, instead of at ` +
-        `what entered that gate, a = −x (e⁻ˣ): a gate's derivative is evaluated at its own input`,
+      text: `is the expected value with the exp gate's derivative evaluated at x, the sigmoid's ` +
+        `input, instead of at what entered that gate: a gate's derivative is evaluated at its ` +
+        `own input`,
     },
   ];
 }

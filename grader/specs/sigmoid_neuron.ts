@@ -80,19 +80,19 @@ function chainFactors(p: Problem): LocalFactor[] {
       kind: "upstream-ignored",
       factor: p.dout,
       text: `times the upstream gradient dout is exactly the expected value: dout was never ` +
-        `multiplied in (dz = out·(1 − out)·dout)`,
+        `multiplied in`,
     },
     {
       kind: "skipped-stage",
       factor: local,
-      text: `times the sigmoid's local derivative out·(1 − out) is exactly the expected value: ` +
-        `the sigmoid stage was skipped in the backward (dz = out·(1 − out)·dout)`,
+      text: `times the sigmoid's local derivative is exactly the expected value: the sigmoid ` +
+        `stage was skipped in the backward`,
     },
     {
       kind: "wrong-operand",
       factor: local / (z * (1 - z)),
-      text: `is the expected value with the sigmoid's derivative taken at z, z·(1 − z), instead ` +
-        `of at its output, out·(1 − out)`,
+      text: `is the expected value with the sigmoid's derivative evaluated at z, where the ` +
+        `form in the cache is the one for the sigmoid's output`,
     },
   ];
 }
