@@ -15,6 +15,7 @@ import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import { CheckFailure, type ExerciseSpec, type TestContext } from "../spec.ts";
 import { probeFunction, type ProbeTrace } from "../sandbox/probes.ts";
 import { newValues } from "./_new_values.ts";
+import { relativeError } from "../compare.ts";
 
 /**
  * Centered differences at h = 1e-5 on the probe are accurate to about 1e-9 absolute; a
@@ -94,6 +95,46 @@ function referenceCentered(params: Record<string, unknown>, x: Matrix, h: number
   return g;
 }
 
+/** The one-sided difference (f(x + h) − f(x)) / h of the probe at `x`, computed here. */
+function referenceOneSided(params: Record<string, unknown>, x: Matrix, h: number): Matrix {
+  const fn = probeFunction("smooth", params);
+  const xs = x.data.slice();
+  const g = new Matrix(x.rows, x.cols);
+  for (let i = 0; i < xs.length; i++) {
+    const old = xs[i];
+    const base = fn.value(xs);
+    xs[i] = old + h;
+    const plus = fn.value(xs);
+    xs[i] = old;
+    g.data[i] = (plus - base) / h;
+  }
+  return g;
+}
+
+/**
+ * Fails, naming the method (`other`), when the learner's gradient is not `expected` but is what
+ * a known wrong method gives on the same probe: a one-sided difference with the step used, or a
+ * centered one with the default step 1e-5 where another step `h` was passed. Passes otherwise.
+ */
+function expectNoKnownMethod(
+  t: TestContext,
+  got: Matrix,
+  expected: Matrix,
+  methods: { what: string; value: Matrix }[],
+): void {
+  const same = (a: Matrix, b: Matrix, rtol: number, atol = 1e-9) =>
+    a.data.every((v, i) => relativeError(v, b.data[i], atol) <= rtol);
+  // Within the test's own tolerance: the comparison that follows passes, so nothing is named.
+  if (same(got, expected, TOLERANCE.rtol, TOLERANCE.atol)) return;
+  const method = methods.find((m) => same(got, m.value, 1e-8) && !same(expected, m.value, 1e-8));
+  t.expect(
+    method === undefined,
+    `numericalGradient(f, x) is, to rounding, ${method?.what}: the right values need the ` +
+      `centered difference with the step given`,
+    "other",
+  );
+}
+
 /**
  * Calls the learner on a fresh smooth probe at a random x of the given shape (with `h` when
  * given), checks the trace, and compares with the exact gradient (or, with `h`, with the
@@ -131,8 +172,18 @@ async function checkOn(t: TestContext, rows: number, cols: number, h?: number): 
   checkTrace(t, traced.probes[0], x);
   if (h === undefined) {
     const exact = new Matrix(rows, cols, probeFunction("smooth", params).gradient(x.data));
+    expectNoKnownMethod(t, got, exact, [
+      { what: "a one-sided difference with step 1e-5", value: referenceOneSided(params, x, 1e-5) },
+    ]);
     t.expectClose("numericalGradient(f, x) against the exact gradient", got, exact, TOLERANCE);
   } else {
+    expectNoKnownMethod(t, got, referenceCentered(params, x, h), [
+      { what: `a one-sided difference with step ${h}`, value: referenceOneSided(params, x, h) },
+      {
+        what: `the centered difference with the default step 1e-5, not the step ${h} passed`,
+        value: referenceCentered(params, x, 1e-5),
+      },
+    ]);
     t.expectClose(
       `numericalGradient(f, x, ${h}) against the centered difference with step ${h}`,
       got,
