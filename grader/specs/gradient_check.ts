@@ -18,6 +18,8 @@ import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import { CheckFailure, type ExerciseSpec, type TestContext } from "../spec.ts";
 import { probeFunction, type ProbeTrace } from "../sandbox/probes.ts";
 import { newValues } from "./_new_values.ts";
+import { relativeError } from "../compare.ts";
+import type { MistakeKind } from "../mistake_kinds.ts";
 
 /** The floor of the relative error's denominator, as the stub pins it. */
 const FLOOR = 1e-8;
@@ -96,6 +98,44 @@ function checkTrace(t: TestContext, trace: ProbeTrace | undefined, x: Matrix, ev
   );
 }
 
+/** The one-sided difference (f(x + h) − f(x)) / h of the probe along entry i, computed here. */
+function referenceOneSided(
+  params: Record<string, unknown>,
+  xs: Float64Array,
+  i: number,
+  h: number,
+): number {
+  const fn = probeFunction("smooth", params);
+  const p = xs.slice();
+  const base = fn.value(p);
+  p[i] += h;
+  return (fn.value(p) - base) / h;
+}
+
+/**
+ * Fails, naming the method (`other`), when the learner's `numeric` is not `expected` but is to
+ * rounding what a known wrong method gives on the same probe. Passes otherwise.
+ */
+function expectNoKnownMethod(
+  t: TestContext,
+  numeric: Matrix,
+  expected: Matrix,
+  methods: { what: string; value: ArrayLike<number> }[],
+): void {
+  const same = (a: ArrayLike<number>, b: ArrayLike<number>, rtol: number, atol: number) =>
+    Array.prototype.every.call(a, (v: number, i: number) => relativeError(v, b[i], atol) <= rtol);
+  if (same(numeric.data, expected.data, TIGHT.rtol, TIGHT.atol)) return;
+  const method = methods.find((m) =>
+    same(numeric.data, m.value, 1e-8, 1e-9) && !same(expected.data, m.value, 1e-8, 1e-9)
+  );
+  t.expect(
+    method === undefined,
+    `numeric is, to rounding, ${method?.what}: the right values need the centered ` +
+      `difference with the step given`,
+    "other",
+  );
+}
+
 /** Rewords the x-changed failure of `t.call`: x may move during the call, not after it. */
 async function restoring<T>(name: string, call: () => Promise<T>): Promise<T> {
   try {
@@ -118,11 +158,51 @@ async function restoring<T>(name: string, call: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * What known wrong forms of the relative error give on `a` and `b`: each entry's error divided
+ * by |a| alone, the floor left out of the denominator, the mean of the entries' errors.
+ */
+function otherRelErrors(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+): { what: string; kind: MistakeKind; value: number }[] {
+  let firstOnly = 0, noFloor = 0, mean = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i] - b[i]);
+    firstOnly = Math.max(firstOnly, d / Math.max(Math.abs(a[i]), FLOOR));
+    noFloor = Math.max(noFloor, d / Math.max(Math.abs(a[i]), Math.abs(b[i])));
+    mean += d / Math.max(Math.abs(a[i]), Math.abs(b[i]), FLOOR) / a.length;
+  }
+  return [
+    {
+      what: "each entry's error divided by |a| alone, not by the larger of |a| and |b|",
+      kind: "other",
+      value: firstOnly,
+    },
+    {
+      what: "the largest error without the floor in the denominator",
+      kind: "missing-term",
+      value: noFloor,
+    },
+    { what: "the mean of the entries' errors, not the largest", kind: "other", value: mean },
+  ];
+}
+
 /** Calls the learner's `relativeError(a, b)` and compares with the reference. */
 async function checkRelativeError(t: TestContext, a: Matrix, b: Matrix): Promise<void> {
   const what = `relativeError(a, b) on ${a.rows}×${a.cols} matrices`;
   const got = t.expectNumber(await t.call("relativeError", a, b), what);
-  t.expectClose(what, got, referenceRelError(a.data, b.data), TIGHT);
+  const expected = referenceRelError(a.data, b.data);
+  const close = (x: number, y: number) => relativeError(x, y, TIGHT.atol) <= TIGHT.rtol;
+  const other = close(got, expected)
+    ? undefined
+    : otherRelErrors(a.data, b.data).find((o) => close(got, o.value) && !close(expected, o.value));
+  t.expect(
+    other === undefined,
+    `${what} is ${got}, expected ${expected}: it is ${other?.what}`,
+    other?.kind,
+  );
+  t.expectClose(what, got, expected, TIGHT);
 }
 
 /**
@@ -158,6 +238,16 @@ async function checkGradient(
   const step = h ?? 1e-5;
   const expected = new Matrix(rows, cols);
   for (let i = 0; i < x.size; i++) expected.data[i] = referenceCentered(params, x.data, i, step);
+  expectNoKnownMethod(t, numeric, expected, [
+    {
+      what: `a one-sided difference with step ${step}`,
+      value: x.data.map((_, i) => referenceOneSided(params, x.data, i, step)),
+    },
+    {
+      what: `the centered difference with the step 1e-5, not the step ${step} passed`,
+      value: x.data.map((_, i) => referenceCentered(params, x.data, i, 1e-5)),
+    },
+  ]);
   t.expectClose(
     `numeric (${shape}) against the centered difference with step ${step}`,
     numeric,
