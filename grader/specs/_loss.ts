@@ -10,6 +10,7 @@
 import { classLabels, hingeScores, type Matrix, type Rng } from "@gradkit/lib";
 import type { TestCase, TestContext } from "../spec.ts";
 import { relativeError } from "../compare.ts";
+import type { MistakeKind } from "../mistake_kinds.ts";
 
 /** One call of a loss exercise and how to judge it. */
 export interface ScoreLossCase {
@@ -28,10 +29,11 @@ export interface ScoreLossCase {
   /** Which parts to judge (both by default). */
   parts?: { value?: boolean; gradient?: boolean };
   /**
-   * The loss under conventions other than the exercise's pinned one (labels 0/1 for ±1, a
-   * margin 0), each with what it is: a wrong loss equal to one is named a `convention`.
+   * The loss by other methods a learner may use, each with what it is and its kind (a
+   * `convention` other than the exercise's pinned one: labels 0/1 for ±1, a margin 0; or a
+   * form of its own): a wrong loss equal to one is named with its kind.
    */
-  conventions?: readonly { what: string; loss: () => number }[];
+  alternatives?: readonly { what: string; kind: MistakeKind; loss: () => number }[];
 }
 
 /** Calls the learner's loss once and judges its value and its gradient with respect to the scores. */
@@ -50,12 +52,12 @@ export async function checkScoreLoss(t: TestContext, c: ScoreLossCase): Promise<
     const close = (a: number, b: number) => relativeError(a, b, 1e-12) <= 1e-9;
     const other = close(loss, expected)
       ? undefined
-      : c.conventions?.find((k) => close(loss, k.loss()));
+      : c.alternatives?.find((k) => close(loss, k.loss()) && !close(expected, k.loss()));
     t.expect(
       other === undefined,
-      `${prefix}loss (${c.label}) is ${loss}, expected ${expected}: it is the loss ${other?.what}, ` +
-        `a convention other than the exercise's (see its doc comment)`,
-      "convention",
+      `${prefix}loss (${c.label}) is ${loss}, expected ${expected}: it is the loss ${other?.what}` +
+        (other?.kind === "convention" ? `, a convention other than the exercise's` : ""),
+      other?.kind,
     );
     t.expectClose(`${prefix}loss (${c.label})`, loss, expected);
   }

@@ -52,8 +52,9 @@ async function checkBatch(
     reference,
     label: shape,
     parts,
-    conventions: [{
+    alternatives: [{
       what: "of ±1 labels, log(1 + e^(−y·s)), where the labels are 0 and 1",
+      kind: "convention",
       loss: plusMinusOne,
     }],
   });

@@ -81,10 +81,12 @@ function otherConventions(scores: Matrix, y: Float64Array) {
   return [
     {
       what: "with the labels read as 0/1 and mapped by 2y − 1 (they are −1 and +1 already)",
+      kind: "convention" as const,
       loss: mean((s, label) => Math.max(0, 1 - (2 * label - 1) * s)),
     },
     {
       what: "with the margin 0, max(0, −y·s) (the perceptron loss; the hinge's margin is 1)",
+      kind: "convention" as const,
       loss: mean((s, label) => Math.max(0, -label * s)),
     },
   ];
@@ -107,7 +109,7 @@ async function checkBatch(
     reference,
     label: shape,
     parts,
-    conventions: otherConventions(scores, y),
+    alternatives: otherConventions(scores, y),
   });
 }
 

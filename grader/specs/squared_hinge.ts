@@ -46,6 +46,21 @@ function referenceMulticlass(scores: Matrix, y: Int32Array): number {
   return total / n;
 }
 
+/** The mean over rows of (Σ_{j≠y} shortfall)²: the square taken of the row's sum. */
+function squaredRowSums(scores: Matrix, y: Int32Array): number {
+  const { rows: n, cols: c } = scores;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const correct = scores.data[i * c + y[i]];
+    let row = 0;
+    for (let j = 0; j < c; j++) {
+      if (j !== y[i]) row += Math.max(0, scores.data[i * c + j] - correct + 1);
+    }
+    total += row * row;
+  }
+  return total / n;
+}
+
 /** How many binary margins are met. */
 function metCount(scores: Matrix, y: Float64Array): number {
   let met = 0;
@@ -143,6 +158,12 @@ async function checkMulticlass(
     label: shape,
     prefix,
     parts,
+    alternatives: [{
+      what: "with each row's shortfalls summed first and the sum squared, where each " +
+        "shortfall is squared on its own",
+      kind: "other",
+      loss: () => squaredRowSums(scores, y),
+    }],
   });
 }
 
