@@ -8,7 +8,7 @@
  */
 
 import { classLabels, hingeScores, type Matrix, type Rng } from "@gradkit/lib";
-import type { TestCase, TestContext } from "../spec.ts";
+import type { GradientCheckOptions, TestCase, TestContext } from "../spec.ts";
 import { relativeError } from "../compare.ts";
 import type { MistakeKind } from "../mistake_kinds.ts";
 
@@ -34,6 +34,8 @@ export interface ScoreLossCase {
    * form of its own): a wrong loss equal to one is named with its kind.
    */
   alternatives?: readonly { what: string; kind: MistakeKind; loss: () => number }[];
+  /** Options of the gradient's check (wrong methods' results it can name, say). */
+  gradientOptions?: GradientCheckOptions;
 }
 
 /** Calls the learner's loss once and judges its value and its gradient with respect to the scores. */
@@ -61,7 +63,15 @@ export async function checkScoreLoss(t: TestContext, c: ScoreLossCase): Promise<
     );
     t.expectClose(`${prefix}loss (${c.label})`, loss, expected);
   }
-  if (gradient) t.expectGradient(`${prefix}dScores (${c.label})`, dScores, c.reference, c.scores);
+  if (gradient) {
+    t.expectGradient(
+      `${prefix}dScores (${c.label})`,
+      dScores,
+      c.reference,
+      c.scores,
+      c.gradientOptions,
+    );
+  }
 }
 
 /** A batch of scores (N×C) and their class labels. */

@@ -61,6 +61,21 @@ function squaredRowSums(scores: Matrix, y: Int32Array): number {
   return total / n;
 }
 
+/** The plain multiclass hinge's gradient on the same scores (with its 1/N). */
+function plainHingeGradient(scores: Matrix, y: Int32Array): Float64Array {
+  const { rows: n, cols: c } = scores;
+  const d = new Float64Array(n * c);
+  for (let i = 0; i < n; i++) {
+    const correct = scores.data[i * c + y[i]];
+    for (let j = 0; j < c; j++) {
+      if (j === y[i] || scores.data[i * c + j] - correct + 1 <= 0) continue;
+      d[i * c + j] += 1 / n;
+      d[i * c + y[i]] -= 1 / n;
+    }
+  }
+  return d;
+}
+
 /** How many binary margins are met. */
 function metCount(scores: Matrix, y: Float64Array): number {
   let met = 0;
@@ -164,6 +179,14 @@ async function checkMulticlass(
       kind: "other",
       loss: () => squaredRowSums(scores, y),
     }],
+    gradientOptions: {
+      mistaken: [{
+        kind: "missing-factor",
+        value: plainHingeGradient(scores, y),
+        text: `equals the plain hinge's gradient on these scores: the factor that squaring ` +
+          `each shortfall brings into its derivative was left out`,
+      }],
+    },
   });
 }
 
