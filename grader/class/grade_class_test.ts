@@ -75,7 +75,7 @@ async function run(classDir: string, outDir: string, extra: Partial<ClassRunOpti
     submissions: await submissionsIn(classDir),
     out,
     seed: { kind: "public", seed: 5 },
-    limits: { ...DEFAULT_LIMITS, timeMs: 1000 },
+    limits: { ...DEFAULT_LIMITS, timeMs: 2500 },
     jobs: 2,
     exercises: EXERCISES,
     ...extra,
@@ -160,7 +160,7 @@ Deno.test("class: a second run keeps what did not change and grades a changed fi
 
     // Other limits: every submission is graded again.
     const limits = await run(`${root}/class`, `${root}/out`, {
-      limits: { ...DEFAULT_LIMITS, timeMs: 2000 },
+      limits: { ...DEFAULT_LIMITS, timeMs: 3000 },
     });
     assert.deepEqual([limits.graded, limits.kept], [5, 0]);
   } finally {

@@ -13,7 +13,7 @@ import { classLabels, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import { CheckFailure, type ExerciseSpec, type TestContext } from "../spec.ts";
 import { checkScoreLoss, type LossParts } from "./_loss.ts";
 import { newValues } from "./_new_values.ts";
-import { levelledBatch } from "./softmax_cross_entropy.ts";
+import { levelledBatch, rowLogSumExp } from "./softmax_cross_entropy.ts";
 
 /**
  * The reference mean cross-entropy of softmax(`scores`) against `targets` (N×C), by log-sum-exp
@@ -25,11 +25,7 @@ export function referenceSoftLoss(scores: Matrix, targets: Matrix): number {
   let total = 0;
   for (let i = 0; i < n; i++) {
     const row = i * c;
-    let max = -Infinity;
-    for (let j = 0; j < c; j++) max = Math.max(max, data[row + j]);
-    let sum = 0;
-    for (let j = 0; j < c; j++) sum += Math.exp(data[row + j] - max);
-    const logSum = Math.log(sum) + max;
+    const logSum = rowLogSumExp(data, row, c);
     for (let j = 0; j < c; j++) {
       const t = targets.data[row + j];
       if (t !== 0) total -= t * (data[row + j] - logSum);

@@ -19,15 +19,20 @@ import { sizedTest } from "./_sized.ts";
 export function referenceSoftmaxLoss(scores: Matrix, y: ArrayLike<number>): number {
   const { rows: n, cols: c, data } = scores;
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    const row = i * c;
-    let max = -Infinity;
-    for (let j = 0; j < c; j++) max = Math.max(max, data[row + j]);
-    let sum = 0;
-    for (let j = 0; j < c; j++) sum += Math.exp(data[row + j] - max);
-    total += Math.log(sum) + max - data[row + y[i]];
-  }
+  for (let i = 0; i < n; i++) total += rowLogSumExp(data, i * c, c) - data[i * c + y[i]];
   return total / n;
+}
+
+/**
+ * log Σⱼ exp(data[start + j]) over the `c` entries of one row, after the row's max shift: finite
+ * for scores at ±1000. Shared by the cross-entropy references.
+ */
+export function rowLogSumExp(data: Float64Array, start: number, c: number): number {
+  let max = -Infinity;
+  for (let j = 0; j < c; j++) max = Math.max(max, data[start + j]);
+  let sum = 0;
+  for (let j = 0; j < c; j++) sum += Math.exp(data[start + j] - max);
+  return Math.log(sum) + max;
 }
 
 /** Scores and labels of a batch: N×C Gaussian scores around `mean` and N labels. */
