@@ -8,9 +8,10 @@
  */
 
 import { classLabels, hingeScores, type Matrix, type Rng } from "@gradkit/lib";
-import type { GradientCheckOptions, TestCase, TestContext } from "../spec.ts";
+import type { GradientCheckOptions, Sizes, TestCase, TestContext } from "../spec.ts";
 import { relativeError } from "../compare.ts";
 import type { MistakeKind } from "../mistake_kinds.ts";
+import { sizedTest } from "./_sized.ts";
 
 /** One call of a loss exercise and how to judge it. */
 export interface ScoreLossCase {
@@ -75,10 +76,10 @@ export async function checkScoreLoss(t: TestContext, c: ScoreLossCase): Promise<
 }
 
 /** A batch of scores (N×C) and their class labels. */
-export interface ScoreBatch {
+export type ScoreBatch = {
   scores: Matrix;
   y: Int32Array;
-}
+};
 
 /** Which parts of a loss call to judge (both by default). */
 export type LossParts = { value?: boolean; gradient?: boolean };
@@ -97,34 +98,76 @@ export interface MarginLoss {
   check(t: TestContext, batch: ScoreBatch, label: string, parts?: LossParts): Promise<void>;
 }
 
+/** Why labels or scores read from a case file are not ones a margin batch draws, or undefined. */
+function marginProblem(
+  { scores, y }: ScoreBatch,
+  c: number,
+  o: { gap: number; met?: boolean },
+): string | undefined {
+  if (!y.every((v) => Number.isInteger(v) && v >= 0 && v < c)) {
+    return `a label outside 0 … ${c - 1}`;
+  }
+  for (let i = 0; i < scores.rows; i++) {
+    const correct = scores.data[i * c + y[i]];
+    for (let j = 0; j < c; j++) {
+      if (j === y[i]) continue;
+      const term = scores.data[i * c + j] - correct + 1;
+      if (o.met ? term > -o.gap : Math.abs(term) < o.gap) {
+        return o.met ? "a margin term that is not met by the gap" : "a margin term on the kink";
+      }
+    }
+  }
+  return undefined;
+}
+
 /**
  * The five hidden tests every multiclass margin loss gets: its value and its gradient on
  * batches with N ≠ C, two classes, a batch where every margin is met (loss 0, gradient 0: any
- * non-zero entry fails), and a batch of one.
+ * non-zero entry fails), and a batch of one. All but the last are sized (N ≥ 2 where the mean
+ * over the batch must show; N ≠ C where a transposed gradient must show), so that a failure
+ * can be shrunk; the margin terms stay the generator's gap (0.05 of the scale) from the kink.
  */
 export function multiclassMarginTests(loss: MarginLoss): TestCase[] {
   const name = (text: string) => `${loss.namePrefix ?? ""}${text}`;
+  const batchTest = (
+    text: string,
+    o: { sizes: Sizes; scale?: number; parts?: LossParts; distinct?: boolean },
+  ) =>
+    sizedTest(name(text), {
+      sizes: o.sizes,
+      min: { N: 2, C: 2 },
+      distinct: o.distinct ? [["N", "C"]] : undefined,
+      draw: (rng, { N, C }) =>
+        o.scale === undefined ? loss.batch(rng, N, C) : loss.batch(rng, N, C, o.scale),
+      validate: (b, { C }) => marginProblem(b, C, { gap: 0.05 * (o.scale ?? 1) * (1 - 1e-9) }),
+      check: (t, b, { N, C }) => loss.check(t, b, `N = ${N}, C = ${C}`, o.parts),
+    });
   return [
-    {
-      name: name(`loss value with N ≠ C, ${loss.mixed} (N = 7, C = 4)`),
-      run: (t) => loss.check(t, loss.batch(t.rng, 7, 4), "N = 7, C = 4", { gradient: false }),
-    },
-    {
-      name: name(`dScores with N ≠ C, ${loss.mixed} (N = 6, C = 5)`),
-      run: (t) => loss.check(t, loss.batch(t.rng, 6, 5), "N = 6, C = 5", { value: false }),
-    },
-    {
-      name: name("two classes (N = 8, C = 2): value and dScores"),
-      run: (t) => loss.check(t, loss.batch(t.rng, 8, 2, 1.5), "N = 8, C = 2"),
-    },
-    {
-      name: name("every margin met (N = 5, C = 3): loss 0 and dScores 0"),
-      run(t) {
-        const y = classLabels(t.rng, 5, 3);
-        const scores = hingeScores(t.rng, y, 3, { met: true });
-        return loss.check(t, { scores, y }, "N = 5, C = 3, all margins met");
+    batchTest(`loss value with N ≠ C, ${loss.mixed} (N = 7, C = 4)`, {
+      sizes: { N: 7, C: 4 },
+      parts: { gradient: false },
+      distinct: true,
+    }),
+    batchTest(`dScores with N ≠ C, ${loss.mixed} (N = 6, C = 5)`, {
+      sizes: { N: 6, C: 5 },
+      parts: { value: false },
+      distinct: true,
+    }),
+    batchTest("two classes (N = 8, C = 2): value and dScores", {
+      sizes: { N: 8, C: 2 },
+      scale: 1.5,
+    }),
+    sizedTest(name("every margin met (N = 5, C = 3): loss 0 and dScores 0"), {
+      sizes: { N: 5, C: 3 },
+      min: { N: 1, C: 2 },
+      distinct: [["N", "C"]],
+      draw(rng, { N, C }) {
+        const y = classLabels(rng, N, C);
+        return { scores: hingeScores(rng, y, C, { met: true }), y };
       },
-    },
+      validate: (b, { C }) => marginProblem(b, C, { gap: 0.05 * (1 - 1e-9), met: true }),
+      check: (t, b, { N, C }) => loss.check(t, b, `N = ${N}, C = ${C}, all margins met`),
+    }),
     {
       name: name("a batch of one (N = 1, C = 4): value and dScores"),
       run: (t) =>

@@ -7,9 +7,10 @@
  */
 
 import { classLabels, hingeScores, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
-import type { ExerciseSpec, TestContext } from "../spec.ts";
+import type { ExerciseSpec, Sizes, TestCase, TestContext } from "../spec.ts";
 import { checkScoreLoss, multiclassMarginTests } from "./_loss.ts";
 import { newValues } from "./_new_values.ts";
+import { sizedTest } from "./_sized.ts";
 
 /** Smallest distance of a margin term from the corner in the linear tests. */
 const GAP = 0.05;
@@ -136,6 +137,52 @@ async function checkLinear(
   if (gradient) t.expectGradient(`dW (${shape})`, dW, () => referenceLinearLoss(W, X, y), W);
 }
 
+/** Why a linear batch read from a case file is not one {@linkcode linearBatch} draws, or undefined. */
+function linearProblem(
+  { W, X, y }: { W: Matrix; X: Matrix; y: Int32Array },
+  met: boolean,
+): string | undefined {
+  const c = W.cols;
+  if (!y.every((v) => v >= 0 && v < c)) return `a label outside 0 … ${c - 1}`;
+  const s = X.matmul(W);
+  for (let i = 0; i < X.rows; i++) {
+    for (let j = 0; j < c; j++) {
+      if (j === y[i]) continue;
+      const term = s.data[i * c + j] - s.data[i * c + y[i]] + 1;
+      // Half the gap: the scores computed here may differ from the draw's in the last bits.
+      if (met ? term > -GAP / 2 : Math.abs(term) < GAP / 2) {
+        return met ? "a margin that is not met" : "a margin term on the kink";
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A linearSvmLoss test on one {@linkcode linearBatch}, as a function of N, D and C (pairwise
+ * different, N ≥ 2 so that the mean over the batch shows, C ≥ 2) so that a failure can be shrunk.
+ */
+function linearTest(
+  name: string,
+  o: { sizes: Sizes; parts?: { value?: boolean; gradient?: boolean }; met?: boolean },
+): TestCase {
+  const met = o.met ?? false;
+  return sizedTest(name, {
+    sizes: o.sizes,
+    min: { N: 2, D: 1, C: 2 },
+    distinct: [["N", "D", "C"]],
+    draw: (rng, { N, D, C }) => linearBatch(rng, { n: N, d: D, c: C }, met),
+    validate: (batch) => linearProblem(batch, met),
+    check: (t, batch, { N, D, C }) =>
+      checkLinear(
+        t,
+        batch,
+        `N = ${N}, D = ${D}, C = ${C}${met ? ", all margins met" : ""}`,
+        o.parts,
+      ),
+  });
+}
+
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
 const HINTS: [string, string, string] = [
   "Sum max(0, s_j − s_y + 1) over the wrong classes only, then divide by N. Each positive term is a straight line in two scores: one rises with it and one falls with it; a zero term contributes nothing. linearSvmLoss takes the scores' gradient back through S = X·W as in exercise 09.",
@@ -162,27 +209,18 @@ export const spec: ExerciseSpec = {
       },
       check: (t, { scores, y }, label, parts) => checkScores(t, scores, y, label, parts),
     }),
-    {
-      name: "linearSvmLoss: loss value with N ≠ D ≠ C (N = 8, D = 5, C = 3)",
-      async run(t) {
-        const batch = linearBatch(t.rng, { n: 8, d: 5, c: 3 });
-        await checkLinear(t, batch, "N = 8, D = 5, C = 3", { gradient: false });
-      },
-    },
-    {
-      name: "linearSvmLoss: dW with N ≠ D ≠ C (N = 7, D = 4, C = 3)",
-      async run(t) {
-        const batch = linearBatch(t.rng, { n: 7, d: 4, c: 3 });
-        await checkLinear(t, batch, "N = 7, D = 4, C = 3", { value: false });
-      },
-    },
-    {
-      name: "linearSvmLoss meeting every margin (N = 6, D = 4, C = 3): loss 0 and dW 0",
-      async run(t) {
-        const batch = linearBatch(t.rng, { n: 6, d: 4, c: 3 }, true);
-        await checkLinear(t, batch, "N = 6, D = 4, C = 3, all margins met");
-      },
-    },
+    linearTest("linearSvmLoss: loss value with N ≠ D ≠ C (N = 8, D = 5, C = 3)", {
+      sizes: { N: 8, D: 5, C: 3 },
+      parts: { gradient: false },
+    }),
+    linearTest("linearSvmLoss: dW with N ≠ D ≠ C (N = 7, D = 4, C = 3)", {
+      sizes: { N: 7, D: 4, C: 3 },
+      parts: { value: false },
+    }),
+    linearTest("linearSvmLoss meeting every margin (N = 6, D = 4, C = 3): loss 0 and dW 0", {
+      sizes: { N: 6, D: 4, C: 3 },
+      met: true,
+    }),
     {
       name: "linearSvmLoss on a batch of one (N = 1, D = 3, C = 4): value and dW",
       async run(t) {
