@@ -37,6 +37,9 @@ const MISTAKES = [
   "softmax_cross_entropy/batch_max_shift",
   "softmax_cross_entropy/forgot_one_hot",
   "two_layer_net/forgot_relu_mask",
+  "multiclass_hinge/forgot_mean",
+  "multiclass_hinge/dw_transposed",
+  "squared_hinge/squared_sum",
 ];
 
 const SEED = 7;

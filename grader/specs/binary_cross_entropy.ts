@@ -7,9 +7,10 @@
  */
 
 import { Matrix, randomMatrix, type Rng, signLabels } from "@gradkit/lib";
-import type { ExerciseSpec, TestContext } from "../spec.ts";
+import type { ExerciseSpec, TestCase, TestContext } from "../spec.ts";
 import { checkScoreLoss } from "./_loss.ts";
 import { newValues } from "./_new_values.ts";
+import { sizedTest } from "./_sized.ts";
 
 /** The reference mean binary cross-entropy; reads `scores.data` at call time. */
 function referenceBce(scores: Matrix, y: Float64Array): number {
@@ -24,6 +25,32 @@ function referenceBce(scores: Matrix, y: Float64Array): number {
 /** `n` labels of 0 or 1, both present when n ≥ 2. */
 function zeroOneLabels(rng: Rng, n: number): Float64Array {
   return signLabels(rng, n).map((v) => (v + 1) / 2);
+}
+
+/** Why labels read from a case file are not 0/1 ones, or undefined. */
+function labelProblem(y: Float64Array): string | undefined {
+  return y.every((v) => v === 0 || v === 1) ? undefined : "a label that is not 0 or 1";
+}
+
+/**
+ * A test on one batch of N scores with both labels present, as a function of N so that a
+ * failure can be shrunk (N ≥ 2: both labels, and a mean that differs from a sum).
+ */
+function bothLabelsTest(
+  name: string,
+  n: number,
+  parts: { value?: boolean; gradient?: boolean },
+): TestCase {
+  return sizedTest(name, {
+    sizes: { N: n },
+    min: { N: 2 },
+    draw(rng, { N }) {
+      const y = zeroOneLabels(rng, N);
+      return { scores: randomMatrix(rng, N, 1, { scale: 2 }), y };
+    },
+    validate: ({ y }) => labelProblem(y),
+    check: (t, { scores, y }, { N }) => checkBatch(t, scores, y, `N = ${N}`, parts),
+  });
 }
 
 /** Calls the learner on one batch; checks the shapes, the loss value and dScores. */
@@ -73,22 +100,8 @@ export const spec: ExerciseSpec = {
   hint: HINTS[0],
   hints: HINTS,
   tests: newValues({ parameters: { binaryCrossEntropy: ["scores", "y"] } }, [
-    {
-      name: "loss value on a batch with both labels",
-      async run(t) {
-        const y = zeroOneLabels(t.rng, 9);
-        const scores = randomMatrix(t.rng, 9, 1, { scale: 2 });
-        await checkBatch(t, scores, y, "N = 9", { gradient: false });
-      },
-    },
-    {
-      name: "dScores on a batch with both labels",
-      async run(t) {
-        const y = zeroOneLabels(t.rng, 8);
-        const scores = randomMatrix(t.rng, 8, 1, { scale: 2 });
-        await checkBatch(t, scores, y, "N = 8", { value: false });
-      },
-    },
+    bothLabelsTest("loss value on a batch with both labels", 9, { gradient: false }),
+    bothLabelsTest("dScores on a batch with both labels", 8, { value: false }),
     {
       name: "a batch of one, with label 1 and with label 0: value and dScores",
       async run(t) {
@@ -107,20 +120,24 @@ export const spec: ExerciseSpec = {
         }
       },
     },
-    {
-      name: "stable at scores around ±1000, right and wrong side: value and dScores",
-      async run(t) {
-        const n = 6;
-        const y = zeroOneLabels(t.rng, n);
-        const scores = new Matrix(n, 1);
-        for (let i = 0; i < n; i++) {
-          // even rows on the side of their label (tiny loss), odd rows on the wrong side (~1000)
+    sizedTest("stable at scores around ±1000, right and wrong side: value and dScores", {
+      sizes: { N: 6 },
+      // Two rows at least: one on the right side of its label and one on the wrong side.
+      min: { N: 2 },
+      draw(rng, { N }) {
+        const y = zeroOneLabels(rng, N);
+        const scores = new Matrix(N, 1);
+        for (let i = 0; i < N; i++) {
           const side = (2 * y[i] - 1) * (i % 2 === 0 ? 1 : -1);
-          scores.data[i] = side * (1000 + t.rng.normal(0, 10));
+          scores.data[i] = side * (1000 + rng.normal(0, 10));
         }
-        await checkBatch(t, scores, y, "scores ≈ ±1000");
+        return { scores, y };
       },
-    },
+      validate: ({ scores, y }) =>
+        labelProblem(y) ??
+          (scores.data.some((s) => Math.abs(s) < 900) ? "a score far from ±1000" : undefined),
+      check: (t, { scores, y }) => checkBatch(t, scores, y, "scores ≈ ±1000"),
+    }),
     {
       name: "several random batch sizes and score spreads: value and dScores",
       async run(t) {

@@ -15,9 +15,10 @@ import {
   type Rng,
   signLabels,
 } from "@gradkit/lib";
-import type { ExerciseSpec, TestContext } from "../spec.ts";
+import type { ExerciseSpec, TestCase, TestContext } from "../spec.ts";
 import { checkScoreLoss, multiclassMarginTests } from "./_loss.ts";
 import { newValues } from "./_new_values.ts";
+import { sizedTest } from "./_sized.ts";
 
 /** The reference mean binary squared hinge loss; reads `scores.data` at call time. */
 function referenceBinary(scores: Matrix, y: Float64Array): number {
@@ -132,6 +133,26 @@ function multiclassBatch(
 
 type Parts = { value?: boolean; gradient?: boolean };
 
+/**
+ * A binary test on one {@linkcode binaryBatch} of N examples (scale 2), as a function of N so
+ * that a failure can be shrunk (N ≥ 2: both labels, margins violated and met, a visible mean).
+ */
+function binaryTest(name: string, n: number, parts: Parts): TestCase {
+  return sizedTest(name, {
+    sizes: { N: n },
+    min: { N: 2 },
+    draw: (rng, { N }) => binaryBatch(rng, N, 2),
+    // The kink: a margin term 1 − y·s within the generator's gap (0.05 of the scale 2) of 0.
+    validate: ({ scores, y }) =>
+      !y.every((v) => v === 1 || v === -1)
+        ? "a label that is not −1 or +1"
+        : scores.data.some((s, i) => Math.abs(1 - y[i] * s) < 0.1 * (1 - 1e-9))
+        ? "a score on the hinge's kink"
+        : undefined,
+    check: (t, { scores, y }, { N }) => checkBinary(t, scores, y, `N = ${N}`, parts),
+  });
+}
+
 /** Calls binarySquaredHingeLoss; checks the shapes, the loss value and dScores. */
 async function checkBinary(
   t: TestContext,
@@ -208,20 +229,10 @@ export const spec: ExerciseSpec = {
       multiclassSquaredHingeLoss: ["scores", "y"],
     },
   }, [
-    {
-      name: "binary: loss value with margins violated and met (N = 9)",
-      async run(t) {
-        const { scores, y } = binaryBatch(t.rng, 9, 2);
-        await checkBinary(t, scores, y, "N = 9", { gradient: false });
-      },
-    },
-    {
-      name: "binary: dScores with margins violated and met (N = 8)",
-      async run(t) {
-        const { scores, y } = binaryBatch(t.rng, 8, 2);
-        await checkBinary(t, scores, y, "N = 8", { value: false });
-      },
-    },
+    binaryTest("binary: loss value with margins violated and met (N = 9)", 9, {
+      gradient: false,
+    }),
+    binaryTest("binary: dScores with margins violated and met (N = 8)", 8, { value: false }),
     {
       name: "binary: every margin met: loss 0 and dScores 0",
       async run(t) {
