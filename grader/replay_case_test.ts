@@ -40,6 +40,11 @@ const MISTAKES = [
   "multiclass_hinge/forgot_mean",
   "multiclass_hinge/dw_transposed",
   "squared_hinge/squared_sum",
+  "squared_hinge/forgot_factor_two",
+  "binary_cross_entropy/forgot_mean",
+  "binary_cross_entropy/labels_as_plus_minus_one",
+  "relu/no_mask",
+  "relu/mask_from_upstream",
 ];
 
 const SEED = 7;

@@ -9,10 +9,14 @@
  * @module
  */
 
-import { Matrix, randomMatrix } from "@gradkit/lib";
-import type { ExerciseSpec, TestContext } from "../spec.ts";
+import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
+import type { CaseInputs, ExerciseSpec, SizedTest, TestCase, TestContext } from "../spec.ts";
 import { expectPortableCache, oblongShape as shape, weightedSum as weighted } from "./_backprop.ts";
 import { newValues } from "./_new_values.ts";
+import { sizedTest } from "./_sized.ts";
+
+/** How far every drawn input stays from the kink at 0 (except where the test puts zeros). */
+const GAP = 0.05;
 
 function relu(x: Matrix): Matrix {
   const out = new Matrix(x.rows, x.cols);
@@ -28,10 +32,45 @@ async function forward(t: TestContext, x: Matrix): Promise<{ out: Matrix; cache:
   return { out, cache: o.cache };
 }
 
+/** An input x (r×c, entries `GAP` away from the kink) and a random upstream gradient. */
+function backwardInputs(rng: Rng, r: number, c: number): { x: Matrix; dout: Matrix } {
+  const x = randomMatrix(rng, r, c, { gap: GAP });
+  return { x, dout: randomMatrix(rng, r, c, { scale: 1.5, gap: 0.1 }) };
+}
+
+/** Why `x` read from a case file is not one the tests draw: an entry near the kink at 0. */
+function offKink(x: Matrix): string | undefined {
+  return x.data.some((v) => Math.abs(v) < GAP) ? "an entry of x near the kink at 0" : undefined;
+}
+
+/** Why an upstream gradient read from a case file is not one the tests draw. */
+function upstreamProblem(dout: Matrix): string | undefined {
+  return dout.data.some((v) => Math.abs(v) < 0.1) ? "an entry of dout near 0" : undefined;
+}
+
+/**
+ * A test on one r×c input drawn after its shape ({@linkcode shape}: r ≥ 2, never square), as a
+ * function of R and C so that a failure can be shrunk: R ≠ C at every size, so that a
+ * transposed result shows.
+ */
+function oblongTest<I extends CaseInputs>(
+  name: string,
+  o: Pick<SizedTest<I>, "draw" | "validate" | "check">,
+): TestCase {
+  return sizedTest(name, {
+    sizes(rng) {
+      const [R, C] = shape(rng);
+      return { R, C };
+    },
+    min: { R: 1, C: 1 },
+    distinct: [["R", "C"]],
+    ...o,
+  });
+}
+
 /** Forward then backward with a random upstream gradient, checked against the numerical gradient. */
-async function checkBackward(t: TestContext, r: number, c: number): Promise<void> {
-  const x = randomMatrix(t.rng, r, c, { gap: 0.05 });
-  const dout = randomMatrix(t.rng, r, c, { scale: 1.5, gap: 0.1 });
+async function checkBackward(t: TestContext, x: Matrix, dout: Matrix): Promise<void> {
+  const [r, c] = [x.rows, x.cols];
   const { out, cache } = await forward(t, x);
   t.expectClose("reluForward(x).out", out, relu(x));
   const dx = t.expectMatrix(await t.call("reluBackward", dout, cache), "reluBackward dx", [r, c]);
@@ -55,29 +94,31 @@ export const spec: ExerciseSpec = {
     except: ["cache"],
     parameters: { reluForward: ["x"], reluBackward: ["dout", "cache"] },
   }, [
-    {
-      name: "reluForward values on an r×c matrix with both signs",
-      async run(t) {
-        const [r, c] = shape(t.rng);
-        const x = randomMatrix(t.rng, r, c, { scale: 2, gap: 0.05 });
+    oblongTest("reluForward values on an r×c matrix with both signs", {
+      draw: (rng, { R, C }) => ({ x: randomMatrix(rng, R, C, { scale: 2, gap: 0.05 }) }),
+      validate: ({ x }) => offKink(x),
+      async check(t, { x }) {
         const { out } = await forward(t, x);
         t.expectClose("reluForward(x).out", out, relu(x));
       },
-    },
-    {
-      name: "reluBackward against the numerical gradient, random upstream gradient",
-      async run(t) {
-        const [r, c] = shape(t.rng);
-        await checkBackward(t, r, c);
-      },
-    },
-    {
-      name: "derivative at exactly 0 is 0 (the kit's convention)",
-      async run(t) {
-        const [r, c] = shape(t.rng);
-        const x = randomMatrix(t.rng, r, c, { gap: 0.05 });
+    }),
+    oblongTest("reluBackward against the numerical gradient, random upstream gradient", {
+      draw: (rng, { R, C }) => backwardInputs(rng, R, C),
+      validate: ({ x, dout }) => offKink(x) ?? upstreamProblem(dout),
+      check: (t, { x, dout }) => checkBackward(t, x, dout),
+    }),
+    oblongTest("derivative at exactly 0 is 0 (the kit's convention)", {
+      draw(rng, { R, C }) {
+        const x = randomMatrix(rng, R, C, { gap: 0.05 });
         for (let i = 0; i < x.data.length; i += 3) x.data[i] = 0;
-        const dout = randomMatrix(t.rng, r, c, { scale: 1.5, gap: 0.1 });
+        return { x, dout: randomMatrix(rng, R, C, { scale: 1.5, gap: 0.1 }) };
+      },
+      validate: ({ x, dout }) =>
+        x.data.some((v, i) => i % 3 === 0 ? v !== 0 : Math.abs(v) < GAP)
+          ? "an entry of x that is not 0 where the test puts zeros, or near 0 elsewhere"
+          : upstreamProblem(dout),
+      async check(t, { x, dout }) {
+        const [r, c] = [x.rows, x.cols];
         const { out, cache } = await forward(t, x);
         t.expectClose("reluForward(x).out", out, relu(x));
         const dx = t.expectMatrix(
@@ -88,13 +129,12 @@ export const spec: ExerciseSpec = {
         const expected = dout.map((g, i, j) => (x.get(i, j) > 0 ? g : 0));
         t.expectClose("reluBackward dx (0 where x ≤ 0, x = 0 included)", dx, expected);
       },
-    },
-    {
-      name: "reluBackward called twice with the same cache gives the same dx",
-      async run(t) {
-        const [r, c] = shape(t.rng);
-        const x = randomMatrix(t.rng, r, c, { gap: 0.05 });
-        const dout = randomMatrix(t.rng, r, c, { scale: 1.5, gap: 0.1 });
+    }),
+    oblongTest("reluBackward called twice with the same cache gives the same dx", {
+      draw: (rng, { R, C }) => backwardInputs(rng, R, C),
+      validate: ({ x, dout }) => offKink(x) ?? upstreamProblem(dout),
+      async check(t, { x, dout }) {
+        const [r, c] = [x.rows, x.cols];
         const { cache } = await forward(t, x);
         const first = t.expectMatrix(await t.call("reluBackward", dout, cache), "first dx", [r, c]);
         const second = t.expectMatrix(
@@ -105,7 +145,7 @@ export const spec: ExerciseSpec = {
         t.expectClose("dx of the second call (against the first)", second, first);
         t.expectGradient("reluBackward dx", second, () => weighted(relu(x), dout), x);
       },
-    },
+    }),
     {
       name: "two layers: two forwards of different shapes, then the backwards in reverse order",
       detects: "state",
@@ -140,17 +180,20 @@ export const spec: ExerciseSpec = {
         }
       },
     },
-    {
-      name: "a single example (1×H)",
-      async run(t) {
-        await checkBackward(t, 1, t.rng.int(4, 9));
-      },
-    },
+    sizedTest("a single example (1×H)", {
+      sizes: (rng) => ({ H: rng.int(4, 9) }),
+      min: { H: 1 },
+      draw: (rng, { H }) => backwardInputs(rng, 1, H),
+      validate: ({ x, dout }) => offKink(x) ?? upstreamProblem(dout),
+      check: (t, { x, dout }) => checkBackward(t, x, dout),
+    }),
     {
       name: "a taller input (N×H with N > H)",
       async run(t) {
         const h = t.rng.int(2, 4);
-        await checkBackward(t, h + t.rng.int(3, 6), h);
+        const n = h + t.rng.int(3, 6);
+        const { x, dout } = backwardInputs(t.rng, n, h);
+        await checkBackward(t, x, dout);
       },
     },
   ]),
