@@ -45,6 +45,8 @@ const MISTAKES = [
   "binary_cross_entropy/labels_as_plus_minus_one",
   "relu/no_mask",
   "relu/mask_from_upstream",
+  "l2_regularization/lambda_w_not_two_lambda_w",
+  "l2_regularization/lambda_over_n",
 ];
 
 const SEED = 7;

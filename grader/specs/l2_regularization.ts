@@ -8,8 +8,9 @@
  */
 
 import { classLabels, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
-import type { ExerciseSpec, TestContext } from "../spec.ts";
+import type { ExerciseSpec, Sizes, TestCase, TestContext } from "../spec.ts";
 import { newValues } from "./_new_values.ts";
+import { sizedTest } from "./_sized.ts";
 
 /** Smallest distance of a hinge margin term from 0 in the SVM tests. */
 const GAP = 0.05;
@@ -174,6 +175,77 @@ async function checkSvm(
   }
 }
 
+/**
+ * An l2Penalty test on one R×C matrix (entries of standard deviation `scale`), as a function of
+ * R and C (different, so that a transposed dW shows) so that a failure can be shrunk.
+ */
+function penaltyTest(
+  name: string,
+  o: { sizes: Sizes; lambda: number; scale?: number },
+): TestCase {
+  return sizedTest(name, {
+    sizes: o.sizes,
+    min: { R: 1, C: 1 },
+    distinct: [["R", "C"]],
+    draw: (rng, { R, C }) => ({
+      W: o.scale === undefined
+        ? randomMatrix(rng, R, C)
+        : randomMatrix(rng, R, C, { scale: o.scale }),
+    }),
+    check: (t, { W }, { R, C }) => checkPenalty(t, W, o.lambda, `${R}×${C}, λ = ${o.lambda}`),
+  });
+}
+
+/** Why an SVM batch read from a case file is not one {@linkcode svmBatch} draws, or undefined. */
+function svmProblem(
+  { W, b, X, y }: { W: Matrix; b: Matrix; X: Matrix; y: Int32Array },
+): string | undefined {
+  const c = W.cols;
+  if (!y.every((v) => v >= 0 && v < c)) return `a label outside 0 … ${c - 1}`;
+  const s = X.matmul(W);
+  for (let i = 0; i < X.rows; i++) {
+    for (let j = 0; j < c; j++) {
+      if (j === y[i]) continue;
+      const term = s.data[i * c + j] + b.data[j] - s.data[i * c + y[i]] - b.data[y[i]] + 1;
+      // Half the gap: the scores computed here may differ from the draw's in the last bits.
+      if (Math.abs(term) < GAP / 2) return "a margin term on the kink";
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A regularizedLinearSvm test on one {@linkcode svmBatch}, as a function of N, D and C
+ * (pairwise different; N ≥ 2 so that the mean over the batch shows; C ≥ 2) so that a failure
+ * can be shrunk.
+ */
+function svmTest(
+  name: string,
+  o: {
+    sizes: Sizes;
+    lambda: number;
+    biasScale?: number;
+    label?: string;
+    parts?: { value?: boolean; gradient?: boolean };
+  },
+): TestCase {
+  return sizedTest(name, {
+    sizes: o.sizes,
+    min: { N: 2, D: 1, C: 2 },
+    distinct: [["N", "D", "C"]],
+    draw: (rng, { N, D, C }) => svmBatch(rng, { n: N, d: D, c: C }, o.biasScale),
+    validate: (batch) => svmProblem(batch),
+    check: (t, batch, { N, D, C }) =>
+      checkSvm(
+        t,
+        batch,
+        o.lambda,
+        `N = ${N}, D = ${D}, C = ${C}, λ = ${o.lambda}${o.label ? `, ${o.label}` : ""}`,
+        o.parts,
+      ),
+  });
+}
+
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
 const HINTS: [string, string, string] = [
   "The penalty is λ·Σw² with no ½ and λ not divided by N; biases are never in it. Each weight appears in exactly one term of the penalty, so its gradient is the derivative of that one term, added to what the data loss gave it.",
@@ -193,18 +265,12 @@ export const spec: ExerciseSpec = {
       regularizedLinearSvm: ["W", "b", "X", "y", "lambda"],
     },
   }, [
-    {
-      name: "l2Penalty: value and dW on a 4×3 matrix (λ = 0.7)",
-      async run(t) {
-        await checkPenalty(t, randomMatrix(t.rng, 4, 3, { scale: 1.5 }), 0.7, "4×3, λ = 0.7");
-      },
-    },
-    {
-      name: "l2Penalty with λ = 0: loss 0 and dW 0",
-      async run(t) {
-        await checkPenalty(t, randomMatrix(t.rng, 3, 5), 0, "3×5, λ = 0");
-      },
-    },
+    penaltyTest("l2Penalty: value and dW on a 4×3 matrix (λ = 0.7)", {
+      sizes: { R: 4, C: 3 },
+      scale: 1.5,
+      lambda: 0.7,
+    }),
+    penaltyTest("l2Penalty with λ = 0: loss 0 and dW 0", { sizes: { R: 3, C: 5 }, lambda: 0 }),
     {
       name: "l2Penalty on a 1×5 row and a 6×1 column, several λ: value and dW",
       async run(t) {
@@ -233,40 +299,33 @@ export const spec: ExerciseSpec = {
         await checkTotal(t, set, 5, "shapes 2×5, 5×3, λ = 5");
       },
     },
-    {
-      name: "regularizedLinearSvm: value with N ≠ D ≠ C (N = 8, D = 5, C = 3), λ = 0.3",
-      async run(t) {
-        const batch = svmBatch(t.rng, { n: 8, d: 5, c: 3 });
-        await checkSvm(t, batch, 0.3, "N = 8, D = 5, C = 3, λ = 0.3", { gradient: false });
-      },
-    },
-    {
-      name: "regularizedLinearSvm: dW and db with N ≠ D ≠ C (N = 7, D = 4, C = 3), λ = 0.3",
-      async run(t) {
-        const batch = svmBatch(t.rng, { n: 7, d: 4, c: 3 });
-        await checkSvm(t, batch, 0.3, "N = 7, D = 4, C = 3, λ = 0.3", { value: false });
-      },
-    },
-    {
-      name: "regularizedLinearSvm with λ = 0: the hinge loss of X·W + b, value, dW and db",
-      async run(t) {
-        const batch = svmBatch(t.rng, { n: 6, d: 5, c: 4 });
-        await checkSvm(t, batch, 0, "N = 6, D = 5, C = 4, λ = 0");
-      },
-    },
-    {
-      name: "regularizedLinearSvm with a strong λ = 4 and a large bias: value, dW and db",
-      async run(t) {
-        const batch = svmBatch(t.rng, { n: 9, d: 3, c: 4 }, 3);
-        await checkSvm(t, batch, 4, "N = 9, D = 3, C = 4, λ = 4, bias ≈ ±3");
-      },
-    },
-    {
-      name: "regularizedLinearSvm on a batch of one (N = 1, D = 3, C = 4): value, dW and db",
-      async run(t) {
-        const batch = svmBatch(t.rng, { n: 1, d: 3, c: 4 });
-        await checkSvm(t, batch, 0.5, "N = 1, D = 3, C = 4, λ = 0.5");
-      },
-    },
+    svmTest("regularizedLinearSvm: value with N ≠ D ≠ C (N = 8, D = 5, C = 3), λ = 0.3", {
+      sizes: { N: 8, D: 5, C: 3 },
+      lambda: 0.3,
+      parts: { gradient: false },
+    }),
+    svmTest("regularizedLinearSvm: dW and db with N ≠ D ≠ C (N = 7, D = 4, C = 3), λ = 0.3", {
+      sizes: { N: 7, D: 4, C: 3 },
+      lambda: 0.3,
+      parts: { value: false },
+    }),
+    svmTest("regularizedLinearSvm with λ = 0: the hinge loss of X·W + b, value, dW and db", {
+      sizes: { N: 6, D: 5, C: 4 },
+      lambda: 0,
+    }),
+    svmTest("regularizedLinearSvm with a strong λ = 4 and a large bias: value, dW and db", {
+      sizes: { N: 9, D: 3, C: 4 },
+      lambda: 4,
+      biasScale: 3,
+      label: "bias ≈ ±3",
+    }),
+    sizedTest("regularizedLinearSvm on a batch of one (N = 1, D = 3, C = 4): value, dW and db", {
+      sizes: { D: 3, C: 4 },
+      min: { D: 1, C: 2 },
+      distinct: [["D", "C"]],
+      draw: (rng, { D, C }) => svmBatch(rng, { n: 1, d: D, c: C }),
+      validate: (batch) => svmProblem(batch),
+      check: (t, batch, { D, C }) => checkSvm(t, batch, 0.5, `N = 1, D = ${D}, C = ${C}, λ = 0.5`),
+    }),
   ]),
 };
