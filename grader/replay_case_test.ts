@@ -47,6 +47,8 @@ const MISTAKES = [
   "relu/mask_from_upstream",
   "l2_regularization/lambda_w_not_two_lambda_w",
   "l2_regularization/lambda_over_n",
+  "soft_label_cross_entropy/hard_label_from_largest_target",
+  "soft_label_cross_entropy/no_max_shift",
 ];
 
 const SEED = 7;

@@ -10,9 +10,17 @@
  */
 
 import { classLabels, Matrix, randomMatrix, type Rng } from "@gradkit/lib";
-import { CheckFailure, type ExerciseSpec, type TestContext } from "../spec.ts";
+import {
+  CheckFailure,
+  type ExerciseSpec,
+  type SizedTest,
+  type Sizes,
+  type TestCase,
+  type TestContext,
+} from "../spec.ts";
 import { checkScoreLoss, type LossParts } from "./_loss.ts";
 import { newValues } from "./_new_values.ts";
+import { sizedTest } from "./_sized.ts";
 import { levelledBatch, rowLogSumExp } from "./softmax_cross_entropy.ts";
 
 /**
@@ -96,6 +104,64 @@ function checkSoft(
 }
 
 /**
+ * Why `targets` (or, as `what` says, other rows) read from a case file are not distributions:
+ * rows of entries ≥ 0 that sum to 1.
+ */
+function targetsProblem(targets: Matrix, what = "target"): string | undefined {
+  for (let i = 0; i < targets.rows; i++) {
+    let sum = 0;
+    for (let j = 0; j < targets.cols; j++) {
+      const v = targets.get(i, j);
+      if (v < 0) return `a negative ${what} in row ${i}`;
+      sum += v;
+    }
+    if (Math.abs(sum - 1) > 1e-9) return `${what} row ${i} sums to ${sum}, not 1`;
+  }
+  return undefined;
+}
+
+/** Why labels read from a case file are not class indices below `c`, or undefined. */
+function labelProblem(y: Int32Array, c: number): string | undefined {
+  return y.every((v) => v >= 0 && v < c) ? undefined : `a label outside 0 … ${c - 1}`;
+}
+
+/** Why targets read from a case file have a row with no zero entry (the test draws one in each). */
+function zerosProblem(targets: Matrix): string | undefined {
+  for (let i = 0; i < targets.rows; i++) {
+    let zeros = 0;
+    for (let j = 0; j < targets.cols; j++) if (targets.get(i, j) === 0) zeros++;
+    if (zeros === 0) return `target row ${i} has no zero entry`;
+  }
+  return undefined;
+}
+
+/**
+ * A softLabelCrossEntropy test on one batch, as a function of its sizes so that a failure can
+ * be shrunk; the targets are always distributions (checked for case files), `label` names the
+ * batch in messages.
+ */
+function softTest(
+  name: string,
+  o: Pick<SizedTest<SoftBatch>, "sizes" | "min" | "distinct" | "draw" | "validate"> & {
+    label: (sizes: Sizes) => string;
+    parts?: LossParts;
+  },
+): TestCase {
+  return sizedTest(name, {
+    sizes: o.sizes,
+    min: o.min,
+    distinct: o.distinct,
+    draw: o.draw,
+    validate: (b, sizes) => targetsProblem(b.targets) ?? o.validate?.(b, sizes),
+    check: (t, { scores, targets }, sizes) =>
+      checkSoft(t, scores, targets, o.label(sizes), o.parts),
+  });
+}
+
+/** Scores and target rows of one batch. */
+type SoftBatch = { scores: Matrix; targets: Matrix };
+
+/**
  * A model's probabilities for a labelled dataset of N examples over C classes, and the labels
  * (every class present): rows of a softmax of moderate scores, every entry well above 0.
  */
@@ -141,80 +207,128 @@ export const spec: ExerciseSpec = {
       oneHot: ["y", "classes"],
     },
   }, [
-    {
-      name: "loss value against soft targets, N ≠ C (N = 8, C = 5)",
-      async run(t: TestContext) {
-        const scores = randomMatrix(t.rng, 8, 5, { scale: 2 });
-        await checkSoft(t, scores, softTargets(t.rng, 8, 5), "N = 8, C = 5", { gradient: false });
+    softTest("loss value against soft targets, N ≠ C (N = 8, C = 5)", {
+      sizes: { N: 8, C: 5 },
+      min: { N: 2, C: 2 },
+      distinct: [["N", "C"]],
+      draw: (rng, { N, C }) => {
+        const scores = randomMatrix(rng, N, C, { scale: 2 });
+        return { scores, targets: softTargets(rng, N, C) };
       },
-    },
-    {
-      name: "dScores against soft targets, N ≠ C (N = 7, C = 4)",
-      async run(t: TestContext) {
-        const scores = randomMatrix(t.rng, 7, 4, { scale: 2 });
-        await checkSoft(t, scores, softTargets(t.rng, 7, 4), "N = 7, C = 4", { value: false });
+      label: ({ N, C }) => `N = ${N}, C = ${C}`,
+      parts: { gradient: false },
+    }),
+    softTest("dScores against soft targets, N ≠ C (N = 7, C = 4)", {
+      sizes: { N: 7, C: 4 },
+      min: { N: 2, C: 2 },
+      distinct: [["N", "C"]],
+      draw: (rng, { N, C }) => {
+        const scores = randomMatrix(rng, N, C, { scale: 2 });
+        return { scores, targets: softTargets(rng, N, C) };
       },
-    },
-    {
-      name: "targets with zero entries (N = 6, C = 5): value and dScores",
-      async run(t: TestContext) {
-        const scores = randomMatrix(t.rng, 6, 5, { scale: 2, mean: t.rng.normal(0, 5) });
-        await checkSoft(t, scores, softTargets(t.rng, 6, 5, true), "N = 6, C = 5, zero targets");
+      label: ({ N, C }) => `N = ${N}, C = ${C}`,
+      parts: { value: false },
+    }),
+    softTest("targets with zero entries (N = 6, C = 5): value and dScores", {
+      sizes: { N: 6, C: 5 },
+      // Three classes at least: a row keeps two non-zero targets besides its zeros.
+      min: { N: 2, C: 3 },
+      distinct: [["N", "C"]],
+      draw: (rng, { N, C }) => {
+        const scores = randomMatrix(rng, N, C, { scale: 2, mean: rng.normal(0, 5) });
+        return { scores, targets: softTargets(rng, N, C, true) };
       },
-    },
-    {
-      name: "a class with target 0 scored 1000 below the best: it adds nothing (value and dScores)",
-      async run(t: TestContext) {
-        const n = 5, c = 4;
-        const targets = softTargets(t.rng, n, c, true);
-        const scores = randomMatrix(t.rng, n, c, { scale: 2 });
-        for (let i = 0; i < n; i++) {
-          for (let j = 0; j < c; j++) {
-            if (targets.get(i, j) === 0) scores.set(i, j, -t.rng.uniform(1000, 1200));
+      validate: ({ targets }) => zerosProblem(targets),
+      label: ({ N, C }) => `N = ${N}, C = ${C}, zero targets`,
+    }),
+    softTest(
+      "a class with target 0 scored 1000 below the best: it adds nothing (value and dScores)",
+      {
+        sizes: { N: 5, C: 4 },
+        min: { N: 1, C: 3 },
+        draw: (rng, { N, C }) => {
+          const targets = softTargets(rng, N, C, true);
+          const scores = randomMatrix(rng, N, C, { scale: 2 });
+          for (let i = 0; i < N; i++) {
+            for (let j = 0; j < C; j++) {
+              if (targets.get(i, j) === 0) scores.set(i, j, -rng.uniform(1000, 1200));
+            }
           }
-        }
-        await checkSoft(t, scores, targets, "N = 5, C = 4, zero-target classes at −1000");
+          return { scores, targets };
+        },
+        validate: ({ scores, targets }) =>
+          zerosProblem(targets) ??
+            (targets.data.some((v, k) => v === 0 && scores.data[k] > -1000)
+              ? "a class with target 0 scored above −1000"
+              : undefined),
+        label: ({ N, C }) => `N = ${N}, C = ${C}, zero-target classes at −1000`,
       },
-    },
-    {
-      name: "one-hot targets give softmax_cross_entropy's loss (N = 6, C = 3): value and dScores",
-      async run(t: TestContext) {
-        const y = classLabels(t.rng, 6, 3);
-        const scores = randomMatrix(t.rng, 6, 3, { scale: 2 });
-        const targets = referenceOneHot(y, 3);
-        await checkSoft(t, scores, targets, "N = 6, C = 3, one-hot targets");
+    ),
+    softTest(
+      "one-hot targets give softmax_cross_entropy's loss (N = 6, C = 3): value and dScores",
+      {
+        sizes: { N: 6, C: 3 },
+        min: { N: 2, C: 2 },
+        distinct: [["N", "C"]],
+        draw: (rng, { N, C }) => {
+          const y = classLabels(rng, N, C);
+          const scores = randomMatrix(rng, N, C, { scale: 2 });
+          return { scores, targets: referenceOneHot(y, C) };
+        },
+        validate: ({ targets }) =>
+          targets.data.some((v) => v !== 0 && v !== 1) ? "a target that is not 0 or 1" : undefined,
+        label: ({ N, C }) => `N = ${N}, C = ${C}, one-hot targets`,
       },
-    },
-    {
-      name: "a batch of one (N = 1, C = 4): value and dScores",
-      async run(t: TestContext) {
-        const scores = randomMatrix(t.rng, 1, 4, { scale: 2 });
-        await checkSoft(t, scores, softTargets(t.rng, 1, 4), "N = 1, C = 4");
+    ),
+    softTest("a batch of one (N = 1, C = 4): value and dScores", {
+      sizes: { C: 4 },
+      min: { C: 2 },
+      draw: (rng, { C }) => {
+        const scores = randomMatrix(rng, 1, C, { scale: 2 });
+        return { scores, targets: softTargets(rng, 1, C) };
       },
-    },
-    {
-      name: "rows at very different levels in one batch (≈ +1000, ≈ 0, ≈ −1000): value and dScores",
-      async run(t: TestContext) {
-        const { scores } = levelledBatch(t.rng, 7, 5);
-        await checkSoft(t, scores, softTargets(t.rng, 7, 5), "rows at +1000, 0 and −1000");
+      label: ({ C }) => `N = 1, C = ${C}`,
+    }),
+    softTest(
+      "rows at very different levels in one batch (≈ +1000, ≈ 0, ≈ −1000): value and dScores",
+      {
+        sizes: { N: 7, C: 5 },
+        // Three rows at least: one at each level.
+        min: { N: 3, C: 2 },
+        draw: (rng, { N, C }) => {
+          const { scores } = levelledBatch(rng, N, C);
+          return { scores, targets: softTargets(rng, N, C) };
+        },
+        label: () => "rows at +1000, 0 and −1000",
       },
-    },
-    {
-      name: "oneHot: the labels as target rows (N = 7, C = 4)",
-      async run(t: TestContext) {
-        const y = classLabels(t.rng, 7, 4);
-        const got = t.expectMatrix(await t.call("oneHot", y, 4), "oneHot(y, 4)", [7, 4]);
-        t.expectClose("oneHot(y, 4) (N = 7, C = 4)", got, referenceOneHot(y, 4));
+    ),
+    sizedTest("oneHot: the labels as target rows (N = 7, C = 4)", {
+      sizes: { N: 7, C: 4 },
+      min: { N: 1, C: 2 },
+      // N ≠ C: a transposed result shows by its shape.
+      distinct: [["N", "C"]],
+      draw: (rng, { N, C }) => ({ y: classLabels(rng, N, C) }),
+      validate: ({ y }, { C }) => labelProblem(y, C),
+      async check(t, { y }, { N, C }) {
+        const got = t.expectMatrix(await t.call("oneHot", y, C), `oneHot(y, ${C})`, [N, C]);
+        t.expectClose(`oneHot(y, ${C}) (N = ${N}, C = ${C})`, got, referenceOneHot(y, C));
       },
-    },
-    {
-      name: "negativeLogLikelihood of a small dataset (N = 6, C = 4)",
-      async run(t: TestContext) {
-        const { probs, y } = dataset(t.rng, 6, 4);
-        const nll = await callNll(t, probs, y, "negativeLogLikelihood (N = 6, C = 4)");
-        t.expectClose("negativeLogLikelihood (N = 6, C = 4)", nll, referenceNll(probs, y));
+    }),
+    sizedTest("negativeLogLikelihood of a small dataset (N = 6, C = 4)", {
+      sizes: { N: 6, C: 4 },
+      // Two examples at least: a mean that differs from a sum.
+      min: { N: 2, C: 2 },
+      draw: (rng, { N, C }) => dataset(rng, N, C),
+      validate: ({ probs, y }, { C }) =>
+        labelProblem(y, C) ??
+          (probs.data.some((p) => !(p > 0)) ? "a probability that is not above 0" : undefined) ??
+          targetsProblem(probs, "probability"),
+      async check(t, { probs, y }, { N, C }) {
+        const what = `negativeLogLikelihood (N = ${N}, C = ${C})`;
+        const nll = await callNll(t, probs, y, what);
+        t.expectClose(what, nll, referenceNll(probs, y));
       },
-    },
+    }),
     {
       name: "negativeLogLikelihood of 3000 examples, whose likelihood underflows to 0",
       async run(t: TestContext) {
