@@ -49,6 +49,7 @@ const MISTAKES = [
   "l2_regularization/lambda_over_n",
   "soft_label_cross_entropy/hard_label_from_largest_target",
   "soft_label_cross_entropy/no_max_shift",
+  "margin_l2/no_margin_mask",
 ];
 
 const SEED = 7;

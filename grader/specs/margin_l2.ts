@@ -11,8 +11,9 @@
  */
 
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
-import type { ExerciseSpec, TestContext } from "../spec.ts";
+import type { ExerciseSpec, Sizes, TestCase, TestContext } from "../spec.ts";
 import { newValues } from "./_new_values.ts";
+import { sizedTest } from "./_sized.ts";
 
 /** Smallest distance of a hinge term 1 − yᵢ·sᵢ from 0 where a gradient is compared. */
 const GAP = 0.05;
@@ -181,6 +182,46 @@ async function checkLoss(
   return loss;
 }
 
+/** Why a batch read from a case file is not one the marginLoss tests draw, or undefined. */
+function batchProblem(batch: MarginBatch): string | undefined {
+  if (!batch.y.every((v) => v === 1 || v === -1)) return "a label that is not −1 or +1";
+  const s = scores(batch.W, batch.b, batch.X);
+  // Half the gap: the scores computed here may differ from the draw's in the last bits.
+  return s.some((v, i) => Math.abs(1 - batch.y[i] * v) < GAP / 2)
+    ? "an example on the hinge's corner"
+    : undefined;
+}
+
+/**
+ * A marginLoss test on one batch of N examples in D dimensions, as a function of N and D
+ * (different, so that a transposed dW shows; N ≥ 2, both labels and a visible mean) so that a
+ * failure can be shrunk. `label` is added to the sizes and λ in messages.
+ */
+function lossTest(
+  name: string,
+  o: {
+    sizes: Sizes;
+    minN?: number;
+    lambda: number;
+    draw: (rng: Rng, n: number, d: number) => MarginBatch;
+    validate?: (batch: MarginBatch) => string | undefined;
+    label?: string;
+    parts?: { value?: boolean; gradient?: boolean };
+  },
+): TestCase {
+  return sizedTest(name, {
+    sizes: o.sizes,
+    min: { N: o.minN ?? 2, D: 1 },
+    distinct: [["N", "D"]],
+    draw: (rng, { N, D }) => ({ ...o.draw(rng, N, D) }),
+    validate: (batch) => batchProblem(batch) ?? o.validate?.(batch),
+    async check(t, batch, { N, D }) {
+      const label = `N = ${N}, D = ${D}, λ = ${o.lambda}${o.label ? `, ${o.label}` : ""}`;
+      await checkLoss(t, batch, o.lambda, label, o.parts);
+    },
+  });
+}
+
 /** Calls the learner's scaledDataLoss and compares every entry with the reference. */
 async function checkScaled(t: TestContext, batch: MarginBatch, scales: number[], label: string) {
   const { W, b, X, y } = batch;
@@ -226,49 +267,47 @@ export const spec: ExerciseSpec = {
       geometricMargin: ["W", "b", "X", "y"],
     },
   }, [
-    {
-      name: "marginLoss value: margins violated and met (N = 9, D = 4, λ = 0.3)",
-      async run(t: TestContext) {
-        await checkLoss(t, mixedBatch(t.rng, 9, 4), 0.3, "N = 9, D = 4, λ = 0.3", {
-          gradient: false,
-        });
+    lossTest("marginLoss value: margins violated and met (N = 9, D = 4, λ = 0.3)", {
+      sizes: { N: 9, D: 4 },
+      lambda: 0.3,
+      draw: mixedBatch,
+      parts: { gradient: false },
+    }),
+    lossTest("marginLoss dW and db: margins violated and met (N = 8, D = 3, λ = 0.2)", {
+      sizes: { N: 8, D: 3 },
+      lambda: 0.2,
+      draw: mixedBatch,
+      parts: { value: false },
+    }),
+    lossTest("λ = 0: the hinge alone (N = 7, D = 5), value, dW and db", {
+      sizes: { N: 7, D: 5 },
+      lambda: 0,
+      draw: mixedBatch,
+    }),
+    lossTest("a penalty that dominates (λ = 4, N = 6, D = 3): value, dW and db", {
+      sizes: { N: 6, D: 3 },
+      lambda: 4,
+      draw: mixedBatch,
+    }),
+    lossTest("separable data, every margin met: only the penalty is left (N = 8, D = 2)", {
+      sizes: { N: 8, D: 2 },
+      lambda: 0.4,
+      draw(rng, n, d) {
+        const batch = separableBatch(rng, n, d);
+        return scaled(batch, 1.5 / functionalMargin(batch));
       },
-    },
-    {
-      name: "marginLoss dW and db: margins violated and met (N = 8, D = 3, λ = 0.2)",
-      async run(t: TestContext) {
-        await checkLoss(t, mixedBatch(t.rng, 8, 3), 0.2, "N = 8, D = 3, λ = 0.2", {
-          value: false,
-        });
-      },
-    },
-    {
-      name: "λ = 0: the hinge alone (N = 7, D = 5), value, dW and db",
-      async run(t: TestContext) {
-        await checkLoss(t, mixedBatch(t.rng, 7, 5), 0, "N = 7, D = 5, λ = 0");
-      },
-    },
-    {
-      name: "a penalty that dominates (λ = 4, N = 6, D = 3): value, dW and db",
-      async run(t: TestContext) {
-        await checkLoss(t, mixedBatch(t.rng, 6, 3), 4, "N = 6, D = 3, λ = 4");
-      },
-    },
-    {
-      name: "separable data, every margin met: only the penalty is left (N = 8, D = 2)",
-      async run(t: TestContext) {
-        const batch = separableBatch(t.rng, 8, 2);
-        const met = scaled(batch, 1.5 / functionalMargin(batch));
-        await checkLoss(t, met, 0.4, "N = 8, D = 2, λ = 0.4, every margin met");
-      },
-    },
-    {
-      name: "separable data, some margins still violated (N = 10, D = 3): value, dW and db",
-      async run(t: TestContext) {
-        const batch = separablePartlyMet(t.rng, 10, 3);
-        await checkLoss(t, batch, 0.15, "N = 10, D = 3, λ = 0.15, separable");
-      },
-    },
+      validate: (batch) => metCount(batch) < batch.X.rows ? "a margin that is not met" : undefined,
+      label: "every margin met",
+    }),
+    lossTest("separable data, some margins still violated (N = 10, D = 3): value, dW and db", {
+      sizes: { N: 10, D: 3 },
+      // Three examples at least: the scale is drawn between the second smallest and the
+      // second largest margin.
+      minN: 3,
+      lambda: 0.15,
+      draw: separablePartlyMet,
+      label: "separable",
+    }),
     {
       name: "a batch of one (N = 1, D = 5, λ = 0.5): value, dW and db",
       async run(t: TestContext) {
