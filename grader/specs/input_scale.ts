@@ -24,6 +24,7 @@ import type { ExerciseSpec, TestContext } from "../spec.ts";
 import type { MistakeKind } from "../mistake_kinds.ts";
 import { relativeError } from "../compare.ts";
 import { newValues } from "./_new_values.ts";
+import { sizedTest } from "./_sized.ts";
 import { historyKind } from "./_history.ts";
 import type { MistakenResult } from "../diagnosis/diagnose.ts";
 
@@ -355,6 +356,29 @@ function expectCentred(
   );
 }
 
+/** Inputs X (n×d) and dS (n×c) of weightGradient, and the weights W (d×c) the check perturbs. */
+function gradientInputs(
+  rng: Rng,
+  n: number,
+  d: number,
+  c: number,
+): { X: Matrix; dS: Matrix; W: Matrix } {
+  const X = randomMatrix(rng, n, d);
+  const dS = randomMatrix(rng, n, c);
+  return { X, dS, W: randomMatrix(rng, d, c) };
+}
+
+/** Calls weightGradient(X, dS) and checks dW against the numerical gradient of Σ (X·W) ⊙ dS. */
+async function checkWeightGradient(
+  t: TestContext,
+  { X, dS, W }: { X: Matrix; dS: Matrix; W: Matrix },
+): Promise<void> {
+  const dW = await learnerGradient(t, X, dS, "weightGradient(X, dS)");
+  t.expectGradient("dW", dW, () => weightedScores(X, W, dS), W, {
+    mistaken: squaredInputs(X, dS),
+  });
+}
+
 /** The hints, from the idea to apply (tier 1) to the formula (tier 3). */
 const HINTS: [string, string, string] = [
   "S = X·W is a product: each weight's local gradient is the piece of data it multiplies. Derive one entry of dW by asking which scores that weight appears in, then match the shapes (dW is D×C). Standardization: mean and std per column over the N rows, std dividing by N. Training: each step scores s = X·w, measures the loss as exercise 08 does (one output), takes its gradient on the scores (derive it, or call your mseLoss), and lets your weightGradient carry it to w; record the loss before the update.",
@@ -374,19 +398,17 @@ export const spec: ExerciseSpec = {
       trainLinearRegression: ["X", "y", "options"],
     },
   }, [
-    {
-      name: "dW on a batch with N, D, C all different",
-      async run(t) {
-        const [n, d, c] = distinctSizes(t.rng, 3, 2, 9);
-        const X = randomMatrix(t.rng, n, d);
-        const dS = randomMatrix(t.rng, n, c);
-        const W = randomMatrix(t.rng, d, c);
-        const dW = await learnerGradient(t, X, dS, "weightGradient(X, dS)");
-        t.expectGradient("dW", dW, () => weightedScores(X, W, dS), W, {
-          mistaken: squaredInputs(X, dS),
-        });
+    sizedTest("dW on a batch with N, D, C all different", {
+      sizes(rng) {
+        const [N, D, C] = distinctSizes(rng, 3, 2, 9);
+        return { N, D, C };
       },
-    },
+      // Two examples at least: dW sums over the batch.
+      min: { N: 2, D: 1, C: 1 },
+      distinct: [["N", "D", "C"]],
+      draw: (rng, { N, D, C }) => gradientInputs(rng, N, D, C),
+      check: checkWeightGradient,
+    }),
     {
       name: "scaling X by k scales dW by k (k small, large and negative)",
       async run(t) {
@@ -428,19 +450,16 @@ export const spec: ExerciseSpec = {
         t.expectClose("dW with every feature rescaled", got, referenceGradient(Xs, dS));
       },
     },
-    {
-      name: "dW on a batch of one (N = 1, D ≠ C)",
-      async run(t) {
-        const [d, c] = distinctSizes(t.rng, 2, 2, 7);
-        const X = randomMatrix(t.rng, 1, d);
-        const dS = randomMatrix(t.rng, 1, c);
-        const W = randomMatrix(t.rng, d, c);
-        const dW = await learnerGradient(t, X, dS, "weightGradient(X, dS)");
-        t.expectGradient("dW", dW, () => weightedScores(X, W, dS), W, {
-          mistaken: squaredInputs(X, dS),
-        });
+    sizedTest("dW on a batch of one (N = 1, D ≠ C)", {
+      sizes(rng) {
+        const [D, C] = distinctSizes(rng, 2, 2, 7);
+        return { D, C };
       },
-    },
+      min: { D: 1, C: 1 },
+      distinct: [["D", "C"]],
+      draw: (rng, { D, C }) => gradientInputs(rng, 1, D, C),
+      check: checkWeightGradient,
+    }),
     {
       name: "standardized features: mean and std per column over N, then Xn (N ≠ D)",
       async run(t) {
