@@ -1,14 +1,16 @@
 /**
  * Small helpers shared by the hidden tests of the backprop exercises (02–05): the scalar a
  * backward with upstream gradient `dout` differentiates, a check that a learner's cache can be
- * handed back to the learner's backward, and a shape with different sides.
+ * handed back to the learner's backward, and a shape with different sides (and a sized test
+ * drawn at such a shape).
  *
  * @module
  */
 
 import { Matrix, type Rng } from "@gradkit/lib";
-import type { TestContext } from "../spec.ts";
+import type { CaseInputs, SizedTest, TestCase, TestContext } from "../spec.ts";
 import { Opaque } from "../sandbox/wire.ts";
+import { sizedTest } from "./_sized.ts";
 
 /**
  * Σ m ⊙ dout: the scalar whose gradient a backward computes when it is handed the upstream
@@ -24,6 +26,34 @@ export function weightedSum(m: Matrix, dout: Matrix): number {
 export function oblongShape(rng: Rng, spread = 4): [number, number] {
   const r = rng.int(2, 2 + spread);
   return [r, r + rng.int(1, 3)];
+}
+
+/**
+ * A test on inputs of one r×c shape drawn by {@linkcode oblongShape} (first, from the test's
+ * generator), as a function of R and C so that a failure can be shrunk. The gates work entry
+ * by entry, so any R ≥ 1 will do; R ≠ C at every size, so that a transposed result shows.
+ *
+ * @example
+ * ```ts
+ * const test = oblongTest("reluForward values", {
+ *   draw: (rng, { R, C }) => ({ x: randomMatrix(rng, R, C) }),
+ *   async check(t, { x }) {},
+ * });
+ * ```
+ */
+export function oblongTest<I extends CaseInputs>(
+  name: string,
+  o: Pick<SizedTest<I>, "draw" | "validate" | "check">,
+): TestCase {
+  return sizedTest(name, {
+    sizes(rng) {
+      const [R, C] = oblongShape(rng);
+      return { R, C };
+    },
+    min: { R: 1, C: 1 },
+    distinct: [["R", "C"]],
+    ...o,
+  });
 }
 
 function unportable(value: unknown, path: string, depth: number): string | undefined {

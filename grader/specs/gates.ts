@@ -12,7 +12,7 @@
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import type { LocalFactor } from "../diagnosis/diagnose.ts";
-import { oblongShape as shape, weightedSum as weighted } from "./_backprop.ts";
+import { oblongShape as shape, oblongTest, weightedSum as weighted } from "./_backprop.ts";
 import { newValues } from "./_new_values.ts";
 
 /** Reference sigmoid, stable at any input. */
@@ -40,6 +40,17 @@ function upstream(rng: Rng, r: number, c: number): Matrix {
   return randomMatrix(rng, r, c, { scale: 1.5, gap: 0.1 });
 }
 
+/** A two-input gate's inputs and its upstream gradient, all of one shape. */
+type GateInputs = { x: Matrix; y: Matrix; dout: Matrix };
+
+/** A sigmoid gate's input, its output and its upstream gradient, all of one shape. */
+type SigmoidInputs = { x: Matrix; out: Matrix; dout: Matrix };
+
+/** Why an upstream gradient read from a case file is not one {@linkcode upstream} draws. */
+function upstreamProblem({ dout }: { dout: Matrix }): string | undefined {
+  return dout.data.some((v) => Math.abs(v) < 0.1) ? "an entry of dout near 0" : undefined;
+}
+
 /** Reads `{ dx, dy }` of shape r×c from a two-input gate's backward. */
 function gateGrads(t: TestContext, value: unknown, fn: string, r: number, c: number) {
   const o = t.expectObject(value, fn, ["dx", "dy"]);
@@ -49,9 +60,19 @@ function gateGrads(t: TestContext, value: unknown, fn: string, r: number, c: num
   };
 }
 
+/** Inputs of the add gate (r×c each) and an upstream gradient. */
+function addInputs(rng: Rng, r: number, c: number): GateInputs {
+  const x = randomMatrix(rng, r, c), y = randomMatrix(rng, r, c);
+  return { x, y, dout: upstream(rng, r, c) };
+}
+
 async function checkAdd(t: TestContext, r: number, c: number): Promise<void> {
-  const x = randomMatrix(t.rng, r, c), y = randomMatrix(t.rng, r, c);
-  const dout = upstream(t.rng, r, c);
+  await judgeAdd(t, addInputs(t.rng, r, c));
+}
+
+/** Calls addBackward(dout) and checks dx and dy against the numerical gradients. */
+async function judgeAdd(t: TestContext, { x, y, dout }: GateInputs): Promise<void> {
+  const [r, c] = [x.rows, x.cols];
   const { dx, dy } = gateGrads(t, await t.call("addBackward", dout), "addBackward", r, c);
   const f = () => weighted(x.add(y), dout);
   t.expectGradients([
@@ -60,9 +81,19 @@ async function checkAdd(t: TestContext, r: number, c: number): Promise<void> {
   ]);
 }
 
+/** Inputs of the multiply gate (r×c each, of different scales) and an upstream gradient. */
+function multiplyInputs(rng: Rng, r: number, c: number): GateInputs {
+  const x = randomMatrix(rng, r, c, { scale: 2 }), y = randomMatrix(rng, r, c, { scale: 0.7 });
+  return { x, y, dout: upstream(rng, r, c) };
+}
+
 async function checkMultiply(t: TestContext, r: number, c: number): Promise<void> {
-  const x = randomMatrix(t.rng, r, c, { scale: 2 }), y = randomMatrix(t.rng, r, c, { scale: 0.7 });
-  const dout = upstream(t.rng, r, c);
+  await judgeMultiply(t, multiplyInputs(t.rng, r, c));
+}
+
+/** Calls multiplyBackward(x, y, dout) and checks dx and dy against the numerical gradients. */
+async function judgeMultiply(t: TestContext, { x, y, dout }: GateInputs): Promise<void> {
+  const [r, c] = [x.rows, x.cols];
   const { dx, dy } = gateGrads(
     t,
     await t.call("multiplyBackward", x, y, dout),
@@ -84,11 +115,29 @@ async function checkMultiply(t: TestContext, r: number, c: number): Promise<void
   ]);
 }
 
-async function checkMax(t: TestContext, r: number, c: number): Promise<void> {
-  const x = randomMatrix(t.rng, r, c);
+/** Inputs of the max gate (r×c each, no ties) and an upstream gradient. */
+function maxInputs(rng: Rng, r: number, c: number): GateInputs {
+  const x = randomMatrix(rng, r, c);
   // y differs from x by at least 0.2 at every entry, in either direction: no ties, both winners.
-  const y = x.add(randomMatrix(t.rng, r, c, { gap: 0.2 }));
-  const dout = upstream(t.rng, r, c);
+  const y = x.add(randomMatrix(rng, r, c, { gap: 0.2 }));
+  return { x, y, dout: upstream(rng, r, c) };
+}
+
+/** Why max-gate inputs read from a case file are not ones {@linkcode maxInputs} draws. */
+function tieProblem({ x, y }: GateInputs): string | undefined {
+  // A little under 0.2: y − x as computed here may differ from the drawn gap in the last bits.
+  return x.data.some((v, i) => Math.abs(y.data[i] - v) < 0.19)
+    ? "x and y closer than 0.2 at an entry (the max gate's kink)"
+    : undefined;
+}
+
+async function checkMax(t: TestContext, r: number, c: number): Promise<void> {
+  await judgeMax(t, maxInputs(t.rng, r, c));
+}
+
+/** Calls maxBackward(x, y, dout) and checks dx and dy against the numerical gradients. */
+async function judgeMax(t: TestContext, { x, y, dout }: GateInputs): Promise<void> {
+  const [r, c] = [x.rows, x.cols];
   const { dx, dy } = gateGrads(t, await t.call("maxBackward", x, y, dout), "maxBackward", r, c);
   const f = () => weighted(maxOf(x, y), dout);
   t.expectGradients([
@@ -111,10 +160,30 @@ function sigmoidFactors(out: Matrix): LocalFactor[] {
   }];
 }
 
+/** A sigmoid gate's input x (r×c), its output σ(x) and an upstream gradient. */
+function sigmoidInputs(rng: Rng, r: number, c: number): SigmoidInputs {
+  const x = randomMatrix(rng, r, c, { scale: 2 });
+  return { x, out: sigmoid(x), dout: upstream(rng, r, c) };
+}
+
+/** Why sigmoid-gate inputs read from a case file are not ones {@linkcode sigmoidInputs} draws. */
+function sigmoidProblem({ x, out }: SigmoidInputs): string | undefined {
+  const expected = sigmoid(x);
+  return out.data.some((v, i) => Math.abs(v - expected.data[i]) > 1e-12)
+    ? "an out that is not σ(x)"
+    : undefined;
+}
+
 async function checkSigmoidBackward(t: TestContext, r: number, c: number): Promise<Matrix> {
-  const x = randomMatrix(t.rng, r, c, { scale: 2 });
-  const out = sigmoid(x);
-  const dout = upstream(t.rng, r, c);
+  return await judgeSigmoidBackward(t, sigmoidInputs(t.rng, r, c));
+}
+
+/** Calls sigmoidBackward(out, dout) and checks dx against the numerical gradient. */
+async function judgeSigmoidBackward(
+  t: TestContext,
+  { x, out, dout }: SigmoidInputs,
+): Promise<Matrix> {
+  const [r, c] = [x.rows, x.cols];
   const dx = t.expectMatrix(
     await t.call("sigmoidBackward", out, dout),
     "sigmoidBackward(out, dout)",
@@ -148,55 +217,58 @@ export const spec: ExerciseSpec = {
       sigmoidBackward: ["out", "dout"],
     },
   }, [
+    oblongTest("addBackward on an r×c matrix, random upstream gradient", {
+      draw: (rng, { R, C }) => addInputs(rng, R, C),
+      validate: upstreamProblem,
+      check: judgeAdd,
+    }),
+    oblongTest("multiplyBackward on an r×c matrix, random upstream gradient", {
+      draw: (rng, { R, C }) => multiplyInputs(rng, R, C),
+      validate: upstreamProblem,
+      check: judgeMultiply,
+    }),
     {
-      name: "addBackward on an r×c matrix, random upstream gradient",
-      async run(t) {
-        const [r, c] = shape(t.rng);
-        await checkAdd(t, r, c);
-      },
-    },
-    {
-      name: "multiplyBackward on an r×c matrix, random upstream gradient",
-      async run(t) {
-        const [r, c] = shape(t.rng);
-        await checkMultiply(t, r, c);
-      },
-    },
-    {
-      name: "maxBackward routes dout to the larger input, winners on both sides",
+      ...oblongTest("maxBackward routes dout to the larger input, winners on both sides", {
+        draw: (rng, { R, C }) => maxInputs(rng, R, C),
+        validate: (inputs) => tieProblem(inputs) ?? upstreamProblem(inputs),
+        check: judgeMax,
+      }),
       detects: "routing",
-      async run(t) {
-        const [r, c] = shape(t.rng);
-        await checkMax(t, r, c);
-      },
     },
-    {
-      name: "sigmoidForward values on an r×c matrix",
-      async run(t) {
-        const [r, c] = shape(t.rng);
-        const x = randomMatrix(t.rng, r, c, { scale: 3 });
+    oblongTest("sigmoidForward values on an r×c matrix", {
+      draw: (rng, { R, C }) => ({ x: randomMatrix(rng, R, C, { scale: 3 }) }),
+      async check(t, { x }) {
+        const [r, c] = [x.rows, x.cols];
         const out = t.expectMatrix(await t.call("sigmoidForward", x), "sigmoidForward(x)", [r, c]);
         t.expectClose("sigmoidForward(x)", out, sigmoid(x));
       },
-    },
-    {
-      name: "sigmoidForward stays finite at inputs around ±1000",
-      async run(t) {
-        const [r, c] = shape(t.rng);
-        const x = randomMatrix(t.rng, r, c, { scale: 1000, gap: 50 });
+    }),
+    oblongTest("sigmoidForward stays finite at inputs around ±1000", {
+      draw(rng, { R, C }) {
+        const x = randomMatrix(rng, R, C, { scale: 1000, gap: 50 });
         x.data[0] = 1000; // both extremes are always present
         x.data[1] = -1000;
+        return { x };
+      },
+      validate: ({ x }) =>
+        x.data[0] !== 1000 || x.data[1] !== -1000
+          ? "x[0] and x[1] are not 1000 and −1000"
+          : x.data.some((v) => Math.abs(v) < 50)
+          ? "an entry of x within 50 of 0"
+          : undefined,
+      async check(t, { x }) {
+        const [r, c] = [x.rows, x.cols];
         const out = t.expectMatrix(await t.call("sigmoidForward", x), "sigmoidForward(x)", [r, c]);
         t.expectClose("sigmoidForward(x) at large |x|", out, sigmoid(x));
       },
-    },
-    {
-      name: "sigmoidBackward from the forward's output, random upstream gradient",
-      async run(t) {
-        const [r, c] = shape(t.rng);
-        await checkSigmoidBackward(t, r, c);
+    }),
+    oblongTest("sigmoidBackward from the forward's output, random upstream gradient", {
+      draw: (rng, { R, C }) => sigmoidInputs(rng, R, C),
+      validate: (inputs) => sigmoidProblem(inputs) ?? upstreamProblem(inputs),
+      async check(t, inputs) {
+        await judgeSigmoidBackward(t, inputs);
       },
-    },
+    }),
     {
       name: "sigmoidBackward called twice gives the same dx",
       async run(t) {

@@ -10,8 +10,13 @@
  */
 
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
-import type { CaseInputs, ExerciseSpec, SizedTest, TestCase, TestContext } from "../spec.ts";
-import { expectPortableCache, oblongShape as shape, weightedSum as weighted } from "./_backprop.ts";
+import type { ExerciseSpec, TestContext } from "../spec.ts";
+import {
+  expectPortableCache,
+  oblongShape as shape,
+  oblongTest,
+  weightedSum as weighted,
+} from "./_backprop.ts";
 import { newValues } from "./_new_values.ts";
 import { sizedTest } from "./_sized.ts";
 
@@ -46,26 +51,6 @@ function offKink(x: Matrix): string | undefined {
 /** Why an upstream gradient read from a case file is not one the tests draw. */
 function upstreamProblem(dout: Matrix): string | undefined {
   return dout.data.some((v) => Math.abs(v) < 0.1) ? "an entry of dout near 0" : undefined;
-}
-
-/**
- * A test on one r×c input drawn after its shape ({@linkcode shape}: r ≥ 2, never square), as a
- * function of R and C so that a failure can be shrunk: R ≠ C at every size, so that a
- * transposed result shows.
- */
-function oblongTest<I extends CaseInputs>(
-  name: string,
-  o: Pick<SizedTest<I>, "draw" | "validate" | "check">,
-): TestCase {
-  return sizedTest(name, {
-    sizes(rng) {
-      const [R, C] = shape(rng);
-      return { R, C };
-    },
-    min: { R: 1, C: 1 },
-    distinct: [["R", "C"]],
-    ...o,
-  });
 }
 
 /** Forward then backward with a random upstream gradient, checked against the numerical gradient. */
