@@ -11,9 +11,9 @@
  */
 
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
-import type { ExerciseSpec, TestContext } from "../spec.ts";
+import type { ExerciseSpec, TestCase, TestContext } from "../spec.ts";
 import type { LocalFactor } from "../diagnosis/diagnose.ts";
-import { expectPortableCache, oblongShape, weightedSum } from "./_backprop.ts";
+import { expectPortableCache, oblongShape, oblongTest, weightedSum } from "./_backprop.ts";
 import { newValues } from "./_new_values.ts";
 
 /** Reference sigmoid, stable at any input. */
@@ -33,6 +33,8 @@ interface AtomicGate {
   backward: string;
   reference(x: Matrix): Matrix;
   inputs(rng: Rng, r: number, c: number): Matrix;
+  /** Why an input read from a case file is not one `inputs` draws (default: none). */
+  inputProblem?(x: Matrix): string | undefined;
 }
 
 /** Entries uniform in ±[0.4, 3]: both signs, never near the reciprocal's pole. */
@@ -70,6 +72,10 @@ const GATES: AtomicGate[] = [
     backward: "reciprocalBackward",
     reference: (x) => x.map((v) => 1 / v),
     inputs: offZero,
+    inputProblem: (x) =>
+      x.data.some((v) => Math.abs(v) < 0.4 || Math.abs(v) > 3)
+        ? "an entry of x outside ±[0.4, 3]"
+        : undefined,
   },
 ];
 
@@ -78,11 +84,34 @@ function upstream(rng: Rng, r: number, c: number): Matrix {
   return randomMatrix(rng, r, c, { scale: 1.5, gap: 0.1 });
 }
 
-/** One atomic gate's forward and backward on an r×c input. */
-async function checkGate(t: TestContext, gate: AtomicGate): Promise<void> {
-  const [r, c] = oblongShape(t.rng);
-  const x = gate.inputs(t.rng, r, c);
-  const dout = upstream(t.rng, r, c);
+/** Why an upstream gradient read from a case file is not one {@linkcode upstream} draws. */
+function upstreamProblem(dout: Matrix): string | undefined {
+  return dout.data.some((v) => Math.abs(v) < 0.1) ? "an entry of dout near 0" : undefined;
+}
+
+/** Why staged-sigmoid inputs read from a case file are not ones {@linkcode stagedInputs} draws. */
+function stagedProblem(x: Matrix): string | undefined {
+  return x.data.some((v) => Math.abs(v) > 30) ? "an entry of x beyond ±30" : undefined;
+}
+
+/** One atomic gate's forward and backward on an r×c input, as a test that can be shrunk. */
+function gateTest(gate: AtomicGate): TestCase {
+  return oblongTest(
+    `the ${gate.title} gate: forward, and backward with a random upstream gradient`,
+    {
+      draw(rng, { R, C }) {
+        const x = gate.inputs(rng, R, C);
+        return { x, dout: upstream(rng, R, C) };
+      },
+      validate: ({ x, dout }) => gate.inputProblem?.(x) ?? upstreamProblem(dout),
+      check: (t, { x, dout }) => checkGate(t, gate, x, dout),
+    },
+  );
+}
+
+/** One atomic gate's forward and backward on the input `x` and the upstream gradient `dout`. */
+async function checkGate(t: TestContext, gate: AtomicGate, x: Matrix, dout: Matrix): Promise<void> {
+  const [r, c] = [x.rows, x.cols];
   const shape = `${r}×${c}`;
   const out = t.expectMatrix(await t.call(gate.forward, x), `${gate.forward} (${shape})`, [r, c]);
   t.expectClose(`${gate.forward} (${shape})`, out, gate.reference(x));
@@ -205,33 +234,31 @@ export const spec: ExerciseSpec = {
       sigmoidFusedBackward: ["out", "dout"],
     },
   }, [
-    ...GATES.map((gate) => ({
-      name: `the ${gate.title} gate: forward, and backward with a random upstream gradient`,
-      run: (t: TestContext) => checkGate(t, gate),
-    })),
-    {
-      name: "the staged sigmoid's forward (r ≠ c)",
-      async run(t: TestContext) {
-        const [r, c] = oblongShape(t.rng);
-        await stagedForward(t, stagedInputs(t.rng, r, c), `${r}×${c}`);
+    ...GATES.map(gateTest),
+    oblongTest("the staged sigmoid's forward (r ≠ c)", {
+      draw: (rng, { R, C }) => ({ x: stagedInputs(rng, R, C) }),
+      validate: ({ x }) => stagedProblem(x),
+      async check(t, { x }) {
+        await stagedForward(t, x, `${x.rows}×${x.cols}`);
       },
-    },
-    {
-      name: "the staged sigmoid's backward with a random upstream gradient (r ≠ c)",
-      async run(t: TestContext) {
-        const [r, c] = oblongShape(t.rng);
-        const x = stagedInputs(t.rng, r, c);
-        const cache = await stagedForward(t, x, `${r}×${c}`);
-        await stagedBackward(t, x, upstream(t.rng, r, c), cache, `${r}×${c}`);
+    }),
+    oblongTest("the staged sigmoid's backward with a random upstream gradient (r ≠ c)", {
+      // dout is drawn after x, as before the forward's call: the same numbers.
+      draw: (rng, { R, C }) => ({ x: stagedInputs(rng, R, C), dout: upstream(rng, R, C) }),
+      validate: ({ x, dout }) => stagedProblem(x) ?? upstreamProblem(dout),
+      async check(t, { x, dout }) {
+        const shape = `${x.rows}×${x.cols}`;
+        const cache = await stagedForward(t, x, shape);
+        await stagedBackward(t, x, dout, cache, shape);
       },
-    },
-    {
-      name: "the fused gate: forward, and backward from its output",
-      async run(t: TestContext) {
-        const [r, c] = oblongShape(t.rng);
-        await fused(t, stagedInputs(t.rng, r, c), upstream(t.rng, r, c), `${r}×${c}`);
+    }),
+    oblongTest("the fused gate: forward, and backward from its output", {
+      draw: (rng, { R, C }) => ({ x: stagedInputs(rng, R, C), dout: upstream(rng, R, C) }),
+      validate: ({ x, dout }) => stagedProblem(x) ?? upstreamProblem(dout),
+      async check(t, { x, dout }) {
+        await fused(t, x, dout, `${x.rows}×${x.cols}`);
       },
-    },
+    }),
     {
       name: "the same gradient both ways: staged and fused backward on one input and one dout",
       async run(t: TestContext) {
