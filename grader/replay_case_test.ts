@@ -450,3 +450,46 @@ Deno.test("replayFromOptions: --test with one exercise, --case alone, --sizes on
   assert.throws(() => ask({ case: "x.json" }, ["mse_loss"]), /give no exercise, --test or --sizes/);
   assert.throws(() => ask({ case: "x.json", test: "1" }), /give no exercise, --test or --sizes/);
 });
+
+Deno.test("case files of the newly sized exercises: labels out of range and inputs on a kink are refused", async () => {
+  const dir = await Deno.makeTempDir();
+  const write = (id: string, test: number, c: FailingCase) => {
+    const exercise = MANIFEST.find((e) => e.id === id)!;
+    const path = `${dir}/case.json`;
+    Deno.writeTextFileSync(path, caseFileText(id, exercise.spec.tests[test - 1].name, c));
+    return readCaseFile(path, MANIFEST);
+  };
+  // multiclass_hinge, test 1: N = 2, C = 3, margin terms 0.5 and −0.5 away from the kink.
+  const svm = (y: number[], scores: number[]): FailingCase => ({
+    test: 1,
+    sizes: { N: 2, C: 3 },
+    from: { N: 7, C: 4 },
+    message: "",
+    inputs: [
+      { name: "scores", type: "Matrix", shape: [2, 3], values: scores },
+      { name: "y", type: "Int32Array", shape: [2], values: y },
+    ],
+  });
+  // relu, test 2: a 1×2 input and its upstream gradient.
+  const relu = (x: number[]): FailingCase => ({
+    test: 2,
+    sizes: { R: 1, C: 2 },
+    from: { R: 2, C: 3 },
+    message: "",
+    inputs: [
+      { name: "x", type: "Matrix", shape: [1, 2], values: x },
+      { name: "dout", type: "Matrix", shape: [1, 2], values: [0.5, -1.2] },
+    ],
+  });
+  try {
+    const fine = [0, 0.5, -2, 1, 0.5, 0];
+    assert.deepEqual(write("multiclass_hinge", 1, svm([0, 2], fine)).sizes, { N: 2, C: 3 });
+    assert.throws(() => write("multiclass_hinge", 1, svm([0, 3], fine)), /label outside 0 … 2/);
+    const kink = [0, -1, -2, 1, 0.5, 0]; // row 0: s₁ − s₀ + 1 = 0
+    assert.throws(() => write("multiclass_hinge", 1, svm([0, 2], kink)), /on the kink/);
+    assert.deepEqual(write("relu", 2, relu([0.7, -0.3])).sizes, { R: 1, C: 2 });
+    assert.throws(() => write("relu", 2, relu([0.7, 0.01])), /near the kink at 0/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
