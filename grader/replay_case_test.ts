@@ -47,6 +47,7 @@ const MISTAKES = [
   "relu/mask_from_upstream",
   "l2_regularization/lambda_w_not_two_lambda_w",
   "l2_regularization/lambda_over_n",
+  "l2_regularization/penalty_missing_from_loss",
   "soft_label_cross_entropy/hard_label_from_largest_target",
   "soft_label_cross_entropy/no_max_shift",
   "margin_l2/no_margin_mask",

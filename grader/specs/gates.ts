@@ -12,7 +12,7 @@
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import type { LocalFactor } from "../diagnosis/diagnose.ts";
-import { oblongShape as shape, oblongTest, weightedSum as weighted } from "./_backprop.ts";
+import { oblongTest, weightedSum as weighted } from "./_backprop.ts";
 import { newValues } from "./_new_values.ts";
 
 /** Reference sigmoid, stable at any input. */
@@ -269,13 +269,11 @@ export const spec: ExerciseSpec = {
         await judgeSigmoidBackward(t, inputs);
       },
     }),
-    {
-      name: "sigmoidBackward called twice gives the same dx",
-      async run(t) {
-        const [r, c] = shape(t.rng);
-        const x = randomMatrix(t.rng, r, c, { scale: 2 });
-        const out = sigmoid(x);
-        const dout = upstream(t.rng, r, c);
+    oblongTest("sigmoidBackward called twice gives the same dx", {
+      draw: (rng, { R, C }) => sigmoidInputs(rng, R, C),
+      validate: (inputs) => sigmoidProblem(inputs) ?? upstreamProblem(inputs),
+      async check(t, { x, out, dout }) {
+        const [r, c] = [x.rows, x.cols];
         const first = t.expectMatrix(await t.call("sigmoidBackward", out, dout), "first dx", [
           r,
           c,
@@ -288,7 +286,7 @@ export const spec: ExerciseSpec = {
         t.expectClose("dx of the second call (against the first)", second, first);
         t.expectGradient("sigmoidBackward: dx", second, () => weighted(sigmoid(x), dout), x);
       },
-    },
+    }),
     {
       name: "every backward on a single 1×c row",
       async run(t) {

@@ -196,6 +196,48 @@ function penaltyTest(
   });
 }
 
+/**
+ * A totalLoss test on weight matrices of the shapes `shapes` gives at its sizes (a chain R×H,
+ * H×C and, with K, a row 1×K), as a function of those sizes so that a failure can be shrunk: R,
+ * H and C pairwise different (no matrix square but the row at K = 1, no two of one shape), R ≥ 2.
+ * The inputs are the weights W1, W2, … and the data loss's coefficients A1, A2, ….
+ */
+function totalTest(
+  name: string,
+  o: {
+    sizes: Sizes;
+    shapes: (sizes: Sizes) => [number, number][];
+    lambda: number;
+    scale?: number;
+  },
+): TestCase {
+  const min: Sizes = { R: 2, H: 1, C: 1 };
+  if ("K" in o.sizes) min.K = 1;
+  return sizedTest(name, {
+    sizes: o.sizes,
+    min,
+    distinct: [["R", "H", "C"]],
+    draw(rng, sizes) {
+      const set = o.scale === undefined
+        ? weightSet(rng, o.shapes(sizes))
+        : weightSet(rng, o.shapes(sizes), o.scale);
+      const inputs: Record<string, Matrix> = {};
+      set.weights.forEach((W, k) => inputs[`W${k + 1}`] = W);
+      set.coefficients.forEach((A, k) => inputs[`A${k + 1}`] = A);
+      return inputs;
+    },
+    check(t, inputs, sizes) {
+      const shapes = o.shapes(sizes);
+      const set = {
+        weights: shapes.map((_, k) => inputs[`W${k + 1}`]),
+        coefficients: shapes.map((_, k) => inputs[`A${k + 1}`]),
+      };
+      const what = `shapes ${shapes.map(([r, c]) => `${r}×${c}`).join(", ")}, λ = ${o.lambda}`;
+      return checkTotal(t, set, o.lambda, what);
+    },
+  });
+}
+
 /** Why an SVM batch read from a case file is not one {@linkcode svmBatch} draws, or undefined. */
 function svmProblem(
   { W, b, X, y }: { W: Matrix; b: Matrix; X: Matrix; y: Int32Array },
@@ -278,27 +320,25 @@ export const spec: ExerciseSpec = {
         await checkPenalty(t, randomMatrix(t.rng, 6, 1, { scale: 3 }), 2.5, "6×1, λ = 2.5");
       },
     },
-    {
-      name: "totalLoss: three weight matrices of different shapes (λ = 0.3): value and gradients",
-      async run(t) {
-        const set = weightSet(t.rng, [[5, 4], [4, 3], [1, 6]]);
-        await checkTotal(t, set, 0.3, "shapes 5×4, 4×3, 1×6, λ = 0.3");
+    totalTest(
+      "totalLoss: three weight matrices of different shapes (λ = 0.3): value and gradients",
+      {
+        sizes: { R: 5, H: 4, C: 3, K: 6 },
+        shapes: ({ R, H, C, K }) => [[R, H], [H, C], [1, K]],
+        lambda: 0.3,
       },
-    },
-    {
-      name: "totalLoss with λ = 0: the data loss and gradients come back unchanged",
-      async run(t) {
-        const set = weightSet(t.rng, [[3, 4], [4, 2]]);
-        await checkTotal(t, set, 0, "shapes 3×4, 4×2, λ = 0");
-      },
-    },
-    {
-      name: "totalLoss with a strong λ = 5 (the penalty dominates): value and gradients",
-      async run(t) {
-        const set = weightSet(t.rng, [[2, 5], [5, 3]], 2);
-        await checkTotal(t, set, 5, "shapes 2×5, 5×3, λ = 5");
-      },
-    },
+    ),
+    totalTest("totalLoss with λ = 0: the data loss and gradients come back unchanged", {
+      sizes: { R: 3, H: 4, C: 2 },
+      shapes: ({ R, H, C }) => [[R, H], [H, C]],
+      lambda: 0,
+    }),
+    totalTest("totalLoss with a strong λ = 5 (the penalty dominates): value and gradients", {
+      sizes: { R: 2, H: 5, C: 3 },
+      shapes: ({ R, H, C }) => [[R, H], [H, C]],
+      lambda: 5,
+      scale: 2,
+    }),
     svmTest("regularizedLinearSvm: value with N ≠ D ≠ C (N = 8, D = 5, C = 3), λ = 0.3", {
       sizes: { N: 8, D: 5, C: 3 },
       lambda: 0.3,

@@ -13,7 +13,7 @@
 import { Matrix, randomMatrix, type Rng } from "@gradkit/lib";
 import type { ExerciseSpec, TestCase, TestContext } from "../spec.ts";
 import type { LocalFactor } from "../diagnosis/diagnose.ts";
-import { expectPortableCache, oblongShape, oblongTest, weightedSum } from "./_backprop.ts";
+import { expectPortableCache, oblongTest, weightedSum } from "./_backprop.ts";
 import { newValues } from "./_new_values.ts";
 
 /** Reference sigmoid, stable at any input. */
@@ -259,12 +259,11 @@ export const spec: ExerciseSpec = {
         await fused(t, x, dout, `${x.rows}×${x.cols}`);
       },
     }),
-    {
-      name: "the same gradient both ways: staged and fused backward on one input and one dout",
-      async run(t: TestContext) {
-        const [r, c] = oblongShape(t.rng);
-        const x = stagedInputs(t.rng, r, c, 4), dout = upstream(t.rng, r, c);
-        const shape = `${r}×${c}`;
+    oblongTest("the same gradient both ways: staged and fused backward on one input and one dout", {
+      draw: (rng, { R, C }) => ({ x: stagedInputs(rng, R, C, 4), dout: upstream(rng, R, C) }),
+      validate: ({ x, dout }) => stagedProblem(x) ?? upstreamProblem(dout),
+      async check(t, { x, dout }) {
+        const shape = `${x.rows}×${x.cols}`;
         const staged = await stagedBackward(t, x, dout, await stagedForward(t, x, shape), shape);
         const fusedDx = await fused(t, x, dout, shape);
         t.expectClose(
@@ -273,7 +272,7 @@ export const spec: ExerciseSpec = {
           fusedDx,
         );
       },
-    },
+    }),
     {
       name: "two staged forwards before the first backward, the backwards in reverse order",
       detects: "state",
