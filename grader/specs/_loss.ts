@@ -92,8 +92,8 @@ export interface MarginLoss {
   mixed: string;
   /** N rows of C classes with some margin terms violated and some met (scores times `scale`). */
   batch(rng: Rng, n: number, c: number, scale?: number): ScoreBatch;
-  /** A single row with at least one violated margin (default: `batch(rng, 1, 4)`). */
-  batchOfOne?(rng: Rng): ScoreBatch;
+  /** A single row of C classes with at least one violated margin (default: `batch(rng, 1, c)`). */
+  batchOfOne?(rng: Rng, c: number): ScoreBatch;
   /** Calls the learner's loss on a batch and judges the `parts` asked for. */
   check(t: TestContext, batch: ScoreBatch, label: string, parts?: LossParts): Promise<void>;
 }
@@ -123,9 +123,9 @@ function marginProblem(
 /**
  * The five hidden tests every multiclass margin loss gets: its value and its gradient on
  * batches with N ≠ C, two classes, a batch where every margin is met (loss 0, gradient 0: any
- * non-zero entry fails), and a batch of one. All but the last are sized (N ≥ 2 where the mean
- * over the batch must show; N ≠ C where a transposed gradient must show), so that a failure
- * can be shrunk; the margin terms stay the generator's gap (0.05 of the scale) from the kink.
+ * non-zero entry fails), and a batch of one. All are sized (N ≥ 2 where the mean over the
+ * batch must show; N ≠ C where a transposed gradient must show), so that a failure can be
+ * shrunk; the margin terms stay the generator's gap (0.05 of the scale) from the kink.
  */
 export function multiclassMarginTests(loss: MarginLoss): TestCase[] {
   const name = (text: string) => `${loss.namePrefix ?? ""}${text}`;
@@ -168,10 +168,12 @@ export function multiclassMarginTests(loss: MarginLoss): TestCase[] {
       validate: (b, { C }) => marginProblem(b, C, { gap: 0.05 * (1 - 1e-9), met: true }),
       check: (t, b, { N, C }) => loss.check(t, b, `N = ${N}, C = ${C}, all margins met`),
     }),
-    {
-      name: name("a batch of one (N = 1, C = 4): value and dScores"),
-      run: (t) =>
-        loss.check(t, loss.batchOfOne?.(t.rng) ?? loss.batch(t.rng, 1, 4), "N = 1, C = 4"),
-    },
+    sizedTest(name("a batch of one (N = 1, C = 4): value and dScores"), {
+      sizes: { C: 4 },
+      min: { C: 2 },
+      draw: (rng, { C }) => loss.batchOfOne?.(rng, C) ?? loss.batch(rng, 1, C),
+      validate: (b, { C }) => marginProblem(b, C, { gap: 0.05 * (1 - 1e-9) }),
+      check: (t, b, { C }) => loss.check(t, b, `N = 1, C = ${C}`),
+    }),
   ];
 }

@@ -308,16 +308,22 @@ export const spec: ExerciseSpec = {
       draw: separablePartlyMet,
       label: "separable",
     }),
-    {
-      name: "a batch of one (N = 1, D = 5, λ = 0.5): value, dW and db",
-      async run(t: TestContext) {
+    sizedTest("a batch of one (N = 1, D = 5, λ = 0.5): value, dW and db", {
+      sizes: { D: 5 },
+      min: { D: 1 },
+      draw(rng, { D }) {
+        // The first example of mixed batches of two, until one violates its margin.
         for (;;) {
-          const batch = mixedBatch(t.rng, 2, 5);
+          const batch = mixedBatch(rng, 2, D);
           const one = { ...batch, X: batch.X.row(0), y: batch.y.slice(0, 1) };
-          if (metCount(one) === 0) return void await checkLoss(t, one, 0.5, "N = 1, D = 5");
+          if (metCount(one) === 0) return one;
         }
       },
-    },
+      validate: (batch) => batchProblem(batch),
+      async check(t, batch, { D }) {
+        await checkLoss(t, batch, 0.5, `N = 1, D = ${D}`);
+      },
+    }),
     {
       name:
         "scaledDataLoss: a separator scaled up drives the data loss to exactly 0 (N = 12, D = 3)",

@@ -201,10 +201,10 @@ export const spec: ExerciseSpec = {
     ...multiclassMarginTests({
       mixed: "some margins violated and some met",
       batch: mixedScores,
-      batchOfOne(rng) {
-        const y = Int32Array.of(rng.int(0, 4));
-        let scores = hingeScores(rng, y, 4);
-        while (violations(scores, y) === 0) scores = hingeScores(rng, y, 4);
+      batchOfOne(rng, c) {
+        const y = Int32Array.of(rng.int(0, c));
+        let scores = hingeScores(rng, y, c);
+        while (violations(scores, y) === 0) scores = hingeScores(rng, y, c);
         return { scores, y };
       },
       check: (t, { scores, y }, label, parts) => checkScores(t, scores, y, label, parts),
@@ -221,16 +221,21 @@ export const spec: ExerciseSpec = {
       sizes: { N: 6, D: 4, C: 3 },
       met: true,
     }),
-    {
-      name: "linearSvmLoss on a batch of one (N = 1, D = 3, C = 4): value and dW",
-      async run(t) {
-        let batch = linearBatch(t.rng, { n: 1, d: 3, c: 4 });
+    sizedTest("linearSvmLoss on a batch of one (N = 1, D = 3, C = 4): value and dW", {
+      sizes: { D: 3, C: 4 },
+      min: { D: 1, C: 2 },
+      distinct: [["D", "C"]],
+      draw(rng, { D, C }) {
+        // Drawn again while its loss is 0: the example violates a margin.
+        let batch = linearBatch(rng, { n: 1, d: D, c: C });
         for (let k = 0; k < 100 && referenceLinearLoss(batch.W, batch.X, batch.y) === 0; k++) {
-          batch = linearBatch(t.rng, { n: 1, d: 3, c: 4 });
+          batch = linearBatch(rng, { n: 1, d: D, c: C });
         }
-        await checkLinear(t, batch, "N = 1, D = 3, C = 4");
+        return batch;
       },
-    },
+      validate: (batch) => linearProblem(batch, false),
+      check: (t, batch, { D, C }) => checkLinear(t, batch, `N = 1, D = ${D}, C = ${C}`),
+    }),
     {
       name: "several random shapes and score spreads: values and gradients of both functions",
       async run(t) {
