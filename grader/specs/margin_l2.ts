@@ -301,9 +301,9 @@ export const spec: ExerciseSpec = {
     }),
     lossTest("separable data, some margins still violated (N = 10, D = 3): value, dW and db", {
       sizes: { N: 10, D: 3 },
-      // Three examples at least: the scale is drawn between the second smallest and the
-      // second largest margin.
-      minN: 3,
+      // Four examples at least: the scale is drawn strictly between the second smallest and the
+      // second largest margin (with three they are one, and an example lands on the corner).
+      minN: 4,
       lambda: 0.15,
       draw: separablePartlyMet,
       label: "separable",
