@@ -29,10 +29,10 @@ Deno.test("every sized test draws, at its own sizes, its smallest and between, i
         const own = sizesOf(sized, new Rng(seed));
         // And sizes between: each drawn from its minimum to the test's own (kept if allowed).
         const pick = new Rng(seed + 100);
-        const between = Object.fromEntries(
+        const between: Sizes = Object.fromEntries(
           Object.entries(own).map(([name, v]) => [name, pick.int(sized.min[name], v + 1)]),
         );
-        const candidates = [own, smallest(sized)];
+        const candidates: Sizes[] = [own, smallest(sized)];
         if (!sizesProblem(sized, between)) candidates.push(between);
         for (const sizes of candidates) {
           assert.equal(
@@ -41,7 +41,7 @@ Deno.test("every sized test draws, at its own sizes, its smallest and between, i
             `${where} at ${JSON.stringify(sizes)}`,
           );
           const inputs = sized.draw(new Rng(seed), sizes);
-          const why = sized.validate?.(inputs, sizes);
+          const why: string | undefined = sized.validate?.(inputs, sizes);
           assert.equal(
             why,
             undefined,
