@@ -181,6 +181,7 @@ const HINTS: [string, string, string] = [
   "dX = dout·Wᵀ (N×D), dW = Xᵀ·dout (D×H), db = the column sums of dout (1×H): dout.matmul(W.T), X.T.matmul(dout), dout.colSums().",
 ];
 
+/** Exercise `affine_layer`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "affine_layer",
   exports: ["affineForward", "affineBackward"],

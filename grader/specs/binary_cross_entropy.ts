@@ -94,6 +94,7 @@ const HINTS: [string, string, string] = [
   "dScores[i] = (σ(sᵢ) − yᵢ) / N: the model's probability of label 1 minus the label, over N.",
 ];
 
+/** Exercise `binary_cross_entropy`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "binary_cross_entropy",
   exports: ["binaryCrossEntropy"],

@@ -120,6 +120,7 @@ const HINTS: [string, string, string] = [
   "dScores[i] = −yᵢ / N where yᵢ·sᵢ < 1, and 0 where yᵢ·sᵢ ≥ 1.",
 ];
 
+/** Exercise `binary_hinge`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "binary_hinge",
   exports: ["binaryHingeLoss"],

@@ -327,6 +327,7 @@ const HINTS: [string, string, string] = [
   "grads.W1 = (W1's gradient from your first affineBackward) + 2·reg·W1, grads.W2 likewise with 2·reg·W2, grads.b1 and grads.b2 straight from the two affineBackward calls; each step does p ← p − learningRate·grads for all four.",
 ];
 
+/** Exercise `capstone`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "capstone",
   exports: [

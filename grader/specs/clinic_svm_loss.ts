@@ -17,6 +17,7 @@ const HINTS: [string, string, string] = [
   "Skip the correct class in the loop (if (j === y[i]) continue;), and divide the gradient by N as the loss is: d[row + j] = 1 / n for a violating class, and d[row + y[i]] = −violations / n.",
 ];
 
+/** Exercise `clinic_svm_loss`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "clinic_svm_loss",
   exports: ["multiclassHingeLoss", "linearSvmLoss"],

@@ -17,6 +17,7 @@ const HINTS: [string, string, string] = [
   "Two fixes: dW2 = Aᵀ·dS (A.T.matmul(dS), not dS.T.matmul(A)), and the ReLU's mask on the way back, dZ = dA where Z > 0 and 0 elsewhere (dA.map((g, i, j) => (Z.get(i, j) > 0 ? g : 0))).",
 ];
 
+/** Exercise `clinic_two_layer`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "clinic_two_layer",
   exports: ["twoLayerLoss"],

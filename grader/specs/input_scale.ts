@@ -386,6 +386,7 @@ const HINTS: [string, string, string] = [
   "dW = Xᵀ·dS (D×N times N×C): X.T.matmul(dS). So scaling X by k scales dW by k, and scaling column d alone scales row d of dW alone. Training: dS = 2·(s − y)/N, dw = Xᵀ·dS, w ← w − η·dw. On X·1000 the gradient is 1000 times larger and each weight moves the scores 1000 times as much: η/1000² gives back the curve of X.",
 ];
 
+/** Exercise `input_scale`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "input_scale",
   exports: ["weightGradient", "standardizeFeatures", "trainLinearRegression"],

@@ -295,6 +295,7 @@ const HINTS: [string, string, string] = [
   "l2Penalty: dW = 2λ·W. totalLoss: grads[k] = dataGrads[k] + 2λ·weights[k]. regularizedLinearSvm: dW = Xᵀ·dS + 2λ·W and db = the column sums of dS (no λ).",
 ];
 
+/** Exercise `l2_regularization`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "l2_regularization",
   exports: ["l2Penalty", "totalLoss", "regularizedLinearSvm"],

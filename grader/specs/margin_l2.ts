@@ -255,6 +255,7 @@ const HINTS: [string, string, string] = [
   "dS = −y/N where y·s < 1 (0 elsewhere); dW = Xᵀ·dS + 2λ·W; db = Σ dS. scaledDataLoss: mean of max(0, 1 − k·y·s). geometricMargin: min(y·s) / √(Σ W²).",
 ];
 
+/** Exercise `margin_l2`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "margin_l2",
   exports: ["marginLoss", "scaledDataLoss", "geometricMargin"],

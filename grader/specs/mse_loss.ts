@@ -50,6 +50,7 @@ const HINTS: [string, string, string] = [
   "dPred[i,k] = 2·(pred[i,k] − target[i,k]) / N, with N the number of rows (not N·K): pred.sub(target).mul(2 / N).",
 ];
 
+/** Exercise `mse_loss`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "mse_loss",
   exports: ["mseLoss"],

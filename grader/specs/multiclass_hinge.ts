@@ -190,6 +190,7 @@ const HINTS: [string, string, string] = [
   "dScores[i][j] = 1/N for each wrong class j whose term is positive, 0 for the other wrong classes, and dScores[i][yᵢ] = −(number of violating classes in row i) / N. linearSvmLoss: dW = Xᵀ · dS.",
 ];
 
+/** Exercise `multiclass_hinge`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "multiclass_hinge",
   exports: ["multiclassHingeLoss", "linearSvmLoss"],

@@ -205,6 +205,7 @@ const HINTS: [string, string, string] = [
   "negate: dx = −dout. exp: dx = exp(x) ⊙ dout. add one: a copy of dout. reciprocal: dx = −dout / x². Staged: dc = −dout / c², db = dc, da = exp(a) ⊙ db, dx = −da. Fused: dx = out ⊙ (1 − out) ⊙ dout.",
 ];
 
+/** Exercise `sigmoid_gates`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "sigmoid_gates",
   exports: [

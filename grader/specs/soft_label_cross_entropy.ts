@@ -195,6 +195,7 @@ const HINTS: [string, string, string] = [
   "dScores = (softmax(scores) − targets) / N. negativeLogLikelihood = −(1/N) · Σᵢ log probs[i, y[i]]; oneHot has a 1 at [i, y[i]].",
 ];
 
+/** Exercise `soft_label_cross_entropy`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "soft_label_cross_entropy",
   exports: ["softLabelCrossEntropy", "negativeLogLikelihood", "oneHot"],

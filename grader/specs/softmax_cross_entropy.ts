@@ -119,6 +119,7 @@ const HINTS: [string, string, string] = [
   "dScores = (p − onehot(y)) / N with p the row-wise softmax: dScores[i][j] = (p[i][j] − [j = y[i]]) / N.",
 ];
 
+/** Exercise `softmax_cross_entropy`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "softmax_cross_entropy",
   exports: ["softmaxCrossEntropy"],

@@ -218,6 +218,7 @@ const HINTS: [string, string, string] = [
   "Binary: dScores[i] = −2·yᵢ·uᵢ / N with uᵢ = max(0, 1 − yᵢ·sᵢ). Multiclass: dScores[i][j] = 2·u[i][j] / N for j ≠ yᵢ, and dScores[i][yᵢ] = −Σ_{j≠yᵢ} 2·u[i][j] / N.",
 ];
 
+/** Exercise `squared_hinge`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "squared_hinge",
   exports: ["binarySquaredHingeLoss", "multiclassSquaredHingeLoss"],

@@ -361,6 +361,7 @@ const HINTS: [string, string, string] = [
   "dW = Xᵀ·dScores + 2·reg·W and db = the column sums of dScores (no reg term); then W ← W − learningRate·dW and b ← b − learningRate·db.",
 ];
 
+/** Exercise `train_linear_classifier`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "train_linear_classifier",
   exports: ["trainLinearClassifier"],

@@ -293,6 +293,7 @@ const HINTS: [string, string, string] = [
   "dS = (softmax(S) − onehot(y)) / N; dW2 = Aᵀ·dS and db2 = column sums of dS; dA = dS·W2ᵀ; dZ = dA where Z > 0, else 0; dW1 = Xᵀ·dZ and db1 = column sums of dZ.",
 ];
 
+/** Exercise `two_layer_net`: its exports, hints and hidden tests, for the manifest. */
 export const spec: ExerciseSpec = {
   id: "two_layer_net",
   exports: ["twoLayerLoss"],
