@@ -24,11 +24,10 @@ import {
 import type { ExerciseSpec, TestContext } from "../spec.ts";
 import { relativeError } from "../compare.ts";
 import { referenceSoftmaxLoss } from "./softmax_cross_entropy.ts";
+import { type Name, NAMES } from "./two_layer_net.ts";
 import { newValues } from "./_new_values.ts";
 import { historyKind } from "./_history.ts";
 
-type Name = "W1" | "b1" | "W2" | "b2";
-const NAMES: readonly Name[] = ["W1", "b1", "W2", "b2"];
 /** The network's parameters, or their gradients. */
 type Params = Record<Name, Matrix>;
 

@@ -25,8 +25,10 @@ import type { ExerciseSpec, GradientCheckOptions, Sizes, TestCase, TestContext }
 import { newValues } from "./_new_values.ts";
 import { sizedTest } from "./_sized.ts";
 
-type Name = "W1" | "b1" | "W2" | "b2";
-const NAMES: readonly Name[] = ["W1", "b1", "W2", "b2"];
+/** A parameter of the two-layer network. */
+export type Name = "W1" | "b1" | "W2" | "b2";
+/** The network's parameters, in the order reports list them. */
+export const NAMES: readonly Name[] = ["W1", "b1", "W2", "b2"];
 
 interface Problem {
   n: number;
